@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"claimtrack/sqlite"
+)
+
+// streams are the standard streams a command reads and writes; tests pass
+// buffers, main passes the process's own.
+type streams struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// run executes claimtrack with args (args[0] is the program name) and returns
+// the process exit code. Every failure is reported as one line on stderr.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	io := streams{stdin: stdin, stdout: stdout, stderr: stderr}
+	app := &cli.App{
+		Name:  "claimtrack",
+		Usage: "a ledger of the figures news articles state, with sources and dates",
+		Description: "claimtrack reads news articles, keeps every quantitative claim in a SQLite\n" +
+			"database with its source, date and place in the text, and tells you where\n" +
+			"sources agree, disagree, and how figures change over time.\n\n" +
+			"Try it on the built-in sample articles:  claimtrack demo",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "db", Usage: "database `FILE`", EnvVars: []string{"CLAIMTRACK_DB"}, Value: defaultDBPath()},
+		},
+		Commands: []*cli.Command{
+			ingestCommand(io),
+			claimsCommand(io),
+			exportCommand(io),
+			extractCommand(io),
+			demoCommand(io),
+		},
+		Reader:          stdin,
+		Writer:          stdout,
+		ErrWriter:       stderr,
+		HideHelpCommand: true,
+		// Errors come back to run, which prints them once and picks the exit code.
+		ExitErrHandler: func(*cli.Context, error) {},
+	}
+	err := app.RunContext(ctx, args)
+	if err == nil {
+		return 0
+	}
+	var failed partialFailure
+	if !errors.As(err, &failed) {
+		fmt.Fprintf(stderr, "claimtrack: %s\n", oneLine(err.Error()))
+	}
+	var coder cli.ExitCoder
+	if errors.As(err, &coder) && coder.ExitCode() != 0 {
+		return coder.ExitCode()
+	}
+	return 1
+}
+
+// partialFailure is returned by a command that already reported its failures
+// line by line and only needs a non-zero exit.
+type partialFailure struct{ failed int }
+
+func (p partialFailure) Error() string { return fmt.Sprintf("%d inputs failed", p.failed) }
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// defaultDBPath is claims.db in the user's data directory
+// ($XDG_DATA_HOME/claimtrack, else ~/.local/share/claimtrack).
+func defaultDBPath() string {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "claims.db"
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "claimtrack", "claims.db")
+}
+
+// openDB opens the --db database, creating its directory for a new file.
+func openDB(c *cli.Context) (*sqlite.DB, error) {
+	path := c.String("db")
+	if path != ":memory:" {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+	}
+	db, err := sqlite.Open(c.Context, path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
+}

@@ -1,0 +1,261 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// runCLI drives the real command line, as a user would, with buffers for
+// the standard streams.
+func runCLI(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), append([]string{"claimtrack"}, args...), strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file (go test -update rewrites it):\n%s", name, firstDifference(string(want), got))
+	}
+}
+
+func firstDifference(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return "line " + strconv.Itoa(i+1) + ":\n want " + wl + "\n got  " + gl
+		}
+	}
+	return ""
+}
+
+// seedsDir holds the five sample articles (and the Go file embedding them,
+// which ingest passes over as it reads only .txt files).
+const seedsDir = "seeds"
+
+func TestDemoGolden(t *testing.T) {
+	out, errOut, code := runCLI(t, "", "demo")
+	if code != 0 {
+		t.Fatalf("demo exit %d: %s", code, errOut)
+	}
+	golden(t, "demo.golden", out)
+}
+
+func TestDemoShowsSeed001Figures(t *testing.T) {
+	out, _, _ := runCLI(t, "", "demo")
+	for _, want := range []string{"~11,000", "25,000–30,000", "~4,000", "≥100", "9,000,000", "728", "13"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
+}
+
+func TestIngestTwiceAddsNothingAndExportIsStable(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "claims.db")
+	out, errOut, code := runCLI(t, "", "--db", db, "ingest", seedsDir)
+	if code != 0 {
+		t.Fatalf("first ingest exit %d: %s", code, errOut)
+	}
+	first, _, _ := runCLI(t, "", "--db", db, "export", "--format", "jsonl", "claims")
+	out, errOut, code = runCLI(t, "", "--db", db, "ingest", seedsDir)
+	if code != 0 {
+		t.Fatalf("second ingest exit %d: %s", code, errOut)
+	}
+	if !regexp.MustCompile(`│\s*5\s*│\s*0\s*│\s*5\s*│\s*0\s*│\s*0\s*│`).MatchString(out) {
+		t.Errorf("second ingest should add 0 and skip 5:\n%s", out)
+	}
+	second, _, _ := runCLI(t, "", "--db", db, "export", "--format", "jsonl", "claims")
+	if first != second || first == "" {
+		t.Errorf("export changed after re-ingest")
+	}
+	// A fresh database gives the same bytes: ids and order are reproducible.
+	other := filepath.Join(t.TempDir(), "other.db")
+	runCLI(t, "", "--db", other, "ingest", seedsDir)
+	third, _, _ := runCLI(t, "", "--db", other, "export", "--format", "jsonl", "claims")
+	if third != first {
+		t.Errorf("export differs between two fresh databases")
+	}
+}
+
+func TestExportGolden(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "claims.db")
+	if _, errOut, code := runCLI(t, "", "--db", db, "ingest", seedsDir); code != 0 {
+		t.Fatalf("ingest: %s", errOut)
+	}
+	csv, errOut, code := runCLI(t, "", "--db", db, "export", "--format", "csv", "claims")
+	if code != 0 {
+		t.Fatalf("export csv: %s", errOut)
+	}
+	golden(t, "seeds_claims.csv", csv)
+	table, _, _ := runCLI(t, "", "--db", db, "claims")
+	golden(t, "seeds_claims.table", table)
+}
+
+// contractFields reads the claim fields from the export contract when the
+// shared folder is present, else uses the fields it listed when written.
+func contractFields(t *testing.T) []string {
+	raw, err := os.ReadFile("../shared/docs/export-format.md")
+	if err != nil {
+		return []string{"id", "document", "outlet", "published", "kind", "text", "sentence", "start", "end",
+			"value_low", "value_high", "qualifier", "unit", "subject", "measure", "modality", "as_of",
+			"period_start", "period_end", "attribution", "root_source", "group", "series"}
+	}
+	section := string(raw)
+	section = section[strings.Index(section, "## A claim"):]
+	section = section[:strings.Index(section, "### Qualifier")]
+	var fields []string
+	for _, m := range regexp.MustCompile("(?m)^\\| ((?:`[a-z_]+`(?:, )?)+) \\|").FindAllStringSubmatch(section, -1) {
+		for _, f := range regexp.MustCompile("`([a-z_]+)`").FindAllStringSubmatch(m[1], -1) {
+			fields = append(fields, f[1])
+		}
+	}
+	if len(fields) < 20 {
+		t.Fatalf("read only %d fields from the contract", len(fields))
+	}
+	return fields
+}
+
+func TestJSONLHasEveryContractField(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "claims.db")
+	runCLI(t, "", "--db", db, "ingest", seedsDir)
+	out, errOut, code := runCLI(t, "", "--db", db, "export", "--format", "jsonl", "claims")
+	if code != 0 {
+		t.Fatalf("export: %s", errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 7 {
+		t.Fatalf("only %d claims exported", len(lines))
+	}
+	for _, line := range lines {
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("not JSON: %v: %s", err, line)
+		}
+		for _, f := range contractFields(t) {
+			if _, ok := rec[f]; !ok {
+				t.Errorf("claim %v lacks contract field %q", rec["id"], f)
+			}
+		}
+		if _, isList := rec["attribution"].([]any); !isList {
+			t.Errorf("attribution must be an array, got %v", rec["attribution"])
+		}
+	}
+}
+
+func TestIngestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"empty.txt":   nil,
+		"binary.txt":  {0x50, 0x4b, 0x03, 0x04, 0x00, 0x01},
+		"latin1.txt":  []byte(" date 2024-01-01 Caf\xe9 owners said 12 shops closed."),
+		"good.txt":    []byte(" date 2024-12-19 South Korea's spy agency says about 1,000 North Korean soldiers have been killed or wounded."),
+		"nodate.txt":  []byte("Police said 300 people attended."),
+		"ignored.csv": []byte("a,b\n1,2\n"),
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "claims.db")
+	out, errOut, code := runCLI(t, "", "--db", db, "ingest", dir)
+	if code == 0 {
+		t.Errorf("ingest with bad files should exit non-zero")
+	}
+	for _, want := range []string{"empty.txt: bad input: empty file", "binary.txt: bad input: binary file",
+		"latin1.txt: bad input: invalid UTF-8 at byte 20", "warning: nodate.txt: no publication date"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	for _, line := range strings.Split(strings.TrimSpace(errOut), "\n") {
+		if !strings.HasPrefix(line, "claimtrack: ") || strings.Contains(line, "goroutine") {
+			t.Errorf("error output is not one line per problem: %q", line)
+		}
+	}
+	if !regexp.MustCompile(`│\s*5\s*│\s*2\s*│\s*0\s*│\s*3\s*│`).MatchString(out) {
+		t.Errorf("summary should show 5 documents, 2 added, 0 skipped, 3 failed:\n%s", out)
+	}
+	claimsOut, _, _ := runCLI(t, "", "--db", db, "claims", "--format", "csv")
+	if !strings.Contains(claimsOut, "good.txt") {
+		t.Errorf("the good document was not stored next to the bad ones:\n%s", claimsOut)
+	}
+}
+
+func TestNotADatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.db")
+	os.WriteFile(path, []byte("these are my notes, not a database, and they are long enough"), 0o644)
+	_, errOut, code := runCLI(t, "", "--db", path, "claims")
+	if code == 0 || !strings.Contains(errOut, "not a claimtrack database") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if b, _ := os.ReadFile(path); !strings.HasPrefix(string(b), "these are my notes") {
+		t.Errorf("the file was changed")
+	}
+}
+
+func TestIngestFromStdinWithOverrides(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "claims.db")
+	text := "KYIV, Nov 26 (AFP) - Russia fired a record 188 drones at Ukraine overnight, the Ukrainian air force said on Tuesday."
+	_, errOut, code := runCLI(t, text, "--db", db, "ingest", "--date", "2024-11-26", "--outlet", "Agence France-Presse", "-")
+	if code != 0 {
+		t.Fatalf("ingest -: %s", errOut)
+	}
+	out, _, _ := runCLI(t, "", "--db", db, "export", "claims")
+	var rec map[string]any
+	json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &rec)
+	if rec["published"] != "2024-11-26" || rec["outlet"] != "Agence France-Presse" || rec["value_low"] != 188.0 {
+		t.Errorf("got %v", rec)
+	}
+}
+
+func TestClaimsFilters(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "claims.db")
+	runCLI(t, "", "--db", db, "ingest", seedsDir)
+	out, errOut, code := runCLI(t, "", "--db", db, "claims", "--unit", "soldiers", "--format", "jsonl")
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	if n := strings.Count(out, "\n"); n < 3 {
+		t.Errorf("want at least 3 soldier claims, got %d:\n%s", n, out)
+	}
+	out, _, _ = runCLI(t, "", "--db", db, "claims", "--search", "drones", "--format", "csv")
+	if !strings.Contains(out, "728") || strings.Contains(out, "11000") {
+		t.Errorf("search drones:\n%s", out)
+	}
+	_, errOut, code = runCLI(t, "", "--db", db, "claims", "--since", "yesterday")
+	if code == 0 || !strings.Contains(errOut, "--since") {
+		t.Errorf("bad --since accepted: %d %s", code, errOut)
+	}
+}

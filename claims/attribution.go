@@ -1,0 +1,678 @@
+package claims
+
+import (
+	"strings"
+)
+
+// anchor is one attribution found in a sentence: who is cited, and which
+// part of the sentence it covers.
+type anchor struct {
+	chain []string // outermost first, names as resolved
+	// A figure at byte offset p is covered when from <= p < to.
+	from, to int
+	priority int // trailing "…, X said" beats "according to" beats a leading subject
+}
+
+// entity is a source named in the article, for later references to it.
+type entity struct {
+	name string
+	kind string // person, org, report
+}
+
+const (
+	leadingPriority = iota + 1
+	accordingPriority
+	trailingPriority
+)
+
+// attributions finds who the sentence attributes its content to: "X said
+// (that) …", "…, X said", "according to X", "X quoted Y as saying", "…, CNN
+// said, citing Y", "X put attendance at …", "…, who put attendance at".
+func (d *document) attributions(s *sentenceInfo) []anchor {
+	toks := s.toks
+	var out []anchor
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		// "according to X", "as per X"
+		if phraseAt(toks, i, []string{"according", "to"}) || phraseAt(toks, i, []string{"as", "per"}) {
+			from, to := i+2, phraseEnd(toks, i+2)
+			if chain := d.sourceChain(toks, from, to); len(chain) > 0 {
+				out = append(out, anchor{chain: chain, from: s.Start, to: s.End, priority: accordingPriority})
+			}
+			continue
+		}
+		if t.lower == "citing" && len(out) > 0 {
+			from, to := i+1, phraseEnd(toks, i+1)
+			if inner := d.sourceChain(toks, from, to); len(inner) > 0 {
+				last := &out[len(out)-1]
+				last.chain = append(last.chain, inner...)
+			}
+			continue
+		}
+		v, speech := d.lx.speech.at(toks, i)
+		if !speech {
+			v, speech = d.lx.estimate.at(toks, i)
+		}
+		if !speech || insideRelative(toks, i) {
+			continue
+		}
+		verbEnd := i + len(v.words)
+		// "X quoted Y as saying"
+		if t.lower == "quoted" {
+			if as := indexWord(toks, verbEnd, "as"); as > verbEnd {
+				subject := d.subjectBefore(toks, i)
+				quoted := d.sourceChain(toks, verbEnd, clauseEnd(toks, verbEnd, as))
+				chain := append(d.sourceChain(toks, subject, i), quoted...)
+				if len(chain) > 0 {
+					out = append(out, anchor{chain: chain, from: toks[as].start, to: s.End, priority: leadingPriority})
+				}
+				i = as
+				continue
+			}
+		}
+		// "as quoted by X"
+		if t.lower == "quoted" && verbEnd < len(toks) && toks[verbEnd].lower == "by" {
+			from, to := verbEnd+1, phraseEnd(toks, verbEnd+1)
+			if chain := d.sourceChain(toks, from, to); len(chain) > 0 {
+				out = append(out, anchor{chain: chain, from: s.Start, to: s.End, priority: accordingPriority})
+			}
+			continue
+		}
+		// "…, who put attendance at 10,000": the person before the appositive.
+		if i > 0 && toks[i-1].lower == "who" {
+			if subj := d.relativeAntecedent(toks, i-1); len(subj) > 0 {
+				out = append(out, anchor{chain: subj, from: toks[i].start, to: clauseEndOffset(s, toks, verbEnd), priority: leadingPriority})
+			}
+			continue
+		}
+		subject := d.subjectBefore(toks, i)
+		trailing := subject > 0 && toks[subject-1].text == "," && !anyNumberAfter(s, toks[i].end)
+		if subject == i {
+			// "…, reported the official Rodong Sinmun newspaper."
+			if i > 0 && toks[i-1].text == "," && !anyNumberAfter(s, toks[i].end) {
+				if chain := d.sourceChain(toks, verbEnd, phraseEnd(toks, verbEnd)); len(chain) > 0 {
+					out = append(out, anchor{chain: chain, from: s.Start, to: toks[i].start, priority: trailingPriority})
+				}
+				continue
+			}
+			// "and said it occurred at …": the subject of the verb before.
+			if i > 0 && toks[i-1].lower == "and" && len(out) > 0 {
+				out = append(out, anchor{chain: out[len(out)-1].chain, from: toks[i].start, to: s.End, priority: leadingPriority})
+			}
+			continue
+		}
+		chain := d.sourceChain(toks, subject, i)
+		if len(chain) == 0 {
+			continue
+		}
+		if trailing {
+			// "…, Defense Minister Shin Won-sik told Bloomberg News in an interview."
+			if t.lower == "told" && verbEnd < len(toks) {
+				if outlet, ok := IsOutlet(toks[verbEnd].text); ok || knownOutletAt(toks, verbEnd) != "" {
+					if !ok {
+						outlet = knownOutletAt(toks, verbEnd)
+					}
+					chain = append([]string{outlet}, chain...)
+				}
+			}
+			out = append(out, anchor{chain: chain, from: s.Start, to: toks[subject].start, priority: trailingPriority})
+			continue
+		}
+		out = append(out, anchor{chain: chain, from: toks[i].start, to: clauseEndOffset(s, toks, verbEnd), priority: leadingPriority})
+	}
+	return out
+}
+
+// attribute gives the attribution chain of a figure at byte offset pos: the
+// sentence's own anchor that covers it, else the previous sentence's when it
+// continues the same paragraph, else none (the outlet's own voice).
+func (d *document) attribute(s *sentenceInfo, anchors []anchor, pos int) Attribution {
+	var best *anchor
+	for i := range anchors {
+		a := &anchors[i]
+		if pos < a.from || pos >= a.to {
+			continue
+		}
+		if best == nil || a.priority > best.priority || a.priority == best.priority && a.from >= best.from {
+			best = a
+		}
+	}
+	var chain []string
+	switch {
+	case best != nil:
+		chain = best.chain
+	case len(anchors) == 0 && d.lastAttribution != nil && d.lastAttributionPara == s.Paragraph:
+		chain = d.lastAttribution
+	default:
+		return Attribution{}
+	}
+	return d.fullChain(chain)
+}
+
+// fullChain puts the outlet first and merges names through aliases for the root.
+func (d *document) fullChain(chain []string) Attribution {
+	var full []string
+	if d.doc.Outlet != "" {
+		full = append(full, d.doc.Outlet)
+	}
+	for _, name := range chain {
+		if len(full) > 0 && strings.EqualFold(full[len(full)-1], name) {
+			continue
+		}
+		full = append(full, name)
+	}
+	if len(full) == 1 && d.doc.Outlet != "" {
+		return Attribution{Chain: full, Root: d.doc.Outlet}
+	}
+	return Attribution{Chain: full, Root: d.rootName(full[len(full)-1])}
+}
+
+// rootName is a source's identity: titles and articles dropped, dotted
+// initialisms undotted, aliases (learned and listed) merged.
+func (d *document) rootName(name string) string {
+	if full, ok := d.aliases[strings.ToLower(name)]; ok {
+		name = full
+	}
+	name = strings.ReplaceAll(name, "U.S.", "US")
+	name = strings.ReplaceAll(name, "U.N.", "UN")
+	name = strings.ReplaceAll(name, "U.K.", "UK")
+	// "Andrii Kovalenko of Ukraine's Center for …" is Andrii Kovalenko.
+	if person, _, found := strings.Cut(name, " of "); found && entityKind(tokenize(person, 0, len(person))) == "person" {
+		name = person
+	}
+	name = d.personName(name)
+	if full, ok := d.aliases[strings.ToLower(name)]; ok {
+		name = full
+	}
+	return CanonicalSource(name)
+}
+
+// sourceChain reads the source named by toks[from:to] as a chain: "an
+// analysis by Reuters and the think tank RUSI" is RUSI (the outlet itself is
+// already outermost), "a report from 11 UN member states" is the states,
+// "he" or "the agency" is the person or agency last named.
+func (d *document) sourceChain(toks []token, from, to int) []string {
+	for to > from && (toks[to-1].punct && toks[to-1].text != ")") {
+		to--
+	}
+	// Drop appositives and relative clauses: "a senior US official, who spoke …"
+	for k := from; k < to; k++ {
+		if toks[k].text == "," {
+			to = k
+			break
+		}
+	}
+	// Adverbs between the subject and the verb: "some news outlets simply reported".
+	for to > from && strings.HasSuffix(toks[to-1].lower, "ly") && !toks[to-1].capitalized() {
+		to--
+	}
+	for to > from && (toks[to-1].lower == "also" || toks[to-1].lower == "had" || toks[to-1].lower == "has" || toks[to-1].lower == "have" || toks[to-1].lower == "further" || toks[to-1].lower == "later") {
+		to--
+	}
+	if from >= to {
+		return nil
+	}
+	phraseText := strings.TrimSpace(joinTokens(d.doc.Text, toks[from:to]))
+	lower := strings.ToLower(phraseText)
+	if kind, ok := d.lx.references[lower]; ok {
+		if e, found := d.lastEntity(kind, lower); found {
+			return []string{e.name}
+		}
+		return nil
+	}
+	if kind, ok := d.lx.references["the "+lastWord(lower)]; ok && strings.HasPrefix(lower, "the ") && kind != "person" {
+		// "the air force" after "the Ukrainian air force"
+		if e, found := d.entityEndingWith(lastWord(lower)); found {
+			return []string{e.name}
+		}
+	}
+	if strings.HasPrefix(lower, "the ") {
+		if e, found := d.entityEndingWith(strings.TrimPrefix(lower, "the ")); found {
+			return []string{e.name}
+		}
+	}
+	// "an analysis by X", "a report from X"
+	for k := from; k < to; k++ {
+		if (toks[k].lower == "by" || toks[k].lower == "from") && k > from && k+1 < to {
+			if _, isReport := d.lx.references["the "+toks[k-1].lower]; isReport {
+				return d.coAuthors(toks, k+1, to)
+			}
+		}
+	}
+	name := d.cleanName(toks, from, to)
+	if name == "" {
+		return nil
+	}
+	if outlet, ok := IsOutlet(name); ok {
+		return []string{outlet}
+	}
+	if outlet := knownOutletAt(toks, to-1); outlet != "" && strings.Contains(strings.ToLower(name), "newspaper") {
+		return []string{outlet}
+	}
+	return []string{name}
+}
+
+// coAuthors reads "Reuters and the British think tank the Royal United
+// Services Institute (RUSI)": the outlet already leads the chain, so the
+// other authors are the source.
+func (d *document) coAuthors(toks []token, from, to int) []string {
+	var names []string
+	start := from
+	for k := from; k <= to; k++ {
+		if k == to || toks[k].lower == "and" && k+1 < to && (toks[k+1].capitalized() || toks[k+1].lower == "the") {
+			if name := d.cleanName(toks, start, k); name != "" && !strings.EqualFold(name, d.doc.Outlet) {
+				names = append(names, name)
+			}
+			start = k + 1
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return []string{strings.Join(names, " and ")}
+}
+
+// cleanName trims a source phrase to the name it gives: determiners and
+// descriptions before a proper name go ("the British think tank the Royal
+// United Services Institute (RUSI)" → "Royal United Services Institute"), and
+// the "(RUSI)" is learned as an alias.
+func (d *document) cleanName(toks []token, from, to int) string {
+	// A bracketed short form at the end is an alias of what precedes it.
+	if to-from >= 4 && toks[to-1].text == ")" && toks[to-3].text == "(" {
+		d.learn(toks[to-2].text, joinTokens(d.doc.Text, toks[from:to-3]))
+		to -= 3
+	}
+	// A later "the" starts the name proper: "the British think tank the Royal …"
+	for k := to - 1; k > from; k-- {
+		if toks[k].lower == "the" && k+1 < to && toks[k+1].capitalized() {
+			from = k
+			break
+		}
+	}
+	for from < to && (toks[from].lower == "the" || toks[from].lower == "a" || toks[from].lower == "an") {
+		from++
+	}
+	if from >= to {
+		return ""
+	}
+	return joinTokens(d.doc.Text, toks[from:to])
+}
+
+// personName strips a title from a name: "White House spokesman John Kirby"
+// → "John Kirby". Without a capitalized name after the title the whole
+// phrase is kept ("a senior US military official").
+func (d *document) personName(name string) string {
+	toks := tokenize(name, 0, len(name))
+	for i := len(toks) - 1; i >= 0; i-- {
+		if p, ok := d.lx.titles.endingAt(toks, i); ok && !toks[i].capitalized() {
+			_ = p
+			rest := toks[i+1:]
+			if len(rest) >= 1 && len(rest) <= 4 && rest[0].capitalized() {
+				return joinTokens(name, rest)
+			}
+			return name
+		}
+	}
+	return name
+}
+
+// subjectBefore returns the index where the subject of the verb at i starts
+// (i itself when there is none): back over auxiliaries and adverbs to the
+// start of the clause, skipping an appositive between commas.
+func (d *document) subjectBefore(toks []token, i int) int {
+	if i > 0 && toks[i-1].lower == "and" {
+		return i // a second verb of the same subject: "measured it … and said"
+	}
+	j := i - 1
+	for j >= 0 && (auxiliaries[toks[j].lower] || strings.HasSuffix(toks[j].lower, "ly") && !toks[j].capitalized()) {
+		j--
+	}
+	// "Indivisible Chicago, one of the groups behind the event, said"
+	if j >= 0 && toks[j].text == "," {
+		k := j - 1
+		for k >= 0 && toks[k].text != "," {
+			k--
+		}
+		if k > 0 && j-k < 12 && !d.isVerbPhrase(toks, k+1, j) {
+			j = k - 1
+		} else {
+			return i
+		}
+	}
+	end := j + 1
+	for j >= 0 && end-j <= 12 {
+		t := toks[j]
+		if t.text == ")" {
+			for j >= 0 && toks[j].text != "(" {
+				j--
+			}
+			j--
+			continue
+		}
+		if t.punct && t.text != "'" && t.text != "’" && t.text != "&" {
+			break
+		}
+		if functionWords[t.lower] && t.lower != "of" && t.lower != "the" && t.lower != "and" && t.lower != "for" && t.lower != "a" && t.lower != "an" {
+			if t.lower == "he" || t.lower == "she" || t.lower == "they" || t.lower == "it" {
+				if j == end-1 {
+					return j
+				}
+			}
+			break
+		}
+		if _, isVerb := d.lx.speech.at(toks, j); isVerb && j < end-1 {
+			break
+		}
+		if _, isMeasure := d.lx.measures.at(toks, j); isMeasure && !t.capitalized() {
+			break
+		}
+		j--
+	}
+	start := j + 1
+	for start < end && (toks[start].lower == "and" || toks[start].lower == "of" || toks[start].lower == "for") {
+		start++
+	}
+	if start >= end {
+		return i
+	}
+	return start
+}
+
+// isVerbPhrase reports whether toks[from:to] holds a verb we know, which
+// makes a comma-bounded stretch a clause rather than an appositive.
+func (d *document) isVerbPhrase(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if _, ok := d.lx.measures.at(toks, k); ok && !toks[k].capitalized() {
+			return true
+		}
+		if _, ok := d.lx.speech.at(toks, k); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeAntecedent finds who "who" refers to: "G. Keith Still, a crowd
+// scientist at the University of Suffolk, who put …".
+func (d *document) relativeAntecedent(toks []token, who int) []string {
+	j := who - 1
+	if j >= 0 && toks[j].text == "," {
+		j--
+	}
+	// Skip one appositive ", a crowd scientist at the University of Suffolk".
+	k := j
+	for k >= 0 && toks[k].text != "," {
+		k--
+	}
+	if k > 0 {
+		j = k - 1
+	}
+	end := j + 1
+	for j >= 0 && (toks[j].capitalized() || toks[j].text == ".") {
+		j--
+	}
+	if j+1 >= end {
+		return nil
+	}
+	return []string{joinTokens(d.doc.Text, toks[j+1:end])}
+}
+
+// insideRelative reports a verb in a relative clause ("which the military
+// says happens"): it explains a word, it does not attribute the sentence.
+func insideRelative(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		switch toks[j].lower {
+		case "which", "that":
+			return true
+		}
+		if toks[j].punct {
+			return false
+		}
+	}
+	return false
+}
+
+// phraseEnd is where a source phrase after "according to" or "citing" ends:
+// at a comma, a stop, or a verb.
+func phraseEnd(toks []token, from int) int {
+	j := from
+	for j < len(toks) {
+		t := toks[j]
+		if t.punct && t.text != "(" && t.text != ")" && t.text != "'" && t.text != "’" && t.text != "&" && t.text != "-" {
+			break
+		}
+		if t.lower == "that" || t.lower == "who" || t.lower == "which" || t.lower == "on" || t.lower == "in" && j > from+1 && !toks[j+min(1, len(toks)-j-1)].capitalized() {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+func clauseEnd(toks []token, from, limit int) int {
+	for j := from; j < limit; j++ {
+		if toks[j].text == "," {
+			return j
+		}
+	}
+	return limit
+}
+
+// clauseEndOffset is the byte offset where the clause after a verb ends: at a
+// semicolon, or at ", and" followed by a new subject with its own verb.
+func clauseEndOffset(s *sentenceInfo, toks []token, from int) int {
+	for j := from; j < len(toks); j++ {
+		if toks[j].text == ";" {
+			return toks[j].start
+		}
+		if toks[j].text == "," && j+2 < len(toks) && toks[j+1].lower == "and" && (toks[j+2].lower == "he" || toks[j+2].lower == "she" || toks[j+2].lower == "they") {
+			return toks[j].start
+		}
+	}
+	return s.End
+}
+
+func anyNumberAfter(s *sentenceInfo, offset int) bool {
+	for _, n := range s.numbers {
+		if n.Start >= offset {
+			return true
+		}
+	}
+	return false
+}
+
+func indexWord(toks []token, from int, w string) int {
+	for j := from; j < len(toks) && j < from+24; j++ {
+		if toks[j].lower == w {
+			return j
+		}
+	}
+	return -1
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// knownOutletAt finds an outlet name that ends at toks[i] ("Bloomberg News",
+// "the Guardian").
+func knownOutletAt(toks []token, i int) string {
+	for n := 1; n <= 3 && i-n+1 >= 0; n++ {
+		name := joinTokensText(toks[i-n+1 : i+1])
+		if c, ok := IsOutlet(name); ok {
+			return c
+		}
+	}
+	for n := 1; n <= 3 && i+n <= len(toks); n++ {
+		name := joinTokensText(toks[i : i+n])
+		if c, ok := IsOutlet(name); ok {
+			return c
+		}
+	}
+	return ""
+}
+
+func joinTokensText(toks []token) string {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.text
+	}
+	return strings.Join(words, " ")
+}
+
+// learn records an alias found in the text.
+func (d *document) learn(alias, full string) {
+	full = strings.TrimSpace(full)
+	for _, det := range []string{"the ", "The "} {
+		full = strings.TrimPrefix(full, det)
+	}
+	if alias == "" || full == "" {
+		return
+	}
+	d.aliases[strings.ToLower(alias)] = full
+}
+
+// learnAliases reads "X (ABBR)" and "ABBR stands for X" / "known as".
+func (d *document) learnAliases(s *sentenceInfo) {
+	toks := s.toks
+	for i := 2; i+1 < len(toks); i++ {
+		if toks[i-1].text == "(" && toks[i+1].text == ")" && isAcronym(toks[i].text) {
+			start := i - 2
+			for start > 0 && (toks[start-1].capitalized() || toks[start-1].lower == "of" || toks[start-1].lower == "and" || toks[start-1].lower == "for") {
+				start--
+			}
+			for start < i-1 && !toks[start].capitalized() {
+				start++
+			}
+			if start < i-1 {
+				d.learn(toks[i].text, joinTokens(d.doc.Text, toks[start:i-1]))
+			}
+		}
+		if phraseAt(toks, i, []string{"stands", "for"}) && i > 0 {
+			d.learn(toks[i-1].text, joinTokens(d.doc.Text, toks[i+2:phraseEnd(toks, i+2)]))
+		}
+	}
+}
+
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 8 {
+		return false
+	}
+	upper := 0
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			upper++
+		}
+	}
+	return upper >= 2
+}
+
+// rememberEntities records the sources this sentence named, and the
+// organizations and people it mentions, for later "the agency" or "he".
+func (d *document) rememberEntities(s *sentenceInfo, anchors []anchor) {
+	toks := s.toks
+	for i := 0; i < len(toks); {
+		if !toks[i].capitalized() || i == 0 && functionWords[toks[i].lower] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && (toks[j].capitalized() || (toks[j].lower == "of" || toks[j].lower == "for" || toks[j].lower == "and") && j+1 < len(toks) && toks[j+1].capitalized()) {
+			j++
+		}
+		name := joinTokens(d.doc.Text, toks[i:j])
+		if kind := entityKind(toks[i:j]); kind != "" {
+			d.entities = append(d.entities, entity{name: strings.TrimPrefix(name, "The "), kind: kind})
+		}
+		i = j
+	}
+	for _, a := range anchors {
+		if len(a.chain) == 0 {
+			continue
+		}
+		name := a.chain[len(a.chain)-1]
+		kind := "org"
+		if toks := tokenize(name, 0, len(name)); entityKind(toks) != "" {
+			kind = entityKind(toks)
+		}
+		d.entities = append(d.entities, entity{name: name, kind: kind})
+	}
+}
+
+var orgHeads = map[string]string{"service": "org", "agency": "org", "ministry": "org", "institute": "report",
+	"office": "org", "authority": "org", "survey": "org", "department": "org", "force": "org", "council": "org",
+	"police": "org", "committee": "org", "center": "org", "centre": "org", "organization": "org",
+	"organisation": "org", "bureau": "org", "command": "org", "staff": "org", "university": "org",
+	"army": "org", "navy": "org", "commission": "org", "party": "org", "government": "org", "military": "org"}
+
+// entityKind guesses whether capitalized words name an organization (by its
+// head word), a person (two or three capitalized words) or neither.
+func entityKind(toks []token) string {
+	if len(toks) == 0 {
+		return ""
+	}
+	for _, t := range toks {
+		if k, ok := orgHeads[t.lower]; ok {
+			return k
+		}
+	}
+	if len(toks) >= 2 && len(toks) <= 4 {
+		for _, t := range toks {
+			if _, isPlace := demonyms[t.lower]; isPlace {
+				return ""
+			}
+		}
+		return "person"
+	}
+	return ""
+}
+
+// lastEntity finds the most recent entity a reference can mean.
+func (d *document) lastEntity(kind, ref string) (entity, bool) {
+	head := lastWord(ref)
+	for i := len(d.entities) - 1; i >= 0; i-- {
+		e := d.entities[i]
+		switch {
+		case kind == "any":
+			return e, true
+		case kind == "person" && e.kind == "person":
+			return e, true
+		case kind == "report" && (e.kind == "report" || e.kind == "org" && strings.Contains(strings.ToLower(e.name), "institute")):
+			return e, true
+		case kind == "org" && e.kind == "org" && orgCompatible(head, e.name):
+			return e, true
+		}
+	}
+	return entity{}, false
+}
+
+// orgCompatible: "the agency" can mean an agency or an intelligence service,
+// "the ministry" a ministry or department.
+func orgCompatible(head, name string) bool {
+	n := strings.ToLower(name)
+	switch head {
+	case "agency", "service", "office", "authority", "bureau":
+		return strings.Contains(n, "agency") || strings.Contains(n, "service") || strings.Contains(n, "office") ||
+			strings.Contains(n, "authority") || strings.Contains(n, "bureau") || strings.Contains(n, "survey") || strings.Contains(n, "intelligence")
+	case "ministry", "department":
+		return strings.Contains(n, "ministry") || strings.Contains(n, "department")
+	case "military", "army":
+		return strings.Contains(n, "military") || strings.Contains(n, "army") || strings.Contains(n, "force") || strings.Contains(n, "defen")
+	}
+	return strings.Contains(n, head)
+}
+
+// entityEndingWith finds the latest source whose name ends with the words of
+// a definite description ("the air force" → "Ukrainian air force").
+func (d *document) entityEndingWith(desc string) (entity, bool) {
+	for i := len(d.entities) - 1; i >= 0; i-- {
+		n := strings.ToLower(d.entities[i].name)
+		if n != desc && strings.HasSuffix(n, " "+desc) {
+			return d.entities[i], true
+		}
+	}
+	return entity{}, false
+}

@@ -1,0 +1,175 @@
+// Package claims holds claimtrack's domain types — documents, claims, values,
+// periods and attributions — and the reader that turns article text into claims.
+package claims
+
+import (
+	"context"
+	"time"
+)
+
+// Precision says how much of a date the text actually gave.
+type Precision string
+
+const (
+	PrecisionNone  Precision = ""
+	PrecisionDay   Precision = "day"
+	PrecisionMonth Precision = "month"
+	PrecisionYear  Precision = "year"
+)
+
+// DateLayout is how every date is written in exports and in the database.
+const DateLayout = "2006-01-02"
+
+// Date is a calendar day; the zero value means unknown.
+type Date struct{ time.Time }
+
+// NewDate builds a day at UTC midnight.
+func NewDate(y int, m time.Month, d int) Date {
+	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
+
+// ParseDate reads YYYY-MM-DD.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(DateLayout, s)
+	if err != nil {
+		return Date{}, err
+	}
+	return Date{t}, nil
+}
+
+// String gives YYYY-MM-DD, or "" for an unknown date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format(DateLayout)
+}
+
+// AddDays moves the date by n days.
+func (d Date) AddDays(n int) Date { return Date{d.Time.AddDate(0, 0, n)} }
+
+// Document is one ingested article.
+type Document struct {
+	Name      string // base name of the file, e.g. 001_7b13d3da2673b465.txt
+	Path      string // where it was read from ("-" for stdin)
+	Hash      string // hex SHA-256 of Text
+	Outlet    string // publisher, "" when unknown
+	Published Date   // publication date, zero when the text gives no year
+	// Dateline is the dateline as written ("Seoul, Jan 27"); DatelineMonth and
+	// DatelineDay keep its month and day even when the year is unknown.
+	Dateline      string
+	DatelineMonth time.Month
+	DatelineDay   int
+	// Inferred is a publication date worked out from the text when it gives
+	// none (e.g. a weekday named for the dateline's day); InferredReason says how.
+	Inferred       Date
+	InferredReason string
+	// BodyStart is the byte offset where the article text proper begins, after
+	// the date header and the dateline.
+	BodyStart int
+	Text      string // normalized text: UTF-8, LF line endings, no BOM
+}
+
+// Reference is the day relative dates resolve against: the publication date,
+// or the inferred one when the text gives no year.
+func (d Document) Reference() Date {
+	if !d.Published.IsZero() {
+		return d.Published
+	}
+	return d.Inferred
+}
+
+// Qualifier words, as in the export contract.
+type Qualifier string
+
+const (
+	Exact         Qualifier = "exact"
+	Approximately Qualifier = "approximately"
+	AtLeast       Qualifier = "at_least"
+	MoreThan      Qualifier = "more_than"
+	AtMost        Qualifier = "at_most"
+	LessThan      Qualifier = "less_than"
+	UpTo          Qualifier = "up_to"
+	Range         Qualifier = "range"
+	Vague         Qualifier = "vague"
+)
+
+// Value is a stated figure. A single number has Low == High; an open bound is nil.
+type Value struct {
+	Low, High *float64
+	Qualifier Qualifier
+}
+
+// Period is the span of time a figure describes.
+type Period struct {
+	Start, End Date
+	Precision  Precision
+}
+
+// IsZero reports whether no period is known.
+func (p Period) IsZero() bool { return p.Start.IsZero() && p.End.IsZero() }
+
+// Modality says what the text commits to.
+type Modality string
+
+const (
+	Actual    Modality = "actual"
+	Planned   Modality = "planned"
+	Projected Modality = "projected"
+	Possible  Modality = "possible"
+)
+
+// Attribution is who a claim is attributed to, outermost first
+// (outlet → relay → source), and the root source with aliases merged.
+type Attribution struct {
+	Chain []string
+	Root  string
+}
+
+// Kinds of claim.
+const (
+	KindQuantity = "quantity"
+	KindEvent    = "event"
+)
+
+// Claim is one statement read from a document, with its provenance.
+type Claim struct {
+	ID       string
+	Document string // document name
+	Kind     string
+	Text     string // the claim's own words
+	Sentence string
+	Start    int // byte offsets of Text in the document text
+	End      int
+
+	Value    Value
+	Unit     string // normalized: soldiers, artillery shells, percent, km
+	Subject  string // the counted noun phrase as written
+	Measure  string // normalized: sent, killed, casualties, launched
+	Modality Modality
+	Place    string // where the figure applies, when the text says
+	// Incremental marks a figure stated on top of another ("an additional 25,000").
+	Incremental bool
+
+	AsOf   Date
+	Period Period
+
+	Attribution Attribution
+
+	Group  string
+	Series string
+}
+
+// Store is where documents and their claims are kept.
+type Store interface {
+	// AddDocument stores a document and its claims in one transaction;
+	// added is false when a document with the same hash was already there.
+	AddDocument(ctx context.Context, doc Document, cs []Claim) (added bool, err error)
+}
+
+// Entry is a stored claim with the facts of its document that listings show beside it.
+type Entry struct {
+	Claim
+	Outlet    string
+	Published Date
+}

@@ -1,0 +1,107 @@
+// Package dates finds the dates, periods, durations and times of day that news
+// text mentions and resolves them against the article's publication date.
+//
+// Resolution never looks at the clock: relative words ("on Saturday", "last
+// year", "over the past year and a half") are read against the reference date
+// passed to Scan. News looks back, so a weekday or a month given without a
+// year is the most recent one on or before the reference date unless
+// Options.Future asks for the next one.
+//
+// Scan tokenizes the text once and walks the tokens with a small hand-written
+// grammar; it uses no regular expressions. The month, weekday and other word
+// lists live in words.txt.
+package dates
+
+import (
+	"sync"
+	"time"
+)
+
+// Precision says how much of a date the text gave.
+type Precision string
+
+const (
+	PrecisionNone  Precision = ""
+	PrecisionDay   Precision = "day"
+	PrecisionMonth Precision = "month"
+	PrecisionYear  Precision = "year"
+)
+
+// Kind says what a mention names.
+type Kind string
+
+const (
+	KindDate     Kind = "date"     // a day, a month or a year
+	KindPeriod   Kind = "period"   // a span with two ends
+	KindDuration Kind = "duration" // a length of time not tied to the calendar ("three months")
+	KindTime     Kind = "time"     // a time of day
+)
+
+// Mention is one date expression found in the text.
+type Mention struct {
+	Start, End int // byte offsets of the whole expression, relation word included
+	Text       string
+	Kind       Kind
+	// From and To are the resolved span at UTC midnight, both days included:
+	// a single day has From == To, a month runs from its first day to its
+	// last. Both are zero when the text cannot be resolved (no reference
+	// date, or an impossible day such as February 30).
+	From, To  time.Time
+	Precision Precision
+	// Relation is the word that ties a figure to the date: "on", "in", "at",
+	// "since", "by", "as of", "until", "between", "over", "during", "for",
+	// "within", "before", "after", or "" when there is none. After "by",
+	// "as of" and "until" the figure holds at To; "since" makes a period
+	// that ends at the reference date.
+	Relation string
+	Weekday  bool // the day was found from a weekday name ("on Saturday")
+	// YearKnown is false when the text gives no year and there is no
+	// reference date to take it from.
+	YearKnown bool
+	// Month and Day are the month and day of month the text names for a
+	// single date, kept even when the year is unknown ("Jan. 27").
+	Month time.Month
+	Day   int
+	Days  int // length of a duration in days, approximate for months and years
+}
+
+// Options changes how dates without a year resolve.
+type Options struct {
+	// Future resolves a weekday, month or day without a year forward from
+	// the reference date ("on Sunday, Kim will go…") instead of back.
+	Future bool
+}
+
+// Scan finds the date expressions in s, in text order. ref is the
+// publication date; when it is zero only dates that carry their own year are
+// resolved.
+func Scan(s string, ref time.Time, opts Options) []Mention {
+	if !ref.IsZero() {
+		ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	buf := tokenPool.Get().(*[]token)
+	p := parser{text: s, toks: tokenize(s, (*buf)[:0]), ref: ref, future: opts.Future}
+	var out []Mention
+	for i := 0; i < len(p.toks); {
+		if !p.canStart(i) {
+			i++
+			continue
+		}
+		m, next, ok := p.mention(i)
+		if !ok {
+			i++
+			continue
+		}
+		if m.Kind == KindTime && len(out) > 0 {
+			m = p.placeTime(m, out[len(out)-1])
+		}
+		out = append(out, m)
+		i = next
+	}
+	*buf = p.toks[:0]
+	tokenPool.Put(buf)
+	return out
+}
+
+// tokenPool keeps token buffers between calls: the reader scans many texts.
+var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 512); return &s }}

@@ -1,0 +1,171 @@
+package dates
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// wordsFile is the word list: months, weekdays, relations, units and the
+// other words the grammar is built from. See the file's header for its format.
+//
+//go:embed words.txt
+var wordsFile string
+
+// class is what kind of date word a phrase of the word list is.
+type class uint8
+
+const (
+	monthClass class = iota + 1
+	weekdayClass
+	relationClass
+	shiftClass
+	unitClass
+	countClass
+	ordinalClass
+	seasonClass
+	partClass
+	sideClass
+	daywordClass
+	daypartClass
+	hedgeClass
+)
+
+var classNames = map[string]class{
+	"month": monthClass, "weekday": weekdayClass, "relation": relationClass,
+	"shift": shiftClass, "unit": unitClass, "count": countClass,
+	"ordinal": ordinalClass, "season": seasonClass, "part": partClass,
+	"side": sideClass, "dayword": daywordClass, "daypart": daypartClass,
+	"hedge": hedgeClass,
+}
+
+// phrase is one phrase of the word list.
+type phrase struct {
+	class  class
+	value  int     // month, weekday, count, ordinal, season's first month, day offset
+	name   string  // relation, shift, unit, part or side name
+	rest   []int32 // vocabulary indexes of the words after the first
+	common bool    // marked "*": also an everyday word, so it needs a capital
+}
+
+// keyword is a word the grammar itself is written with.
+type keyword uint8
+
+const (
+	noKeyword keyword = iota
+	kwThe
+	kwOf
+	kwAnd
+	kwTo
+	kwThru
+	kwAgo
+	kwHence
+	kwNow
+	kwRest
+	kwHalf
+	kwOld
+	kwAM
+	kwPM
+	kwA
+	kwP
+	kwM
+	kwQ
+	kwH
+	kwLocal
+	kwTime
+	kwGMT
+	kwUTC
+	kwS
+)
+
+var keywords = map[string]keyword{
+	"the": kwThe, "of": kwOf, "and": kwAnd, "to": kwTo, "thru": kwThru,
+	"ago": kwAgo, "hence": kwHence, "now": kwNow, "rest": kwRest,
+	"half": kwHalf, "old": kwOld, "am": kwAM, "pm": kwPM, "a": kwA, "an": kwA,
+	"p": kwP, "m": kwM, "q": kwQ, "h": kwH, "local": kwLocal,
+	"time": kwTime, "gmt": kwGMT, "utc": kwUTC, "s": kwS,
+}
+
+// wordInfo is what the grammar knows about one lower-case word.
+type wordInfo struct {
+	key     keyword
+	phrases []phrase // phrases that start with the word, longest first
+	starts  bool     // an expression may start at the word
+}
+
+// vocabulary indexes every known word; tokens keep the index.
+var vocabulary = buildVocabulary(wordsFile)
+
+type vocab struct {
+	index   map[string]int32
+	words   []wordInfo // words[0] stands for an unknown word
+	longest int        // length of the longest known word
+}
+
+func buildVocabulary(file string) vocab {
+	v := vocab{index: map[string]int32{}, words: []wordInfo{{}}}
+	add := func(w string) int32 {
+		i, ok := v.index[w]
+		if !ok {
+			if len(w) > maxWordLen {
+				panic("dates: word too long for the lookup buffer: " + w)
+			}
+			i = int32(len(v.words))
+			v.index[w] = i
+			v.words = append(v.words, wordInfo{})
+			v.longest = max(v.longest, len(w))
+		}
+		return i
+	}
+	for w, k := range keywords {
+		v.words[add(w)].key = k
+	}
+	for n, line := range strings.Split(file, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		head, list, ok := strings.Cut(line, "|")
+		name, value, ok2 := strings.Cut(head, " ")
+		c, ok3 := classNames[name]
+		if !ok || !ok2 || !ok3 {
+			panic(fmt.Sprintf("dates: words.txt line %d: want \"class value|phrase|...\": %q", n+1, line))
+		}
+		for _, text := range strings.Split(list, "|") {
+			text = strings.TrimSpace(text)
+			p := phrase{class: c, name: value}
+			p.value, _ = strconv.Atoi(value)
+			text, p.common = strings.CutSuffix(text, "*")
+			words := strings.Fields(text)
+			for _, w := range words[1:] {
+				p.rest = append(p.rest, add(w))
+			}
+			first := add(words[0])
+			v.words[first].phrases = append(v.words[first].phrases, p)
+		}
+	}
+	for i := range v.words {
+		w := &v.words[i]
+		sort.SliceStable(w.phrases, func(a, b int) bool { return len(w.phrases[a].rest) > len(w.phrases[b].rest) })
+		w.starts = len(w.phrases) > 0 || w.key == kwThe || w.key == kwRest || w.key == kwQ || w.key == kwH
+	}
+	return v
+}
+
+const maxWordLen = 32
+
+// lookupWord gives the vocabulary index of a word, 0 when it is unknown.
+// It lower-cases into a stack buffer so that the lookup does not allocate.
+func lookupWord(w string) int32 {
+	if len(w) > vocabulary.longest {
+		return 0
+	}
+	var buf [maxWordLen]byte
+	lower := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		lower[i] = w[i] | 0x20 // w is ASCII letters only
+	}
+	return vocabulary.index[string(lower)]
+}

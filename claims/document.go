@@ -1,0 +1,343 @@
+package claims
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// DefaultMaxDocumentBytes bounds one article; news copy is a few KB, so a file
+// past this is almost certainly not an article (a dump, a log, a binary).
+const DefaultMaxDocumentBytes = 16 << 20
+
+// ParseOptions are the caller's overrides for one document.
+type ParseOptions struct {
+	Date     Date   // publication date to use instead of the text's
+	Outlet   string // outlet to use instead of the text's
+	MaxBytes int    // 0 means DefaultMaxDocumentBytes
+}
+
+// ErrBadInput marks input that is not a readable article; its message says why.
+var ErrBadInput = errors.New("bad input")
+
+func badInput(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrBadInput, fmt.Sprintf(format, args...))
+}
+
+// ParseDocument checks and normalizes raw article bytes and reads its
+// publication date, dateline and outlet. Warnings are things a user should
+// know but that do not stop ingest (a dateline without a year).
+func ParseDocument(name, path string, raw []byte, opt ParseOptions) (Document, []string, error) {
+	limit := opt.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxDocumentBytes
+	}
+	text, err := normalizeText(raw, limit)
+	if err != nil {
+		return Document{}, nil, err
+	}
+	doc := Document{Name: name, Path: path, Text: text}
+	sum := sha256.Sum256([]byte(text))
+	doc.Hash = hex.EncodeToString(sum[:])
+
+	pos := 0
+	if d, end, ok := dateHeader(text); ok {
+		doc.Published, pos = d, end
+	}
+	if dl, ok := readDateline(text, pos); ok {
+		doc.Dateline = dl.text
+		doc.DatelineMonth, doc.DatelineDay = dl.month, dl.day
+		if doc.Published.IsZero() && dl.year > 0 {
+			doc.Published = NewDate(dl.year, dl.month, dl.day)
+		}
+		if dl.agency != "" {
+			doc.Outlet = outletName(dl.agency)
+		}
+		pos = dl.end
+	}
+	doc.BodyStart = pos
+	if doc.Outlet == "" {
+		doc.Outlet = signOffOutlet(text)
+	}
+	if opt.Outlet != "" {
+		doc.Outlet = opt.Outlet
+	}
+	if !opt.Date.IsZero() {
+		doc.Published = opt.Date
+	}
+	var warnings []string
+	switch {
+	case !doc.Published.IsZero():
+	case doc.DatelineMonth != 0:
+		warnings = append(warnings, fmt.Sprintf("%s: dateline %q has no year; publication date left unknown (use --date)", name, doc.Dateline))
+	default:
+		warnings = append(warnings, fmt.Sprintf("%s: no publication date found (no date header or dateline; use --date)", name))
+	}
+	return doc, warnings, nil
+}
+
+// normalizeText turns raw bytes into the text claimtrack stores: valid UTF-8,
+// no byte-order mark, LF line endings.
+func normalizeText(raw []byte, limit int) (string, error) {
+	if len(raw) > limit {
+		return "", badInput("file is %s, over the %s limit for one article", byteSize(len(raw)), byteSize(limit))
+	}
+	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return "", badInput("empty file")
+	}
+	if i := bytes.IndexByte(raw, 0); i >= 0 {
+		return "", badInput("binary file (NUL byte at offset %d), not article text", i)
+	}
+	if !utf8.Valid(raw) {
+		return "", badInput("invalid UTF-8 at byte %d", firstInvalidUTF8(raw))
+	}
+	s := strings.ReplaceAll(string(raw), "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	if controlShare(s) > 0.05 {
+		return "", badInput("binary file (mostly control characters), not article text")
+	}
+	return s, nil
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// controlShare is the share of runes that are control characters other than
+// ordinary white space: text has almost none, binary formats have many.
+func controlShare(s string) float64 {
+	var control, total int
+	for _, r := range s {
+		total++
+		if unicode.IsControl(r) && r != '\n' && r != '\t' {
+			control++
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(control) / float64(total)
+}
+
+func byteSize(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// dateHeader reads the leading " date YYYY-MM-DD" line some feeds prepend.
+func dateHeader(text string) (Date, int, bool) {
+	i := skipSpace(text, 0)
+	const tag = "date "
+	if !strings.HasPrefix(strings.ToLower(text[i:]), tag) {
+		return Date{}, 0, false
+	}
+	i = skipSpace(text, i+len(tag))
+	if len(text) < i+10 {
+		return Date{}, 0, false
+	}
+	d, err := ParseDate(text[i : i+10])
+	if err != nil {
+		return Date{}, 0, false
+	}
+	return d, skipSpace(text, i+10), true
+}
+
+func skipSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+type dateline struct {
+	text      string
+	month     time.Month
+	day, year int
+	agency    string
+	end       int
+}
+
+// readDateline reads a wire dateline at pos: a place in capitals or title case,
+// optionally a bracketed region, a comma, a month and day, optionally a year
+// and an agency in brackets, and a separator — "Wonsan [North Korea], July 13
+// (ANI):", "SEOUL, Dec 19 (Reuters) -", "Washington, July 12:", "Seoul, Jan 27".
+// A place followed by a bullet ("Kyiv •") is a dateline without a date.
+func readDateline(text string, pos int) (dateline, bool) {
+	line := text[pos:]
+	if nl := strings.IndexByte(line, '\n'); nl >= 0 {
+		line = line[:nl]
+	}
+	place, rest, ok := datelinePlace(line)
+	if !ok {
+		return dateline{}, false
+	}
+	if after, ok := strings.CutPrefix(rest, " • "); ok {
+		return dateline{text: strings.TrimSpace(line[:len(line)-len(after)]), end: pos + len(line) - len(after)}, place != ""
+	}
+	rest, ok = strings.CutPrefix(rest, ",")
+	if !ok {
+		return dateline{}, false
+	}
+	rest = strings.TrimLeft(rest, " ")
+	month, n := monthPrefix(rest)
+	if month == 0 {
+		return dateline{}, false
+	}
+	rest = strings.TrimLeft(rest[n:], " ")
+	day, n := leadingInt(rest)
+	if day < 1 || day > 31 || n > 2 {
+		return dateline{}, false
+	}
+	rest = rest[n:]
+	dl := dateline{month: month, day: day}
+	if r, ok := strings.CutPrefix(rest, ", "); ok {
+		if y, n := leadingInt(r); n == 4 {
+			dl.year, rest = y, r[n:]
+		}
+	}
+	if r, ok := strings.CutPrefix(strings.TrimLeft(rest, " "), "("); ok {
+		if close := strings.IndexByte(r, ')'); close > 0 && close < 40 {
+			dl.agency, rest = r[:close], r[close+1:]
+		}
+	}
+	// The separator: a colon, a dash, or (as in "Seoul, Jan 27 North Korean …")
+	// nothing but a space before the first sentence.
+	trimmed := strings.TrimLeft(rest, " ")
+	switch {
+	case strings.HasPrefix(trimmed, ":"):
+		trimmed = trimmed[1:]
+	case strings.HasPrefix(trimmed, "--"):
+		trimmed = trimmed[2:]
+	case strings.HasPrefix(trimmed, "-"), strings.HasPrefix(trimmed, "–"), strings.HasPrefix(trimmed, "—"):
+		_, size := utf8.DecodeRuneInString(trimmed)
+		trimmed = trimmed[size:]
+	case len(rest) > 0 && rest[0] != ' ':
+		return dateline{}, false
+	}
+	body := len(line) - len(strings.TrimLeft(trimmed, " "))
+	dl.text = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line[:body]), ":-–—"))
+	dl.end = pos + body
+	return dl, true
+}
+
+// datelinePlace reads up to five capitalized words and an optional
+// "[Region]" at the start of a line.
+func datelinePlace(line string) (place, rest string, ok bool) {
+	i, words := 0, 0
+	for i < len(line) && words < 5 {
+		r, _ := utf8.DecodeRuneInString(line[i:])
+		if !unicode.IsUpper(r) {
+			break
+		}
+		j := i
+		for j < len(line) {
+			r, size := utf8.DecodeRuneInString(line[j:])
+			if !(unicode.IsLetter(r) || r == '.' || r == '-' || r == '\'') {
+				break
+			}
+			j += size
+		}
+		words++
+		i = j
+		if i < len(line) && line[i] == ' ' && i+1 < len(line) {
+			next, _ := utf8.DecodeRuneInString(line[i+1:])
+			if unicode.IsUpper(next) {
+				i++
+				continue
+			}
+		}
+		break
+	}
+	if words == 0 {
+		return "", line, false
+	}
+	if strings.HasPrefix(line[i:], " [") {
+		if close := strings.IndexByte(line[i:], ']'); close > 0 && close < 40 {
+			i += close + 1
+		}
+	}
+	return strings.TrimSpace(line[:i]), line[i:], true
+}
+
+var monthNames = map[string]time.Month{
+	"january": time.January, "february": time.February, "march": time.March, "april": time.April,
+	"may": time.May, "june": time.June, "july": time.July, "august": time.August,
+	"september": time.September, "october": time.October, "november": time.November, "december": time.December,
+	"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April,
+	"jun": time.June, "jul": time.July, "aug": time.August, "sep": time.September,
+	"sept": time.September, "oct": time.October, "nov": time.November, "dec": time.December,
+}
+
+// monthPrefix reads a month name or abbreviation (with an optional dot) at the
+// start of s.
+func monthPrefix(s string) (time.Month, int) {
+	n := 0
+	for n < len(s) && (s[n] >= 'a' && s[n] <= 'z' || s[n] >= 'A' && s[n] <= 'Z') {
+		n++
+	}
+	m, ok := monthNames[strings.ToLower(s[:n])]
+	if !ok {
+		return 0, 0
+	}
+	if n < len(s) && s[n] == '.' {
+		n++
+	}
+	return m, n
+}
+
+func leadingInt(s string) (int, int) {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return 0, 0
+	}
+	v, _ := strconv.Atoi(s[:n])
+	return v, n
+}
+
+var outlets = loadAliases("outlets.txt")
+
+// outletName gives the canonical name of a wire tag, or the tag itself.
+func outletName(tag string) string {
+	if c, ok := outlets.lookup(tag); ok {
+		return c
+	}
+	return strings.TrimSpace(tag)
+}
+
+// signOffOutlet finds a known outlet in the article's last line when that line
+// is a short sign-off ("KBS News.", "WATCH WION LIVE HERE").
+func signOffOutlet(text string) string {
+	lines := strings.Split(strings.TrimSpace(text), "\n")
+	last := strings.TrimSpace(lines[len(lines)-1])
+	if len(strings.Fields(last)) > 6 {
+		return ""
+	}
+	c, _ := outlets.find(strings.Trim(last, ".()"))
+	return c
+}
+
+// IsOutlet reports whether name is a known outlet, giving its canonical name.
+func IsOutlet(name string) (string, bool) { return outlets.lookup(strings.TrimPrefix(name, "the ")) }

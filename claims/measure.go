@@ -1,0 +1,295 @@
+package claims
+
+import "strings"
+
+// auxiliaries may stand between a counted thing and what happened to it:
+// "1,121 people had been killed", "soldiers have reportedly been killed".
+var auxiliaries = map[string]bool{"have": true, "has": true, "had": true, "been": true, "be": true, "were": true,
+	"was": true, "are": true, "is": true, "being": true, "reportedly": true, "allegedly": true, "also": true,
+	"already": true, "now": true, "since": true, "all": true, "either": true, "both": true}
+
+// measure finds what happened to the counted thing, preferring, in order:
+// the predicate after it ("soldiers … have been killed or wounded"), a
+// participle right after it ("soldiers sent to Russia"), the verb before the
+// figure ("launching a record 728 drones"), a noun that is itself a measure
+// ("255 deaths", "a depth of 17.9 km").
+func (d *document) measure(toks []token, first, before int, p np) string {
+	end := p.to
+	if p.empty() {
+		end = tokenAfterNumber(toks, first)
+	}
+	var participle string
+	if p.head >= 0 {
+		// "255 deaths", "several hundred casualties": the noun says it.
+		if m, ok := d.lx.measures.at(toks, p.head); ok {
+			participle = m.value
+		}
+	}
+	for j := end; j < len(toks) && j < end+10; j++ {
+		t := toks[j]
+		if t.punct && t.text != "\"" && t.text != "“" && t.text != "”" || isDigitWord(t.lower) {
+			break // the clause, or the next figure's words, begin
+		}
+		if t.lower == "that" || t.lower == "which" || t.lower == "who" {
+			break
+		}
+		if m, ok := d.lx.measures.at(toks, j); ok {
+			finite := j > end && auxiliaries[toks[j-1].lower]
+			if finite || j == end && participle == "" && p.empty() {
+				return m.value
+			}
+			if participle == "" {
+				participle = m.value
+			}
+			j += len(m.words) - 1
+			continue
+		}
+		if _, ok := d.lx.speech.at(toks, j); ok {
+			break
+		}
+	}
+	if participle != "" {
+		return participle
+	}
+	// The verb before the figure, within its clause.
+	for j := before; j >= 0 && j > before-9; j-- {
+		t := toks[j]
+		if t.punct && t.text != "-" {
+			break
+		}
+		if m, ok := d.lx.measures.endingAt(toks, j); ok && !isUnitWord(d, toks, j) {
+			return m.value
+		}
+	}
+	// A measure noun: "255 deaths", "a depth of 17.9 km", "the crowd at".
+	if p.head >= 0 {
+		if m, ok := d.lx.measures.at(toks, p.head); ok {
+			return m.value
+		}
+	}
+	for j := before; j >= 0 && j > before-4; j-- {
+		if m, ok := d.lx.measures.endingAt(toks, j); ok {
+			return m.value
+		}
+		if toks[j].punct {
+			break
+		}
+	}
+	return ""
+}
+
+// tokenAfterNumber is the first token after the number starting at first.
+func tokenAfterNumber(toks []token, first int) int {
+	j := first + 1
+	for j < len(toks) && !toks[j].punct && isNumberWord(toks[j].lower) {
+		j++
+	}
+	return j
+}
+
+func isNumberWord(w string) bool {
+	switch w {
+	case "million", "billion", "trillion", "thousand", "hundred", "m", "bn", "k", "to", "and":
+		return true
+	}
+	return false
+}
+
+// isUnitWord reports whether the measure word ending at j is the counted
+// thing of an earlier figure ("13 missiles" after "728 drones and").
+func isUnitWord(d *document, toks []token, j int) bool {
+	_, ok := d.lx.units.endingAt(toks, j)
+	if !ok {
+		return false
+	}
+	return j > 0 && (isDigitWord(toks[j-1].lower) || isNumberWord(toks[j-1].lower))
+}
+
+func isDigitWord(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
+// modality reads what the text commits to from the words that govern the
+// figure: "preparing to deploy" (planned), "may have sent" (possible),
+// "is projected to reach" (projected).
+func modality(toks []token, first int, p np) Modality {
+	from := max(0, first-8)
+	for j := first - 1; j >= from; j-- {
+		t := toks[j]
+		if t.punct {
+			break
+		}
+		switch t.lower {
+		case "preparing", "planning", "plans", "plan", "planned", "poised", "intends", "intend", "aims", "set", "ready", "will", "scheduled":
+			if t.lower == "set" && !(j+1 < len(toks) && toks[j+1].lower == "to") {
+				continue
+			}
+			return Planned
+		case "may", "might", "could", "possibly", "perhaps", "potentially", "enough":
+			return Possible
+		case "projected", "forecast", "expected", "predicted", "estimated-to":
+			if j+1 < len(toks) && toks[j+1].lower == "to" {
+				return Projected
+			}
+		}
+	}
+	return Actual
+}
+
+// owner names whose losses a harm count counts: "at least 100 deaths" among
+// "North Korean soldiers" named just before; "the North Koreans had suffered
+// several hundred casualties". Other subjects are kept as written.
+func (d *document) owner(s *sentenceInfo, toks []token, before int, p np, c Claim, earlier []Claim) string {
+	if UnitClass(c.Unit) != "harm" {
+		return c.Subject
+	}
+	// "casualties among North Korean troops", "deaths of civilians"
+	if p.to+1 < len(toks) && (toks[p.to].lower == "among" || toks[p.to].lower == "of") {
+		if u, ok := d.lx.units.at(toks, p.to+1); ok || toks[p.to+1].capitalized() {
+			end := p.to + 1
+			for end < len(toks) && end < p.to+5 && !toks[end].punct && !functionWords[toks[end].lower] {
+				end++
+			}
+			_ = u
+			return joinTokens(d.doc.Text, toks[p.to+1:end])
+		}
+	}
+	// The subject of "suffered", "sustained", "lost", "took".
+	for j := before; j >= 0 && j > before-6; j-- {
+		switch toks[j].lower {
+		case "suffered", "sustained", "suffer", "sustain", "incurred", "took":
+			k := j - 1
+			for k >= 0 && auxiliaries[toks[k].lower] {
+				k--
+			}
+			end := k + 1
+			for k >= 0 && !toks[k].punct && !functionWords[toks[k].lower] {
+				k--
+			}
+			if end > k+1 {
+				return joinTokens(d.doc.Text, toks[k+1:end])
+			}
+		}
+	}
+	// A demonym already in the phrase ("North Korean losses") says whose.
+	if strings.ContainsAny(c.Subject, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		return c.Subject
+	}
+	// The people counted earlier in the sentence: "about 1,000 North Korean
+	// soldiers … including at least 100 deaths".
+	for i := len(earlier) - 1; i >= 0; i-- {
+		if cls := UnitClass(earlier[i].Unit); cls == "personnel" || cls == "people" {
+			return earlier[i].Subject
+		}
+	}
+	return c.Subject
+}
+
+// place reads where a figure applies when the text says: "killed in Turkey",
+// "in Russia's Kursk region", "compared with 1.3 million in Europe and the US",
+// a sentence that opens "In the rebel-held northwest of the country,", or a
+// country named by the clause's subject ("Russian factories can produce").
+func (d *document) place(toks []token, before int, p np) string {
+	end := p.to
+	if p.empty() {
+		end = before + 1
+		for end < len(toks) && !toks[end].punct && (isDigitWord(toks[end].lower) || isNumberWord(toks[end].lower)) {
+			end++
+		}
+		end = max(end, before+2)
+	}
+	for j := end; j < len(toks) && j < end+8; j++ {
+		if toks[j].punct {
+			break
+		}
+		if toks[j].lower == "in" && j+1 < len(toks) {
+			if pl := placeAt(d.doc.Text, toks, j+1); pl != "" {
+				return pl
+			}
+		}
+		if toks[j].lower == "that" || toks[j].lower == "which" {
+			break
+		}
+	}
+	if len(toks) > 2 && toks[0].lower == "in" {
+		if pl := placeAt(d.doc.Text, toks, 1); pl != "" {
+			return pl
+		}
+	}
+	// A demonym in the clause's subject: "Russian factories can produce".
+	for j := before; j >= 0 && j > before-8; j-- {
+		if toks[j].punct {
+			break
+		}
+		if country, ok := demonyms[toks[j].lower]; ok && j+1 < len(toks) && !toks[j+1].capitalized() {
+			if _, isUnit := d.lx.units.at(toks, j+1); !isUnit {
+				return country
+			}
+		}
+	}
+	return ""
+}
+
+// placeAt reads a place name starting at toks[i]: capitalized words, with
+// "'s" and "and" inside ("Russia's Kursk region", "Europe and the US"), or a
+// described region ("the rebel-held northwest of the country").
+func placeAt(text string, toks []token, i int) string {
+	j := i
+	if j < len(toks) && toks[j].lower == "the" {
+		j++
+	}
+	start := j
+	for j < len(toks) && j < start+8 {
+		t := toks[j]
+		switch {
+		case t.capitalized():
+		case t.lower == "and" || t.lower == "of" || t.lower == "the":
+			if j+1 >= len(toks) || !(toks[j+1].capitalized() || toks[j+1].lower == "the") {
+				return placeText(text, toks, i, start, j)
+			}
+		case t.lower == "region" || t.lower == "province" || t.lower == "oblast" || t.lower == "state" || t.lower == "city" || t.lower == "county" || t.lower == "district":
+			j++
+			return placeText(text, toks, i, start, j)
+		case strings.Contains(t.lower, "northwest") || strings.Contains(t.lower, "north") || strings.Contains(t.lower, "south") ||
+			strings.Contains(t.lower, "east") || strings.Contains(t.lower, "west") || t.lower == "two" || t.lower == "both" || t.lower == "countries":
+			if j == start || toks[j-1].lower == "the" || strings.HasSuffix(toks[j-1].lower, "held") {
+				j++
+				continue
+			}
+			return placeText(text, toks, i, start, j)
+		case strings.HasSuffix(t.lower, "-held") || strings.HasSuffix(t.lower, "-controlled") || strings.HasSuffix(t.lower, "-occupied"):
+		default:
+			return placeText(text, toks, i, start, j)
+		}
+		j++
+	}
+	return placeText(text, toks, i, start, j)
+}
+
+func placeText(text string, toks []token, i, start, end int) string {
+	for end > start && (toks[end-1].lower == "and" || toks[end-1].lower == "of" || toks[end-1].lower == "the") {
+		end--
+	}
+	if end <= start {
+		return ""
+	}
+	// "the northwest of the country" keeps going to the country
+	if end+2 < len(toks) && toks[end].lower == "of" && toks[end+1].lower == "the" && toks[end+2].lower == "country" {
+		end += 3
+	}
+	if !toks[start].capitalized() && !strings.Contains(joinTokens(text, toks[start:end]), " ") {
+		return ""
+	}
+	return joinTokens(text, toks[start:end])
+}
+
+// demonyms maps nationality adjectives to countries, from data/places.txt.
+var demonyms = func() map[string]string {
+	m := map[string]string{}
+	for _, f := range dataLines("places.txt") {
+		for _, w := range f[1:] {
+			m[strings.ToLower(w)] = f[0]
+		}
+	}
+	return m
+}()

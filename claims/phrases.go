@@ -1,0 +1,136 @@
+package claims
+
+import (
+	"sort"
+	"strings"
+)
+
+// phrase is a word sequence from a data file and what it stands for.
+type phrase struct {
+	words []string
+	value string // the canonical form
+	class string
+	scope string
+}
+
+// phraseDict finds data-file phrases in token sequences, longest first.
+type phraseDict struct {
+	byFirst map[string][]phrase
+	byLast  map[string][]phrase
+}
+
+func newPhraseDict() phraseDict {
+	return phraseDict{byFirst: map[string][]phrase{}, byLast: map[string][]phrase{}}
+}
+
+func (d phraseDict) add(p phrase) {
+	d.byFirst[p.words[0]] = append(d.byFirst[p.words[0]], p)
+	d.byLast[p.words[len(p.words)-1]] = append(d.byLast[p.words[len(p.words)-1]], p)
+}
+
+// sort puts longer phrases first so the longest match wins.
+func (d phraseDict) sort() {
+	for _, m := range []map[string][]phrase{d.byFirst, d.byLast} {
+		for _, ps := range m {
+			sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+		}
+	}
+}
+
+func phraseWords(s string) []string {
+	toks := tokenize(s, 0, len(s))
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.lower
+	}
+	return words
+}
+
+// at returns the longest phrase starting at toks[i].
+func (d phraseDict) at(toks []token, i int) (phrase, bool) {
+	if i < 0 || i >= len(toks) {
+		return phrase{}, false
+	}
+	for _, p := range d.byFirst[toks[i].lower] {
+		if phraseAt(toks, i, p.words) {
+			return p, true
+		}
+	}
+	return phrase{}, false
+}
+
+// endingAt returns the longest phrase whose last word is toks[i].
+func (d phraseDict) endingAt(toks []token, i int) (phrase, bool) {
+	if i < 0 || i >= len(toks) {
+		return phrase{}, false
+	}
+	for _, p := range d.byLast[toks[i].lower] {
+		if phraseEndingAt(toks, i, p.words) {
+			return p, true
+		}
+	}
+	return phrase{}, false
+}
+
+// lexicon holds the reader's word lists, loaded from data/.
+type lexicon struct {
+	units       phraseDict // value: canonical unit, class: unit class
+	measures    phraseDict // value: canonical measure, class, scope
+	qualifiers  phraseDict // value: qualifier
+	speech      phraseDict
+	estimate    phraseDict
+	titles      phraseDict
+	references  map[string]string // "the agency" → org
+	sources     aliasTable
+	unitClass   map[string]string // canonical unit → class
+	measureInfo map[string]phrase // canonical measure → its class and scope
+}
+
+func loadLexicon() *lexicon {
+	lx := &lexicon{units: newPhraseDict(), measures: newPhraseDict(), qualifiers: newPhraseDict(),
+		speech: newPhraseDict(), estimate: newPhraseDict(), titles: newPhraseDict(),
+		references: map[string]string{}, sources: loadAliases("sources.txt"),
+		unitClass: map[string]string{}, measureInfo: map[string]phrase{}}
+	for _, f := range dataLines("units.txt") {
+		name, class, _ := strings.Cut(f[0], "@")
+		lx.unitClass[name] = class
+		for _, form := range f[1:] {
+			lx.units.add(phrase{words: phraseWords(form), value: name, class: class})
+		}
+	}
+	for _, f := range dataLines("measures.txt") {
+		info := phrase{value: f[0], class: f[1], scope: f[2]}
+		lx.measureInfo[f[0]] = info
+		for _, form := range f[3:] {
+			p := info
+			p.words = phraseWords(form)
+			lx.measures.add(p)
+		}
+	}
+	for _, f := range dataLines("qualifiers.txt") {
+		for _, form := range f[1:] {
+			lx.qualifiers.add(phrase{words: phraseWords(form), value: f[0]})
+		}
+	}
+	for _, f := range dataLines("attribution.txt") {
+		dict := lx.speech
+		if f[0] == "estimate" {
+			dict = lx.estimate
+		}
+		for _, form := range f[1:] {
+			dict.add(phrase{words: phraseWords(form), value: f[0]})
+		}
+	}
+	for _, f := range dataLines("titles.txt") {
+		for _, form := range f {
+			lx.titles.add(phrase{words: phraseWords(form), value: form})
+		}
+	}
+	for _, f := range dataLines("person_refs.txt") {
+		lx.references[f[0]] = f[1]
+	}
+	for _, d := range []phraseDict{lx.units, lx.measures, lx.qualifiers, lx.speech, lx.estimate, lx.titles} {
+		d.sort()
+	}
+	return lx
+}

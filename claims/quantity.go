@@ -1,0 +1,439 @@
+package claims
+
+import (
+	"math"
+	"strings"
+
+	"claimtrack/claims/numbers"
+)
+
+var (
+	functionWords   = wordSet("function_words.txt")
+	identifierWords = wordSet("identifiers.txt")
+)
+
+func wordSet(file string) map[string]bool {
+	set := map[string]bool{}
+	for _, f := range dataLines(file) {
+		for _, w := range f {
+			set[strings.ToLower(w)] = true
+		}
+	}
+	return set
+}
+
+// np is a noun phrase found around a figure: the tokens it spans and the
+// unit its head names.
+type np struct {
+	from, to int // token indexes, to exclusive
+	unit     string
+	class    string
+	head     int // token index of the unit phrase's first word, -1 if none
+}
+
+func (p np) empty() bool { return p.to <= p.from }
+
+// quantity turns number k of sentence s into a claim, or reports that it is
+// not one (a year, a name, a figure with nothing counted).
+func (d *document) quantity(s *sentenceInfo, k int, earlier []Claim) (Claim, bool) {
+	n := s.numbers[k]
+	toks := s.toks
+	if !quantityKind(n) || d.insideDate(s, n) || d.isConversion(s, k, earlier) {
+		return Claim{}, false
+	}
+	first := tokenAt(toks, n.Start)
+	last := tokenBefore(toks, n.End) // last token of the number
+	if last < first {
+		last = first
+	}
+	if notAQuantity(d.doc.Text, toks, first, last, n) {
+		return Claim{}, false
+	}
+	c := Claim{Document: d.doc.Name, Kind: KindQuantity, Modality: Actual}
+	low, high := n.Low, n.High
+	c.Value = Value{Low: &low, High: &high, Qualifier: Exact}
+	textStart := n.Start
+
+	// What comes before: a qualifier ("at least"), "additional", "a record".
+	before := first - 1
+	for steps := 0; before >= 0 && steps < 4; steps++ {
+		if q, ok := d.lx.qualifiers.endingAt(toks, before); ok && c.Value.Qualifier == Exact {
+			c.Value.Qualifier = Qualifier(q.value)
+			textStart = toks[before-len(q.words)+1].start
+			before -= len(q.words)
+			continue
+		}
+		switch toks[before].lower {
+		case "additional", "further", "extra", "another", "more":
+			c.Incremental = toks[before].lower != "more" || before > 0 && toks[before-1].lower == "some"
+			textStart = toks[before].start
+			before--
+			continue
+		case "a", "an", "the", "record", "total", "of", "some":
+			if toks[before].lower == "of" && (before == 0 || toks[before-1].lower != "total") {
+				break
+			}
+			if toks[before].lower == "some" && c.Value.Qualifier == Exact {
+				c.Value.Qualifier = Approximately
+			}
+			textStart = toks[before].start
+			before--
+			continue
+		}
+		break
+	}
+	switch {
+	case n.Range:
+		c.Value.Qualifier = Range
+	case n.Vague:
+		c.Value.Qualifier = Vague
+	}
+	applyOpenBounds(&c.Value)
+
+	// What is counted: the noun phrase after the figure, or one named before
+	// it ("North Korean losses have passed 200", "put attendance at 10,000").
+	after := tokenAt(toks, n.End)
+	phrase := d.phraseAfter(toks, after, n)
+	c.Unit, c.Subject = phrase.unit, joinTokens(d.doc.Text, toks[phrase.from:phrase.to])
+	textEnd := n.End
+	if !phrase.empty() {
+		textEnd = toks[phrase.to-1].end
+	}
+	if n.Kind == numbers.Kind("percent") {
+		c.Unit = "percent"
+	}
+	if n.Kind == numbers.Kind("money") && n.Currency != "" {
+		c.Unit = n.Currency
+	}
+	if c.Unit == "" && n.Unit != "" {
+		c.Unit = d.canonicalUnit(n.Unit)
+	}
+	if c.Unit == "" {
+		if u, subject, ok := d.phraseBefore(toks, before, linkedByQualifier(toks, before)); ok {
+			c.Unit, c.Subject = u, subject
+		}
+	}
+	if c.Unit == "" {
+		if prev, ok := antecedent(d.claims, earlier, n); ok {
+			c.Unit, c.Subject, c.Measure = prev.Unit, prev.Subject, prev.Measure
+		}
+	}
+	if c.Unit == "" {
+		return Claim{}, false // a figure with nothing counted is not a claim
+	}
+	c.Start, c.End = textStart, textEnd
+	c.Text = d.doc.Text[c.Start:c.End]
+	c.Sentence = s.text
+	c.ID = ClaimID(d.doc.Hash, c.Start, c.End)
+
+	if m := d.measure(toks, first, before, phrase); m != "" {
+		c.Measure = m
+	}
+	if c.Measure == "" {
+		c.Measure = sameUnitMeasure(d.claims, earlier, c.Unit)
+	}
+	c.Subject = d.owner(s, toks, before, phrase, c, earlier)
+	c.Modality = modality(toks, first, phrase)
+	c.Place = d.place(toks, before, phrase)
+	d.when(s, &c, earlier)
+	return c, true
+}
+
+// quantityKind keeps the kinds of number that can state a quantity.
+func quantityKind(n numbers.Number) bool {
+	switch n.Kind {
+	case numbers.Kind("ordinal"), numbers.Kind("identifier"), numbers.Kind("time"):
+		return false
+	}
+	return true
+}
+
+// insideDate reports a number that is part of a date ("July 27, 1953",
+// "in 2024", "since February 2022").
+func (d *document) insideDate(s *sentenceInfo, n numbers.Number) bool {
+	for _, m := range s.dates {
+		if n.Start >= m.Start && n.End <= m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// isConversion reports a figure in brackets right after another that restates
+// it in other units: "17.9 km (11 miles)" is one claim.
+func (d *document) isConversion(s *sentenceInfo, k int, earlier []Claim) bool {
+	if k == 0 || len(earlier) == 0 {
+		return false
+	}
+	n := s.numbers[k]
+	prev := earlier[len(earlier)-1]
+	gap := strings.TrimSpace(d.doc.Text[prev.End:n.Start])
+	if gap != "(" {
+		return false
+	}
+	return true
+}
+
+// notAQuantity rejects numbers that name or date things: years, ages,
+// durations, calibres, street numbers, "Resolution 1874", a lone "one".
+func notAQuantity(text string, toks []token, first, last int, n numbers.Number) bool {
+	word := toks[first].lower
+	if n.Spelled && n.Low == 1 && n.High == 1 && !strings.Contains(strings.ToLower(n.Text), "million") &&
+		!strings.Contains(strings.ToLower(n.Text), "thousand") && !strings.Contains(strings.ToLower(n.Text), "hundred") {
+		return true // "one of the groups", "one day"
+	}
+	// "the two countries", "all three men": a set the text already knows.
+	if n.Spelled && n.High <= 12 && first > 0 {
+		switch toks[first-1].lower {
+		case "the", "both", "all", "these", "those", "its", "their":
+			return true
+		}
+	}
+	if first > 0 && identifierWords[strings.TrimSuffix(toks[first-1].lower, "'s")] && toks[first-1].capitalized() {
+		return true
+	}
+	// A glued suffix: "three-day", "79-year-old", "152-mm".
+	if i := strings.LastIndexAny(word, "-"); i > 0 && n.End < toks[first].end {
+		switch suffix := word[i+1:]; suffix {
+		case "day", "days", "week", "month", "year", "hour", "minute", "old", "mm", "millimetre", "millimeter", "calibre", "caliber", "member", "nation", "point", "storey", "story":
+			return true
+		}
+	}
+	next := last + 1
+	if next < len(toks) {
+		switch toks[next].lower {
+		case "mm", "millimetre", "millimeter", "calibre", "caliber":
+			return true
+		case "days", "weeks", "months", "years", "hours", "minutes", "decades", "day", "week", "month", "year", "hour", "decade", "a.m.", "p.m.", "am", "pm", "gmt", "utc":
+			return true
+		}
+		// A street address: "50 W. Washington St."
+		if toks[next].capitalized() && (len(toks[next].text) == 2 && strings.HasSuffix(toks[next].text, ".")) {
+			return true
+		}
+	}
+	// A year: four digits without separators, 1900–2100.
+	if n.Low == n.High && n.Low >= 1900 && n.Low <= 2100 && n.Low == math.Trunc(n.Low) &&
+		!strings.ContainsAny(n.Text, ",. ") && len(strings.TrimSpace(n.Text)) == 4 {
+		return true
+	}
+	if first > 0 && (toks[first-1].lower == "aged" || toks[first-1].lower == "age") {
+		return true
+	}
+	return false
+}
+
+// applyOpenBounds opens the side of a value its qualifier leaves open.
+func applyOpenBounds(v *Value) {
+	switch v.Qualifier {
+	case AtLeast, MoreThan:
+		v.High = nil
+	case AtMost, LessThan, UpTo:
+		v.Low = nil
+	}
+}
+
+func (d *document) canonicalUnit(word string) string {
+	toks := tokenize(word, 0, len(word))
+	if p, ok := d.lx.units.at(toks, 0); ok && len(p.words) == len(toks) {
+		return p.value
+	}
+	return strings.ToLower(word)
+}
+
+// phraseAfter reads the noun phrase after a figure: "North Korean soldiers",
+// "ballistic missiles", "people per square metre", "containers of munitions",
+// "of the drones" (a share of something named).
+func (d *document) phraseAfter(toks []token, i int, n numbers.Number) np {
+	p := np{from: i, to: i, head: -1}
+	if i < len(toks) && toks[i].lower == "of" {
+		j := i + 1
+		if j < len(toks) {
+			switch toks[j].lower {
+			case "the", "these", "those", "its", "their", "his", "her", "our":
+				j++
+			case "them":
+				return p // "4,000 of them": counted thing named before
+			}
+		}
+		if n.Vague || n.Kind == numbers.Kind("percent") || j > i+1 {
+			i = j
+			p.from, p.to = i, i
+		}
+	}
+	for j := i; j < len(toks) && j < i+6; j++ {
+		t := toks[j]
+		if t.punct || functionWords[t.lower] && !(j > i && t.lower == "per") {
+			break
+		}
+		if unit, ok := d.lx.units.at(toks, j); ok {
+			p.unit, p.class, p.head = unit.value, unit.class, j
+			j += len(unit.words) - 1
+			p.to = j + 1
+			continue
+		}
+		if t.lower == "per" && j+1 < len(toks) {
+			// "people per square metre": the rate is the unit
+			if rate, ok := d.lx.units.at(toks, j+1); ok && p.unit != "" {
+				combined := p.unit + " per " + strings.Join(rate.words, " ")
+				p.unit = d.canonicalUnit(combined)
+				p.to = j + 1 + len(rate.words)
+				j = p.to - 1
+				continue
+			}
+			break
+		}
+		if _, isMeasure := d.lx.measures.at(toks, j); isMeasure && p.unit != "" {
+			break
+		}
+		if _, isSpeech := d.lx.speech.at(toks, j); isSpeech {
+			break
+		}
+		if p.unit != "" && !t.capitalized() {
+			break // the head was found; what follows is not part of it
+		}
+		if _, isMeasure := d.lx.measures.at(toks, j); isMeasure && !t.capitalized() && j > i {
+			break
+		}
+		p.to = j + 1
+		if !t.capitalized() && strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss") {
+			if _, isUnit := d.lx.units.at(toks, j+1); !isUnit {
+				break // a plural noun ends the phrase: "two leaders | together"
+			}
+		}
+	}
+	if p.unit == "" && !p.empty() {
+		last := toks[p.to-1]
+		if last.capitalized() && p.to-p.from == 1 {
+			return np{from: i, to: i, head: -1} // "20 Kyiv" is not a count of Kyivs
+		}
+		if _, isMeasure := d.lx.measures.at(toks, p.to-1); isMeasure {
+			return np{from: i, to: i, head: -1}
+		}
+		p.unit = last.lower
+		p.head = p.to - 1
+	}
+	// "containers of munitions", "tonnes of grain": keep what they hold.
+	if p.unit != "" && p.to+1 < len(toks) && toks[p.to].lower == "of" && !toks[p.to+1].punct && !functionWords[toks[p.to+1].lower] {
+		end := p.to + 1
+		for end < len(toks) && end < p.to+4 && !toks[end].punct && !functionWords[toks[end].lower] {
+			if _, isMeasure := d.lx.measures.at(toks, end); isMeasure {
+				break
+			}
+			end++
+		}
+		p.to = end
+	}
+	return p
+}
+
+// copulas link a counted thing named before a figure to it:
+// "casualties numbered several hundred", "losses have passed 200".
+var copulas = map[string]bool{"numbered": true, "number": true, "numbers": true, "totaled": true, "totalled": true,
+	"total": true, "totals": true, "reached": true, "reach": true, "stood": true, "stands": true, "stand": true,
+	"is": true, "was": true, "were": true, "are": true, "rose": true, "risen": true, "climbed": true, "fell": true,
+	"hit": true, "amounted": true, "came": true, "jumped": true, "soared": true, "dropped": true, "increased": true,
+	"grew": true, "to": true, "at": true, "in": true, "be": true, "been": true, "have": true, "has": true, "had": true}
+
+// phraseBefore finds the counted thing when it comes before the figure:
+// "North Korean losses in Russia's Kursk region have passed 200",
+// "put North Korean casualties in the dozens", "estimated the crowd at 15,000",
+// "magnitude 7.8".
+func (d *document) phraseBefore(toks []token, before int, linked bool) (unit, subject string, ok bool) {
+	if before < 0 {
+		return "", "", false
+	}
+	// "magnitude 7.8", "a reading of 7.4" need the unit right before.
+	if u, found := d.lx.units.endingAt(toks, before); found {
+		return u.value, joinTokens(d.doc.Text, toks[before-len(u.words)+1:before+1]), true
+	}
+	// Walk back over linking verbs to the end of the subject phrase.
+	j := before
+	for j >= 0 && copulas[toks[j].lower] {
+		j--
+	}
+	if j == before && !linked && toks[before].lower != "at" && toks[before].lower != "in" {
+		return "", "", false
+	}
+	// The clause that ends here: back to a punctuation mark or an estimate verb.
+	start := j
+	for start >= 0 && !toks[start].punct && start > j-10 {
+		if _, isVerb := d.lx.estimate.at(toks, start); isVerb && start < j {
+			break
+		}
+		if _, isVerb := d.lx.speech.at(toks, start); isVerb && start < j {
+			break
+		}
+		start--
+	}
+	start++
+	for k := start; k <= j; k++ {
+		if u, found := d.lx.units.at(toks, k); found {
+			from := k
+			for from > start && !functionWords[toks[from-1].lower] {
+				from--
+			}
+			to := k + len(u.words)
+			return u.value, joinTokens(d.doc.Text, toks[from:to]), true
+		}
+	}
+	return "", "", false
+}
+
+// linkedByQualifier reports a qualifier that is itself a verb linking the
+// figure to a subject before it: "losses have passed 200", "deaths topped 100".
+func linkedByQualifier(toks []token, before int) bool {
+	if before+1 >= len(toks) {
+		return false
+	}
+	switch toks[before+1].lower {
+	case "have", "has", "passed", "topped", "exceeded", "surpassed":
+		return true
+	}
+	return false
+}
+
+// antecedent finds the claim a bare figure continues: in the same sentence or
+// the last few claims, the one whose value is closest in size ("gave an
+// initial reading of 7.4" after "magnitude 7.8" and "17.9 km").
+func antecedent(doc, sentence []Claim, n numbers.Number) (Claim, bool) {
+	candidates := append([]Claim(nil), sentence...)
+	if len(candidates) == 0 {
+		from := max(0, len(doc)-4)
+		candidates = append(candidates, doc[from:]...)
+	}
+	best, bestDist := Claim{}, math.Inf(1)
+	v := n.High
+	for _, c := range candidates {
+		if c.Unit == "" || c.Unit == "percent" {
+			continue
+		}
+		cv := 0.0
+		if c.Value.High != nil {
+			cv = *c.Value.High
+		} else if c.Value.Low != nil {
+			cv = *c.Value.Low
+		}
+		if cv <= 0 || v <= 0 {
+			continue
+		}
+		dist := math.Abs(math.Log(cv / v))
+		if dist <= bestDist {
+			best, bestDist = c, dist
+		}
+	}
+	return best, bestDist < math.Log(20)
+}
+
+// sameUnitMeasure carries the measure of an earlier claim of the same unit
+// in the document to a figure whose sentence names none.
+func sameUnitMeasure(doc, sentence []Claim, unit string) string {
+	for _, list := range [][]Claim{sentence, doc} {
+		for i := len(list) - 1; i >= 0; i-- {
+			if list[i].Unit == unit && list[i].Measure != "" {
+				return list[i].Measure
+			}
+		}
+	}
+	return ""
+}

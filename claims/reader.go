@@ -1,0 +1,148 @@
+package claims
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+	"strings"
+
+	"claimtrack/claims/dates"
+	"claimtrack/claims/numbers"
+)
+
+// Reader turns an article into claims. It holds only its word lists, so one
+// Reader may read many documents, one at a time per goroutine.
+type Reader struct{ lx *lexicon }
+
+// NewReader returns a reader with the built-in word lists.
+func NewReader() *Reader { return &Reader{lx: vocabulary} }
+
+// ClaimID derives a claim's id from its document's content and its span, so
+// the same text always yields the same ids.
+func ClaimID(docHash string, start, end int) string {
+	sum := sha256.Sum256([]byte(docHash + ":" + strconv.Itoa(start) + ":" + strconv.Itoa(end)))
+	return hex.EncodeToString(sum[:8])
+}
+
+// sentenceInfo is what the reader keeps of one sentence while reading it.
+type sentenceInfo struct {
+	Sentence
+	text    string // the sentence's own text
+	toks    []token
+	numbers []numbers.Number // offsets relative to the document
+	dates   []dates.Mention  // offsets relative to the document
+}
+
+// document is the reader's working state for one article: what was named
+// so far, so later sentences can refer back to it.
+type document struct {
+	lx        *lexicon
+	doc       *Document
+	ref       Date
+	sentences []sentenceInfo
+	claims    []Claim
+	// entities are sources named so far, most recent last.
+	entities []entity
+	// aliases learned from the text: "USGS" → "U.S. Geological Survey".
+	aliases map[string]string
+	// lastAttribution is the attribution of the previous sentence that had one,
+	// and the paragraph it was in.
+	lastAttribution     []string
+	lastAttributionPara int
+	// eventDate is the latest day-precision date the article has named, for
+	// figures about that event ("the crowd", "the quake").
+	eventDate Date
+}
+
+// Read extracts the claims of a document. When the text gives no year it
+// fills doc.Inferred with a publication date worked out from the text.
+func (r *Reader) Read(doc *Document) []Claim {
+	d := &document{lx: r.lx, doc: doc, aliases: map[string]string{}, lastAttributionPara: -1}
+	seen := map[string]bool{}
+	for _, s := range SplitSentences(doc.Text, doc.BodyStart) {
+		text := doc.Text[s.Start:s.End]
+		info := sentenceInfo{Sentence: s, text: text, toks: tokenize(doc.Text, s.Start, s.End)}
+		for _, n := range numbers.Scan(text) {
+			n.Start += s.Start
+			n.End += s.Start
+			info.numbers = append(info.numbers, n)
+		}
+		// A headline or highlight repeated in the body states its figures once.
+		if seen[text] {
+			info.numbers = nil
+		}
+		seen[text] = true
+		d.sentences = append(d.sentences, info)
+	}
+	if doc.Published.IsZero() && doc.Inferred.IsZero() {
+		inferPublication(doc, d.sentences)
+	}
+	d.ref = doc.Reference()
+	for i := range d.sentences {
+		s := &d.sentences[i]
+		for _, m := range dates.Scan(s.text, d.ref.Time, dates.Options{}) {
+			m.Start += s.Start
+			m.End += s.Start
+			s.dates = append(s.dates, m)
+		}
+	}
+	d.dropHeadlineRepeats()
+	for i := range d.sentences {
+		d.read(i)
+	}
+	return d.claims
+}
+
+// dropHeadlineRepeats forgets figures of a headline (a first line without a
+// final stop) that the body states again: the body says them with context.
+func (d *document) dropHeadlineRepeats() {
+	if len(d.sentences) < 2 {
+		return
+	}
+	head := &d.sentences[0]
+	if strings.HasSuffix(head.text, ".") || head.Paragraph == d.sentences[1].Paragraph {
+		return
+	}
+	var kept []numbers.Number
+	for _, n := range head.numbers {
+		repeated := false
+		for _, s := range d.sentences[1:] {
+			for _, m := range s.numbers {
+				if m.Low == n.Low && m.High == n.High {
+					repeated = true
+				}
+			}
+		}
+		if !repeated {
+			kept = append(kept, n)
+		}
+	}
+	head.numbers = kept
+}
+
+// read extracts the claims of sentence i and remembers what it names.
+func (d *document) read(i int) {
+	s := &d.sentences[i]
+	d.learnAliases(s)
+	anchors := d.attributions(s)
+	var found []Claim
+	for k := range s.numbers {
+		c, ok := d.quantity(s, k, found)
+		if !ok {
+			continue
+		}
+		c.Attribution = d.attribute(s, anchors, c.Start)
+		found = append(found, c)
+	}
+	d.rememberEntities(s, anchors)
+	if len(anchors) > 0 {
+		d.lastAttribution = anchors[len(anchors)-1].chain
+		d.lastAttributionPara = s.Paragraph
+	}
+	for _, m := range s.dates {
+		if m.Precision == dates.Precision("day") && !m.From.IsZero() && !m.From.After(d.ref.Time) {
+			d.eventDate = Date{m.From}
+		}
+	}
+	d.claims = append(d.claims, found...)
+}

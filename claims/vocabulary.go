@@ -1,0 +1,34 @@
+package claims
+
+// The reader's vocabulary, shared with the reconciler so both agree on which
+// units and measures are comparable.
+var vocabulary = loadLexicon()
+
+// UnitClass returns the class of a canonical unit ("soldiers" → "personnel"),
+// or the unit itself when the word lists do not know it.
+func UnitClass(unit string) string {
+	if c, ok := vocabulary.unitClass[unit]; ok {
+		return c
+	}
+	return unit
+}
+
+// MeasureClass returns the class of a canonical measure ("shipped" and "sent"
+// → "transfer") and its scope: "cumulative" (a running total that never
+// falls), "event" (one attack, rally or quake) or "state" (a level at a time).
+// Unknown measures are their own class with scope "state".
+func MeasureClass(measure string) (class, scope string) {
+	if p, ok := vocabulary.measureInfo[measure]; ok {
+		return p.class, p.scope
+	}
+	return measure, "state"
+}
+
+// CanonicalSource merges a source name with its known aliases
+// ("NIS" → "National Intelligence Service").
+func CanonicalSource(name string) string {
+	if c, ok := vocabulary.sources.lookup(name); ok {
+		return c
+	}
+	return name
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"claimtrack/claims"
+	"claimtrack/reports"
+	"claimtrack/sqlite"
+)
+
+func claimsCommand(io streams) *cli.Command {
+	return &cli.Command{
+		Name:  "claims",
+		Usage: "list stored claims",
+		Description: "Lists the claims in the database, filtered by document, unit, a full-text\n" +
+			"search over their sentences, or the date they describe.\n\n" +
+			"Examples:\n" +
+			"   claimtrack claims --unit soldiers\n" +
+			"   claimtrack claims --search 'killed OR wounded' --since 2024-12-01\n" +
+			"   claimtrack claims --doc 001_7b13d3da2673b465.txt --format csv > claims.csv",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "doc", Usage: "only claims of the document `NAME`"},
+			&cli.StringFlag{Name: "unit", Usage: "only claims counting `UNIT` (soldiers, artillery shells …)"},
+			&cli.StringFlag{Name: "search", Usage: "full-text `QUERY` over the claims' sentences"},
+			&cli.StringFlag{Name: "since", Usage: "only claims describing `YYYY-MM-DD` or later"},
+			&cli.StringFlag{Name: "until", Usage: "only claims describing `YYYY-MM-DD` or earlier"},
+			formatFlag("table", "table, markdown, csv or jsonl"),
+		},
+		Action: func(c *cli.Context) error {
+			format, err := reports.ParseFormat(c.String("format"), reports.Table, reports.Markdown, reports.CSV, reports.JSONL)
+			if err != nil {
+				return err
+			}
+			filter := sqlite.ClaimFilter{Document: c.String("doc"), Unit: c.String("unit"), Search: c.String("search")}
+			if filter.Since, err = dateFlag(c, "since"); err != nil {
+				return err
+			}
+			if filter.Until, err = dateFlag(c, "until"); err != nil {
+				return err
+			}
+			db, err := openDB(c)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			entries, err := db.Claims(c.Context, filter)
+			if err != nil {
+				return fmt.Errorf("claims: %w", err)
+			}
+			return writeClaims(io, format, entries)
+		},
+	}
+}
+
+func formatFlag(value, choices string) *cli.StringFlag {
+	return &cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: value, Usage: "output `FORMAT`: " + choices}
+}
+
+func dateFlag(c *cli.Context, name string) (claims.Date, error) {
+	s := c.String(name)
+	if s == "" {
+		return claims.Date{}, nil
+	}
+	d, err := claims.ParseDate(s)
+	if err != nil {
+		return claims.Date{}, fmt.Errorf("--%s %q is not YYYY-MM-DD", name, s)
+	}
+	return d, nil
+}
+
+func writeClaims(io streams, format reports.Format, entries []claims.Entry) error {
+	switch format {
+	case reports.JSONL:
+		return reports.WriteClaimsJSONL(io.stdout, entries)
+	case reports.CSV:
+		return reports.WriteClaimsCSV(io.stdout, entries)
+	}
+	return reports.ClaimsGrid(entries).Write(io.stdout, format, terminalWidth(io.stdout))
+}

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+
+	"github.com/urfave/cli/v2"
+
+	"claimtrack/claims"
+	"claimtrack/reports"
+	"claimtrack/seeds"
+	"claimtrack/sqlite"
+)
+
+func demoCommand(io streams) *cli.Command {
+	return &cli.Command{
+		Name:  "demo",
+		Usage: "run claimtrack on the built-in sample articles",
+		Description: "Ingests the five sample articles built into claimtrack into a throwaway\n" +
+			"in-memory database and prints what it found. Nothing is written to disk.\n\n" +
+			"Example:\n" +
+			"   claimtrack demo",
+		Action: func(c *cli.Context) error {
+			db, err := sqlite.Open(c.Context, ":memory:")
+			if err != nil {
+				return fmt.Errorf("demo: %w", err)
+			}
+			defer db.Close()
+			in := &ingester{store: db, reader: claims.NewReader()}
+			names, err := fs.Glob(seeds.Files, "*.txt")
+			if err != nil {
+				return fmt.Errorf("demo: %w", err)
+			}
+			for _, name := range names {
+				src := seedInput(name)
+				if _, err := in.ingest(c.Context, src); err != nil {
+					return fmt.Errorf("demo: %s: %w", name, err)
+				}
+			}
+			entries, err := db.Claims(c.Context, sqlite.ClaimFilter{})
+			if err != nil {
+				return fmt.Errorf("demo: %w", err)
+			}
+			fmt.Fprintf(io.stdout, "claimtrack demo: %d sample articles, %d claims\n\n", len(names), len(entries))
+			return reports.ClaimsGrid(entries).Write(io.stdout, reports.Table, terminalWidth(io.stdout))
+		},
+	}
+}
+
+func seedInput(name string) input {
+	return input{name: name, path: "seeds/" + name, open: func() (io.ReadCloser, error) { return seeds.Files.Open(name) }}
+}

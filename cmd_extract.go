@@ -1,0 +1,116 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/urfave/cli/v2"
+
+	"claimtrack/claims"
+	"claimtrack/reports"
+)
+
+func extractCommand(io streams) *cli.Command {
+	return &cli.Command{
+		Name:      "extract",
+		Usage:     "read claims from articles without storing them",
+		ArgsUsage: "FILE...|-",
+		Description: "Runs the claim reader on articles and prints what it finds; no database is\n" +
+			"touched. --mentions prints the layer below claims: every number and date the\n" +
+			"reader saw, with its resolution.\n\n" +
+			"Examples:\n" +
+			"   claimtrack extract article.txt\n" +
+			"   echo 'Police said about 300 people attended on Saturday.' | claimtrack extract --date 2025-06-16 -\n" +
+			"   claimtrack extract --mentions --format jsonl article.txt",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "date", Usage: "publication date `YYYY-MM-DD` (overrides the text)"},
+			&cli.StringFlag{Name: "outlet", Usage: "outlet `NAME` (overrides the text)"},
+			&cli.BoolFlag{Name: "mentions", Usage: "print every number and date mention instead of claims"},
+			formatFlag("table", "table or jsonl"),
+		},
+		Action: func(c *cli.Context) error {
+			format, err := reports.ParseFormat(c.String("format"), reports.Table, reports.JSONL)
+			if err != nil {
+				return err
+			}
+			if c.NArg() == 0 {
+				return fmt.Errorf("extract: give at least one file or - for stdin")
+			}
+			opts := claims.ParseOptions{Outlet: c.String("outlet")}
+			if opts.Date, err = dateFlag(c, "date"); err != nil {
+				return err
+			}
+			inputs, failures := collectInputs(c.Args().Slice(), io.stdin)
+			if len(failures) > 0 {
+				return failures[0]
+			}
+			reader := claims.NewReader()
+			var entries []claims.Entry
+			var mentions []claims.Mention
+			for _, src := range inputs {
+				doc, _, err := readDocument(src, opts)
+				if err != nil {
+					return fmt.Errorf("%s: %w", src.path, err)
+				}
+				if c.Bool("mentions") {
+					mentions = append(mentions, reader.Mentions(doc)...)
+					continue
+				}
+				for _, cl := range reader.Read(&doc) {
+					entries = append(entries, claims.Entry{Claim: cl, Outlet: doc.Outlet, Published: doc.Published})
+				}
+			}
+			if c.Bool("mentions") {
+				return writeMentions(io.stdout, format, mentions)
+			}
+			return writeClaims(io, format, entries)
+		},
+	}
+}
+
+// readDocument reads and parses one input, refusing one over the size limit
+// before reading it whole.
+func readDocument(src input, opts claims.ParseOptions) (claims.Document, []string, error) {
+	rc, err := src.open()
+	if err != nil {
+		return claims.Document{}, nil, unwrapPathError(err)
+	}
+	defer rc.Close()
+	limit := opts.MaxBytes
+	if limit <= 0 {
+		limit = claims.DefaultMaxDocumentBytes
+	}
+	raw, err := io.ReadAll(io.LimitReader(rc, int64(limit)+1))
+	if err != nil {
+		return claims.Document{}, nil, unwrapPathError(err)
+	}
+	return claims.ParseDocument(src.name, src.path, raw, opts)
+}
+
+func writeMentions(w io.Writer, format reports.Format, mentions []claims.Mention) error {
+	if format == reports.JSONL {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		for _, m := range mentions {
+			if err := enc.Encode(m); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	g := reports.Grid{Header: []string{"Document", "Kind", "Text", "Start", "Low", "High", "Unit", "From", "To"}}
+	for _, m := range mentions {
+		g.Rows = append(g.Rows, []string{m.Document, m.Kind, m.Text, strconv.Itoa(m.Start),
+			reports.FormatNumber(m.ValueLow), reports.FormatNumber(m.ValueHigh), m.Unit, deref(m.DateStart), deref(m.DateEnd)})
+	}
+	return g.Write(w, reports.Table, 0)
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

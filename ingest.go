@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"claimtrack/claims"
+)
+
+// input is one article to ingest: where it comes from and how to read it.
+type input struct {
+	name, path string
+	open       func() (io.ReadCloser, error)
+}
+
+// collectInputs expands the command line into articles: files as given,
+// folders recursively (their *.txt files, in name order), "-" for stdin.
+// Paths that cannot be read are returned as failures, not fatal errors.
+func collectInputs(paths []string, stdin io.Reader) ([]input, []error) {
+	var inputs []input
+	var failures []error
+	for _, p := range paths {
+		if p == "-" {
+			inputs = append(inputs, input{name: "stdin", path: "-", open: func() (io.ReadCloser, error) {
+				return io.NopCloser(stdin), nil
+			}})
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			failures = append(failures, fmt.Errorf("%s: %w", p, unwrapPathError(err)))
+			continue
+		}
+		if !info.IsDir() {
+			inputs = append(inputs, fileInput(p))
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				failures = append(failures, fmt.Errorf("%s: %w", path, unwrapPathError(err)))
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() && strings.EqualFold(filepath.Ext(path), ".txt") {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			failures = append(failures, fmt.Errorf("%s: %w", p, err))
+		}
+		sort.Strings(found)
+		for _, f := range found {
+			inputs = append(inputs, fileInput(f))
+		}
+	}
+	return inputs, failures
+}
+
+func fileInput(path string) input {
+	return input{name: filepath.Base(path), path: path, open: func() (io.ReadCloser, error) { return os.Open(path) }}
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// ingester reads articles and stores each with its claims in one transaction.
+type ingester struct {
+	store  claims.Store
+	reader *claims.Reader
+	opts   claims.ParseOptions
+}
+
+type ingestResult struct {
+	added    bool
+	claims   int
+	warnings []string
+}
+
+// ingest reads one article, extracts its claims and stores them.
+func (in *ingester) ingest(ctx context.Context, src input) (ingestResult, error) {
+	doc, warnings, err := readDocument(src, in.opts)
+	if err != nil {
+		return ingestResult{}, err
+	}
+	found := in.reader.Read(&doc)
+	added, err := in.store.AddDocument(ctx, doc, found)
+	if err != nil {
+		return ingestResult{}, err
+	}
+	return ingestResult{added: added, claims: len(found), warnings: warnings}, nil
+}

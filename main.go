@@ -1,0 +1,18 @@
+// Command claimtrack keeps a SQLite ledger of the figures and facts news
+// articles state, with their sources and dates, and reports where sources
+// agree, disagree and change over time.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

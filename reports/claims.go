@@ -1,0 +1,161 @@
+// Package reports renders claimtrack's data for people (tables, Markdown) and
+// for programs (CSV, JSON Lines). It only renders: queries live in sqlite/.
+package reports
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"claimtrack/claims"
+)
+
+// Format is an output format a listing can be written in.
+type Format string
+
+const (
+	Table    Format = "table"
+	Markdown Format = "markdown"
+	CSV      Format = "csv"
+	JSONL    Format = "jsonl"
+)
+
+// ParseFormat checks a --format value against the formats a listing accepts.
+func ParseFormat(s string, allowed ...Format) (Format, error) {
+	for _, f := range allowed {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	names := make([]string, len(allowed))
+	for i, f := range allowed {
+		names[i] = string(f)
+	}
+	return "", fmt.Errorf("unknown format %q (want %s)", s, strings.Join(names, ", "))
+}
+
+// ClaimRecord is one claim as the export contract (docs/export-format.md)
+// names its fields, in contract order.
+type ClaimRecord struct {
+	ID           string   `json:"id"`
+	Document     string   `json:"document"`
+	Outlet       *string  `json:"outlet"`
+	Published    *string  `json:"published"`
+	Kind         string   `json:"kind"`
+	Text         string   `json:"text"`
+	Sentence     string   `json:"sentence"`
+	Start        int      `json:"start"`
+	End          int      `json:"end"`
+	ValueLow     *float64 `json:"value_low"`
+	ValueHigh    *float64 `json:"value_high"`
+	Qualifier    string   `json:"qualifier"`
+	Unit         string   `json:"unit"`
+	Subject      string   `json:"subject"`
+	Measure      string   `json:"measure"`
+	Modality     string   `json:"modality"`
+	AsOf         *string  `json:"as_of"`
+	PeriodStart  *string  `json:"period_start"`
+	PeriodEnd    *string  `json:"period_end"`
+	Attribution  []string `json:"attribution"`
+	RootSource   *string  `json:"root_source"`
+	Group        *string  `json:"group"`
+	Series       *string  `json:"series"`
+	Place        string   `json:"place"`
+	PeriodPrecis string   `json:"period_precision"`
+}
+
+// claimColumns are the CSV header: the contract's fields, in its order, then ours.
+var claimColumns = []string{"id", "document", "outlet", "published", "kind", "text", "sentence",
+	"start", "end", "value_low", "value_high", "qualifier", "unit", "subject", "measure", "modality",
+	"as_of", "period_start", "period_end", "attribution", "root_source", "group", "series",
+	"place", "period_precision"}
+
+func optString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// NewClaimRecord flattens a stored claim into its export record.
+func NewClaimRecord(e claims.Entry) ClaimRecord {
+	chain := e.Attribution.Chain
+	if chain == nil {
+		chain = []string{}
+	}
+	return ClaimRecord{
+		ID: e.ID, Document: e.Document, Outlet: optString(e.Outlet), Published: optString(e.Published.String()),
+		Kind: e.Kind, Text: e.Text, Sentence: e.Sentence, Start: e.Start, End: e.End,
+		ValueLow: e.Value.Low, ValueHigh: e.Value.High, Qualifier: string(e.Value.Qualifier),
+		Unit: e.Unit, Subject: e.Subject, Measure: e.Measure, Modality: string(e.Modality),
+		AsOf: optString(e.AsOf.String()), PeriodStart: optString(e.Period.Start.String()),
+		PeriodEnd: optString(e.Period.End.String()), Attribution: chain,
+		RootSource: optString(e.Attribution.Root), Group: optString(e.Group), Series: optString(e.Series),
+		Place: e.Place, PeriodPrecis: string(e.Period.Precision),
+	}
+}
+
+// WriteClaimsJSONL writes one JSON object per claim.
+func WriteClaimsJSONL(w io.Writer, entries []claims.Entry) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, e := range entries {
+		if err := enc.Encode(NewClaimRecord(e)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteClaimsCSV writes the contract's fields as RFC 4180 CSV with a header.
+func WriteClaimsCSV(w io.Writer, entries []claims.Entry) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(claimColumns); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		r := NewClaimRecord(e)
+		row := []string{r.ID, r.Document, deref(r.Outlet), deref(r.Published), r.Kind, r.Text, r.Sentence,
+			strconv.Itoa(r.Start), strconv.Itoa(r.End), number(r.ValueLow), number(r.ValueHigh),
+			r.Qualifier, r.Unit, r.Subject, r.Measure, r.Modality, deref(r.AsOf), deref(r.PeriodStart),
+			deref(r.PeriodEnd), strings.Join(r.Attribution, " > "), deref(r.RootSource), deref(r.Group),
+			deref(r.Series), r.Place, r.PeriodPrecis}
+		if err := cw.Write(safeCells(row)); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func number(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
+}
+
+// safeCells neutralizes cells a spreadsheet would run as a formula (OWASP's
+// CSV-injection advice) by prefixing a quote; plain numbers stay numbers.
+func safeCells(row []string) []string {
+	for i, c := range row {
+		if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+			continue
+		}
+		if _, err := strconv.ParseFloat(c, 64); err == nil {
+			continue
+		}
+		row[i] = "'" + c
+	}
+	return row
+}

@@ -1,0 +1,121 @@
+package reports
+
+import (
+	"encoding/csv"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"claimtrack/claims"
+)
+
+// Grid is a listing for people: a header and rows of cells.
+type Grid struct {
+	Header []string
+	Rows   [][]string
+}
+
+// Write renders the grid as a terminal table no wider than width (0: no
+// limit), as Markdown, or as CSV.
+func (g Grid) Write(w io.Writer, f Format, width int) error {
+	switch f {
+	case CSV:
+		cw := csv.NewWriter(w)
+		if err := cw.Write(g.Header); err != nil {
+			return err
+		}
+		for _, r := range g.Rows {
+			if err := cw.Write(safeCells(append([]string(nil), r...))); err != nil {
+				return err
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	case Markdown:
+		t := tablewriter.NewTable(w, tablewriter.WithRenderer(renderer.NewMarkdown()),
+			tablewriter.WithHeaderAutoFormat(tw.Off))
+		t.Header(g.Header)
+		if err := t.Bulk(g.Rows); err != nil {
+			return err
+		}
+		return t.Render()
+	}
+	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNormal)}
+	if width > 0 {
+		opts = append(opts, tablewriter.WithMaxWidth(width))
+	}
+	t := tablewriter.NewTable(w, opts...)
+	t.Header(g.Header)
+	if err := t.Bulk(g.Rows); err != nil {
+		return err
+	}
+	return t.Render()
+}
+
+// ClaimsGrid lays out claims for reading: the figure, what it counts, when,
+// and who says so.
+func ClaimsGrid(entries []claims.Entry) Grid {
+	g := Grid{Header: []string{"Document", "Published", "Value", "Unit", "Measure", "As of", "Source", "Text"}}
+	for _, e := range entries {
+		g.Rows = append(g.Rows, []string{e.Document, e.Published.String(), FormatValue(e.Value),
+			e.Unit, e.Measure, e.AsOf.String(), e.Attribution.Root, e.Text})
+	}
+	return g
+}
+
+// FormatValue writes a value the way a reader says it: "~4,000",
+// "25,000–30,000", "≥100", ">1,700", "≤4.8M", "vague 300–800".
+func FormatValue(v claims.Value) string {
+	lo, hi := FormatNumber(v.Low), FormatNumber(v.High)
+	switch v.Qualifier {
+	case claims.Approximately:
+		return "~" + lo
+	case claims.AtLeast:
+		return "≥" + lo
+	case claims.MoreThan:
+		return ">" + lo
+	case claims.AtMost:
+		return "≤" + hi
+	case claims.LessThan:
+		return "<" + hi
+	case claims.UpTo:
+		return "up to " + hi
+	case claims.Range:
+		return lo + "–" + hi
+	case claims.Vague:
+		return "vague " + lo + "–" + hi
+	}
+	if lo == "" {
+		return hi
+	}
+	return lo
+}
+
+// FormatNumber writes a number with thousands separators and no needless decimals.
+func FormatNumber(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	x := *v
+	if x != math.Trunc(x) || math.Abs(x) >= 1e15 {
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	s := strconv.FormatInt(int64(math.Abs(x)), 10)
+	var b strings.Builder
+	if x < 0 {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

@@ -1,0 +1,106 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"claimtrack/claims"
+)
+
+// ClaimFilter narrows a listing of claims; a zero field matches every claim.
+type ClaimFilter struct {
+	Document string // document name
+	Unit     string
+	Kind     string
+	// Search is an FTS4 query over each claim's sentence, text and subject,
+	// e.g. `soldiers NOT wounded` or `"North Korean"`.
+	Search string
+	// Since and Until bound the claim's as-of date, inclusive; claims without
+	// one are left out when either is set.
+	Since, Until claims.Date
+}
+
+// Claims lists the stored claims that match f, by document name, then by
+// position in the document.
+func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error) {
+	var where []string
+	var args []any
+	if f.Document != "" {
+		where = append(where, "d.name = ?")
+		args = append(args, f.Document)
+	}
+	if f.Unit != "" {
+		where = append(where, "c.unit = ?")
+		args = append(args, f.Unit)
+	}
+	if f.Kind != "" {
+		where = append(where, "c.kind = ?")
+		args = append(args, f.Kind)
+	}
+	if f.Search != "" {
+		where = append(where, "c.seq IN (SELECT docid FROM claims_fts WHERE claims_fts MATCH ?)")
+		args = append(args, f.Search)
+	}
+	if !f.Since.IsZero() {
+		where = append(where, "c.as_of >= ?")
+		args = append(args, f.Since.String())
+	}
+	if !f.Until.IsZero() {
+		where = append(where, "c.as_of <= ?")
+		args = append(args, f.Until.String())
+	}
+
+	query := `
+		SELECT c.id, d.name, c.kind, c.text, c.sentence, c.start_offset, c.end_offset,
+		       c.value_low, c.value_high, c.qualifier, c.unit, c.subject, c.measure,
+		       c.modality, c.place, c.incremental,
+		       c.as_of, c.period_start, c.period_end, c.period_precision,
+		       (SELECT json_group_array(a.name ORDER BY a.position)
+		        FROM claim_attributions a WHERE a.claim_id = c.id),
+		       c.root_source, c.group_id, c.series_id,
+		       d.outlet, d.published
+		FROM claims c
+		JOIN documents d ON d.id = c.document_id`
+	if len(where) > 0 {
+		query += "\nWHERE " + strings.Join(where, " AND ")
+	}
+	query += "\nORDER BY d.name, c.start_offset, c.id"
+
+	rows, err := db.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list claims: %w", err)
+	}
+	defer rows.Close()
+
+	var entries []claims.Entry
+	for rows.Next() {
+		var e claims.Entry
+		var chain string
+		c := &e.Claim
+		if err := rows.Scan(
+			&c.ID, &c.Document, &c.Kind, &c.Text, &c.Sentence, &c.Start, &c.End,
+			&c.Value.Low, &c.Value.High, &c.Value.Qualifier, &c.Unit, &c.Subject, &c.Measure,
+			&c.Modality, &c.Place, &c.Incremental,
+			nullDate{&c.AsOf}, nullDate{&c.Period.Start}, nullDate{&c.Period.End}, &c.Period.Precision,
+			&chain,
+			nullString{&c.Attribution.Root}, nullString{&c.Group}, nullString{&c.Series},
+			&e.Outlet, nullDate{&e.Published},
+		); err != nil {
+			return nil, fmt.Errorf("list claims: %w", err)
+		}
+		if err := json.Unmarshal([]byte(chain), &c.Attribution.Chain); err != nil {
+			return nil, fmt.Errorf("list claims: claim %s: attribution: %w", c.ID, err)
+		}
+		// A claim in the outlet's own voice keeps the zero Chain, nil.
+		if len(c.Attribution.Chain) == 0 {
+			c.Attribution.Chain = nil
+		}
+		entries = append(entries, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list claims: %w", err)
+	}
+	return entries, nil
+}

@@ -1,0 +1,57 @@
+package sqlite_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"claimtrack/claims"
+	"claimtrack/sqlite"
+)
+
+func TestClaimsFilter(t *testing.T) {
+	db := openDB(t, tempPath(t))
+	if _, err := db.AddDocument(t.Context(), docA, claimsOfA()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddDocument(t.Context(), docB, claimsOfB()); err != nil {
+		t.Fatal(err)
+	}
+
+	nov5 := claims.NewDate(2024, time.November, 5)
+	for _, tt := range []struct {
+		name   string
+		filter sqlite.ClaimFilter
+		want   []string
+	}{
+		{"all", sqlite.ClaimFilter{}, []string{"a-1", "a-2", "b-1", "b-2"}},
+		{"document", sqlite.ClaimFilter{Document: docB.Name}, []string{"b-1", "b-2"}},
+		{"unknown document", sqlite.ClaimFilter{Document: "nope.txt"}, nil},
+		{"unit", sqlite.ClaimFilter{Unit: "soldiers"}, []string{"a-1"}},
+		{"kind", sqlite.ClaimFilter{Kind: claims.KindEvent}, []string{"b-2"}},
+		{"search word", sqlite.ClaimFilter{Search: "shells"}, []string{"a-2"}},
+		{"search phrase", sqlite.ClaimFilter{Search: `"north korean"`}, []string{"a-1"}},
+		{"search subject", sqlite.ClaimFilter{Search: "subject:troops"}, []string{"b-1"}},
+		{"since", sqlite.ClaimFilter{Since: claims.NewDate(2025, time.January, 1)}, []string{"b-1"}},
+		{"until", sqlite.ClaimFilter{Until: claims.NewDate(2024, time.December, 31)}, []string{"a-1"}},
+		{"since and until inclusive", sqlite.ClaimFilter{Since: nov5, Until: nov5}, []string{"a-1"}},
+		{"combined", sqlite.ClaimFilter{Unit: "soldiers", Since: claims.NewDate(2025, time.January, 1)}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := db.Claims(t.Context(), tt.filter)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(ids(got), tt.want) {
+				t.Errorf("Claims(%+v) = %q, want %q", tt.filter, ids(got), tt.want)
+			}
+		})
+	}
+}
+
+func TestClaimsBadSearch(t *testing.T) {
+	db := openDB(t, tempPath(t))
+	if _, err := db.Claims(t.Context(), sqlite.ClaimFilter{Search: `"unbalanced`}); err == nil {
+		t.Error("Claims with a malformed search succeeded")
+	}
+}

@@ -1,0 +1,140 @@
+package sqlite_test
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"claimtrack/claims"
+	"claimtrack/sqlite"
+)
+
+func TestAddDocumentRoundTrip(t *testing.T) {
+	path := tempPath(t)
+	db := openDB(t, path)
+	for _, add := range []struct {
+		doc claims.Document
+		cs  []claims.Claim
+	}{{docB, claimsOfB()}, {docA, claimsOfA()}} {
+		added, err := db.AddDocument(t.Context(), add.doc, add.cs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !added {
+			t.Fatalf("AddDocument(%s) added = false, want true", add.doc.Name)
+		}
+	}
+
+	docs, err := db.Documents(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []claims.Document{docA, docB}; !reflect.DeepEqual(docs, want) {
+		t.Errorf("Documents =\n%+v\nwant\n%+v", docs, want)
+	}
+
+	got, err := db.Claims(t.Context(), sqlite.ClaimFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := claimsOfA(), claimsOfB()
+	// By document name, then by start offset.
+	want := slices.Concat(entries(docA, a[1], a[0]), entries(docB, b...))
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Claims =\n%+v\nwant\n%+v", got, want)
+	}
+
+	// Root sources, and the chain names that only spell them differently.
+	raw := openRaw(t, path)
+	rows, err := raw.QueryContext(t.Context(), `
+		SELECT a.alias, s.name FROM source_aliases a JOIN sources s ON s.id = a.source_id ORDER BY a.alias`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var aliases []string
+	for rows.Next() {
+		var alias, source string
+		if err := rows.Scan(&alias, &source); err != nil {
+			t.Fatal(err)
+		}
+		aliases = append(aliases, alias+" → "+source)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	wantAliases := []string{"Pentagon → Pentagon", "Ukrainian intelligence → Ukrainian intelligence", "the  Pentagon → Pentagon"}
+	if !slices.Equal(aliases, wantAliases) {
+		t.Errorf("aliases = %q, want %q", aliases, wantAliases)
+	}
+	if n := countRows(t, raw, "sources"); n != 2 {
+		t.Errorf("%d sources, want 2", n)
+	}
+}
+
+func TestAddDocumentSameHash(t *testing.T) {
+	db := openDB(t, tempPath(t))
+	if _, err := db.AddDocument(t.Context(), docA, claimsOfA()); err != nil {
+		t.Fatal(err)
+	}
+
+	renamed := docA
+	renamed.Name = "copy_of_a.txt"
+	added, err := db.AddDocument(t.Context(), renamed, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if added {
+		t.Error("AddDocument of a stored hash added = true, want false")
+	}
+	docs, cs, err := db.Counts(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if docs != 1 || cs != 2 {
+		t.Errorf("Counts = %d, %d, want 1, 2", docs, cs)
+	}
+}
+
+func TestAddDocumentFailureLeavesNoTrace(t *testing.T) {
+	path := tempPath(t)
+	db := openDB(t, path)
+
+	// The second claim reuses the first one's id, after the first is in.
+	cs := claimsOfA()
+	cs[1].ID = cs[0].ID
+	cs[0].Attribution = cs[1].Attribution
+	_, err := db.AddDocument(t.Context(), docA, cs)
+	if err == nil || !strings.HasPrefix(err.Error(), "add document "+docA.Name+": claim a-2:") {
+		t.Fatalf("AddDocument = %v, want a duplicate claim error", err)
+	}
+
+	raw := openRaw(t, path)
+	for _, table := range []string{"documents", "claims", "claim_attributions", "claims_fts", "sources", "source_aliases"} {
+		if n := countRows(t, raw, table); n != 0 {
+			t.Errorf("%s holds %d rows after a failed add, want 0", table, n)
+		}
+	}
+
+	// The database is still usable, and the document can be added once fixed.
+	added, err := db.AddDocument(t.Context(), docA, claimsOfA())
+	if err != nil || !added {
+		t.Fatalf("AddDocument after failure = %v, %v, want true, nil", added, err)
+	}
+}
+
+func TestAddDocumentClaimOfAnotherDocument(t *testing.T) {
+	db := openDB(t, tempPath(t))
+	_, err := db.AddDocument(t.Context(), docA, claimsOfB())
+	if err == nil {
+		t.Fatal("AddDocument with claims of another document succeeded")
+	}
+	docs, _, err := db.Counts(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if docs != 0 {
+		t.Errorf("%d documents stored after a failed add, want 0", docs)
+	}
+}

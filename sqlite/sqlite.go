@@ -1,0 +1,215 @@
+// Package sqlite keeps claimtrack's ledger of documents and claims in a SQLite
+// database.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+
+	"claimtrack/claims"
+)
+
+// memoryPath opens a private in-memory database instead of a file.
+const memoryPath = ":memory:"
+
+// DB is an open claimtrack database.
+type DB struct {
+	db *sql.DB
+}
+
+var _ claims.Store = (*DB)(nil)
+
+// Open opens the database at path, or an in-memory one for ":memory:",
+// creating it if needed and bringing its schema up to date.
+func Open(ctx context.Context, path string) (*DB, error) {
+	sqlDB, err := sql.Open("sqlite3", dataSourceName(path))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if path == memoryPath {
+		// Every connection to :memory: gets a database of its own; one
+		// connection makes them all the same.
+		sqlDB.SetMaxOpenConns(1)
+	}
+
+	db := &DB{db: sqlDB}
+	if err := db.migrate(ctx); err != nil {
+		sqlDB.Close()
+		var sqliteErr sqlite3.Error
+		if errors.As(err, &sqliteErr) && sqliteErr.Code == sqlite3.ErrNotADB {
+			return nil, fmt.Errorf("open %s: not a claimtrack database (%w)", path, sqliteErr)
+		}
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error {
+	return db.db.Close()
+}
+
+// dataSourceName builds a SQLite URI for path with the connection settings
+// every claimtrack connection uses. As a URI, a path may hold '?' or '#'.
+func dataSourceName(path string) string {
+	params := url.Values{
+		"_foreign_keys": {"on"},
+		"_busy_timeout": {"10000"},
+		// Writers take the lock when they begin, so two writers wait for
+		// each other instead of failing on upgrade from a read lock.
+		"_txlock": {"immediate"},
+	}
+	if path != memoryPath {
+		params.Set("_journal_mode", "WAL")
+	}
+	u := url.URL{Scheme: "file", OmitHost: true, Path: path, RawQuery: params.Encode()}
+	return u.String()
+}
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migration is one schema change, from migrations/NNN_name.sql.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+var migrationName = regexp.MustCompile(`^(\d+)_(\w+)\.sql$`)
+
+// loadMigrations reads the embedded migrations in version order.
+func loadMigrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var migrations []migration
+	for _, entry := range entries {
+		match := migrationName.FindStringSubmatch(entry.Name())
+		if match == nil {
+			return nil, fmt.Errorf("migration %s: name is not NNN_name.sql", entry.Name())
+		}
+		version, err := strconv.Atoi(match[1])
+		if err != nil {
+			return nil, fmt.Errorf("migration %s: %w", entry.Name(), err)
+		}
+		body, err := migrationFiles.ReadFile("migrations/" + entry.Name())
+		if err != nil {
+			return nil, err
+		}
+		migrations = append(migrations, migration{version: version, name: match[2], sql: string(body)})
+	}
+	if len(migrations) == 0 {
+		return nil, errors.New("no migrations embedded")
+	}
+	slices.SortFunc(migrations, func(a, b migration) int { return a.version - b.version })
+	for i := 1; i < len(migrations); i++ {
+		if migrations[i].version == migrations[i-1].version {
+			return nil, fmt.Errorf("migration version %d is used twice", migrations[i].version)
+		}
+	}
+	return migrations, nil
+}
+
+// migrate applies the embedded migrations the database has not had yet.
+func (db *DB) migrate(ctx context.Context) error {
+	migrations, err := loadMigrations()
+	if err != nil {
+		return err
+	}
+	current, err := db.schemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	newest := migrations[len(migrations)-1].version
+	if current > newest {
+		return fmt.Errorf("database schema version %d is newer than this claimtrack supports (%d)", current, newest)
+	}
+	for _, m := range migrations {
+		if m.version <= current {
+			continue
+		}
+		if err := db.applyMigration(ctx, m); err != nil {
+			return fmt.Errorf("migration %03d_%s: %w", m.version, m.name, err)
+		}
+	}
+	return nil
+}
+
+// schemaVersion reports the newest migration the database records, 0 for an
+// empty database. A database that holds tables of its own but no migration
+// record belongs to something else, and is left alone.
+func (db *DB) schemaVersion(ctx context.Context) (int, error) {
+	var tracked, empty bool
+	err := db.db.QueryRowContext(ctx, `
+		SELECT
+			EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'),
+			NOT EXISTS (SELECT 1 FROM sqlite_schema)`,
+	).Scan(&tracked, &empty)
+	if err != nil {
+		return 0, fmt.Errorf("read schema: %w", err)
+	}
+	switch {
+	case tracked:
+		var version int
+		err := db.db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&version)
+		if err != nil {
+			return 0, fmt.Errorf("read schema version: %w", err)
+		}
+		return version, nil
+	case empty:
+		return 0, nil
+	default:
+		return 0, errors.New("not a claimtrack database (it holds tables but no schema_migrations)")
+	}
+}
+
+// applyMigration runs m and records it in one transaction, so a migration
+// that fails leaves the schema as it was.
+func (db *DB) applyMigration(ctx context.Context, m migration) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+
+	if _, err := tx.ExecContext(ctx, `
+		CREATE TABLE IF NOT EXISTS schema_migrations (
+			version    INTEGER PRIMARY KEY,
+			name       TEXT NOT NULL,
+			applied_at TEXT NOT NULL
+		)`); err != nil {
+		return err
+	}
+	// Another process opening the same file may have applied it since we looked.
+	var applied bool
+	err = tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = ?)`, m.version).Scan(&applied)
+	if err != nil {
+		return err
+	}
+	if applied {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+		m.version, m.name, time.Now().UTC().Format(time.RFC3339),
+	); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,153 @@
+package sqlite_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/mattn/go-sqlite3"
+
+	"claimtrack/sqlite"
+)
+
+func TestOpenRecordsMigrations(t *testing.T) {
+	path := tempPath(t)
+	first, err := sqlite.Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	type record struct{ version, name, appliedAt string }
+	read := func() []record {
+		rows, err := openRaw(t, path).QueryContext(t.Context(),
+			`SELECT version, name, applied_at FROM schema_migrations ORDER BY version`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var records []record
+		for rows.Next() {
+			var r record
+			if err := rows.Scan(&r.version, &r.name, &r.appliedAt); err != nil {
+				t.Fatal(err)
+			}
+			records = append(records, r)
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return records
+	}
+
+	before := read()
+	if len(before) == 0 || before[0].version != "1" || before[0].name != "initial" {
+		t.Fatalf("schema_migrations = %v, want 1 initial first", before)
+	}
+
+	// Reopening applies nothing again.
+	openDB(t, path)
+	after := read()
+	if len(after) != len(before) {
+		t.Fatalf("after reopen schema_migrations = %v, want %v", after, before)
+	}
+	for i := range before {
+		if after[i] != before[i] {
+			t.Errorf("after reopen migration %d = %v, want %v", i, after[i], before[i])
+		}
+	}
+}
+
+func TestOpenNewerSchema(t *testing.T) {
+	path := tempPath(t)
+	db, err := sqlite.Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := openRaw(t, path).ExecContext(t.Context(),
+		`INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', '2099-01-01T00:00:00Z')`,
+	); err != nil {
+		t.Fatal(err)
+	}
+
+	_, err = sqlite.Open(t.Context(), path)
+	if err == nil || !strings.Contains(err.Error(), "database schema version 999 is newer than this claimtrack supports (") {
+		t.Fatalf("Open = %v, want newer-schema error", err)
+	}
+}
+
+func TestOpenNotADatabase(t *testing.T) {
+	path := tempPath(t)
+	garbage := bytes.Repeat([]byte("this is not sqlite\n"), 512)
+	if err := os.WriteFile(path, garbage, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	_, err := sqlite.Open(t.Context(), path)
+	if err == nil || !strings.Contains(err.Error(), "not a claimtrack database (file is not a database)") {
+		t.Fatalf("Open = %v, want not-a-database error", err)
+	}
+	var sqliteErr sqlite3.Error
+	if !errors.As(err, &sqliteErr) || sqliteErr.Code != sqlite3.ErrNotADB {
+		t.Errorf("Open error %v does not wrap SQLITE_NOTADB", err)
+	}
+
+	after, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(after, garbage) {
+		t.Error("Open changed the file")
+	}
+}
+
+func TestOpenOtherDatabase(t *testing.T) {
+	path := tempPath(t)
+	raw := openRaw(t, path)
+	if _, err := raw.ExecContext(t.Context(), `CREATE TABLE recipes (name TEXT)`); err != nil {
+		t.Fatal(err)
+	}
+
+	_, err := sqlite.Open(t.Context(), path)
+	if err == nil || !strings.Contains(err.Error(), "not a claimtrack database") {
+		t.Fatalf("Open = %v, want not-a-claimtrack-database error", err)
+	}
+	if n := countRows(t, raw, `sqlite_schema WHERE name <> 'recipes'`); n != 0 {
+		t.Errorf("Open added %d schema objects to another program's database", n)
+	}
+}
+
+func TestOpenMemory(t *testing.T) {
+	db := openDB(t, ":memory:")
+	if _, err := db.AddDocument(t.Context(), docA, claimsOfA()); err != nil {
+		t.Fatal(err)
+	}
+
+	// Each call may take a different pooled connection; all must see the document.
+	for range 3 {
+		docs, cs, err := db.Counts(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if docs != 1 || cs != 2 {
+			t.Fatalf("Counts = %d, %d, want 1, 2", docs, cs)
+		}
+	}
+}
+
+func TestOpenUsesWAL(t *testing.T) {
+	path := tempPath(t)
+	openDB(t, path)
+	var mode string
+	if err := openRaw(t, path).QueryRowContext(t.Context(), `PRAGMA journal_mode`).Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	if mode != "wal" {
+		t.Errorf("journal_mode = %q, want wal", mode)
+	}
+}
