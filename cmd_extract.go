@@ -58,7 +58,11 @@ func extractCommand(io streams) *cli.Command {
 					mentions = append(mentions, reader.Mentions(doc)...)
 					continue
 				}
-				for _, cl := range reader.Read(&doc) {
+				found, err := readClaims(reader, &doc)
+				if err != nil {
+					return fmt.Errorf("%s: %w", src.path, err)
+				}
+				for _, cl := range found {
 					entries = append(entries, claims.Entry{Claim: cl, Outlet: doc.Outlet, Published: doc.Published})
 				}
 			}

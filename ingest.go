@@ -98,10 +98,24 @@ func (in *ingester) ingest(ctx context.Context, src input) (ingestResult, error)
 	if err != nil {
 		return ingestResult{}, err
 	}
-	found := in.reader.Read(&doc)
+	found, err := readClaims(in.reader, &doc)
+	if err != nil {
+		return ingestResult{}, err
+	}
 	added, err := in.store.AddDocument(ctx, doc, found)
 	if err != nil {
 		return ingestResult{}, err
 	}
 	return ingestResult{added: added, claims: len(found), warnings: warnings}, nil
+}
+
+// readClaims runs the reader on one document. A reader bug must cost one
+// document, not the whole ingest: a panic becomes that document's error.
+func readClaims(r *claims.Reader, doc *claims.Document) (found []claims.Claim, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("reader failed on this document (a claimtrack bug, please report it): %v", p)
+		}
+	}()
+	return r.Read(doc), nil
 }

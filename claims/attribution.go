@@ -10,7 +10,8 @@ type anchor struct {
 	chain []string // outermost first, names as resolved
 	// A figure at byte offset p is covered when from <= p < to.
 	from, to int
-	priority int // trailing "…, X said" beats "according to" beats a leading subject
+	priority int // trailing "…, X said" beats the others; among those the nearest wins
+	at       int // where the attribution stands, for "according to" anywhere in the sentence
 }
 
 // entity is a source named in the article, for later references to it.
@@ -37,7 +38,7 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 		if phraseAt(toks, i, []string{"according", "to"}) || phraseAt(toks, i, []string{"as", "per"}) {
 			from, to := i+2, phraseEnd(toks, i+2)
 			if chain := d.sourceChain(toks, from, to); len(chain) > 0 {
-				out = append(out, anchor{chain: chain, from: s.Start, to: s.End, priority: accordingPriority})
+				out = append(out, anchor{chain: chain, from: s.Start, to: s.End, priority: accordingPriority, at: t.start})
 			}
 			continue
 		}
@@ -47,6 +48,10 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 				last := &out[len(out)-1]
 				last.chain = append(last.chain, inner...)
 			}
+			continue
+		}
+		if (t.lower == "adding" || t.lower == "saying") && i > 0 && toks[i-1].text == "," && len(out) > 0 {
+			out = append(out, anchor{chain: out[len(out)-1].chain, from: t.start, to: s.End, priority: trailingPriority})
 			continue
 		}
 		v, speech := d.lx.speech.at(toks, i)
@@ -74,22 +79,22 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 		if t.lower == "quoted" && verbEnd < len(toks) && toks[verbEnd].lower == "by" {
 			from, to := verbEnd+1, phraseEnd(toks, verbEnd+1)
 			if chain := d.sourceChain(toks, from, to); len(chain) > 0 {
-				out = append(out, anchor{chain: chain, from: s.Start, to: s.End, priority: accordingPriority})
+				out = append(out, anchor{chain: chain, from: s.Start, to: s.End, priority: accordingPriority, at: t.start})
 			}
 			continue
 		}
 		// "…, who put attendance at 10,000": the person before the appositive.
-		if i > 0 && toks[i-1].lower == "who" {
+		if i > 0 && toks[i-1].text == "who" {
 			if subj := d.relativeAntecedent(toks, i-1); len(subj) > 0 {
 				out = append(out, anchor{chain: subj, from: toks[i].start, to: clauseEndOffset(s, toks, verbEnd), priority: leadingPriority})
 			}
 			continue
 		}
 		subject := d.subjectBefore(toks, i)
-		trailing := subject > 0 && toks[subject-1].text == "," && !anyNumberAfter(s, toks[i].end)
+		trailing := subject > 0 && toks[subject-1].text == "," && anyNumberBefore(s, toks[subject].start)
 		if subject == i {
 			// "…, reported the official Rodong Sinmun newspaper."
-			if i > 0 && toks[i-1].text == "," && !anyNumberAfter(s, toks[i].end) {
+			if i > 0 && toks[i-1].text == "," && anyNumberBefore(s, toks[i].start) && !anyNumberAfter(s, toks[i].end) {
 				if chain := d.sourceChain(toks, verbEnd, phraseEnd(toks, verbEnd)); len(chain) > 0 {
 					out = append(out, anchor{chain: chain, from: s.Start, to: toks[i].start, priority: trailingPriority})
 				}
@@ -133,7 +138,7 @@ func (d *document) attribute(s *sentenceInfo, anchors []anchor, pos int) Attribu
 		if pos < a.from || pos >= a.to {
 			continue
 		}
-		if best == nil || a.priority > best.priority || a.priority == best.priority && a.from >= best.from {
+		if best == nil || betterAnchor(a, best, pos) {
 			best = a
 		}
 	}
@@ -147,6 +152,30 @@ func (d *document) attribute(s *sentenceInfo, anchors []anchor, pos int) Attribu
 		return Attribution{}
 	}
 	return d.fullChain(chain)
+}
+
+// betterAnchor prefers a trailing "…, X said" (the speaker of the whole
+// sentence), then the anchor whose verb is nearest the figure: "Oktay said
+// 8,574 …, while 2,530 …, according to the government".
+func betterAnchor(a, b *anchor, pos int) bool {
+	if (a.priority == trailingPriority) != (b.priority == trailingPriority) {
+		return a.priority == trailingPriority
+	}
+	return anchorDistance(a, pos) < anchorDistance(b, pos)
+}
+
+func anchorDistance(a *anchor, pos int) int {
+	if a.priority == accordingPriority {
+		return abs(a.at - pos)
+	}
+	return abs(a.from - pos)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // fullChain puts the outlet first and merges names through aliases for the root.
@@ -243,6 +272,12 @@ func (d *document) sourceChain(toks []token, from, to int) []string {
 	if name == "" {
 		return nil
 	}
+	// "Oktay said" after "Vice President Fuat Oktay"; "Lee said" after "Lee Seong-kweun".
+	if to-from == 1 && toks[from].capitalized() {
+		if e, found := d.personNamed(toks[from].text); found {
+			return []string{e.name}
+		}
+	}
 	if outlet, ok := IsOutlet(name); ok {
 		return []string{outlet}
 	}
@@ -295,7 +330,23 @@ func (d *document) cleanName(toks []token, from, to int) string {
 	if from >= to {
 		return ""
 	}
+	// "the consultancy Bain", "the think tank RUSI": a description, then the name.
+	if toks[to-1].capitalized() {
+		k := to - 1
+		for k > from && toks[k-1].capitalized() {
+			k--
+		}
+		if k > from && !toks[k-1].capitalized() && !functionWords[toks[k-1].lower] {
+			from = k
+		}
+	}
 	return joinTokens(d.doc.Text, toks[from:to])
+}
+
+// isName reports an all-capitals word such as "WHO" or "UN", which is a
+// name even when it spells a function word.
+func isName(t token) bool {
+	return len(t.text) >= 2 && strings.ToUpper(t.text) == t.text && t.text != strings.ToLower(t.text)
 }
 
 // personName strips a title from a name: "White House spokesman John Kirby"
@@ -304,8 +355,7 @@ func (d *document) cleanName(toks []token, from, to int) string {
 func (d *document) personName(name string) string {
 	toks := tokenize(name, 0, len(name))
 	for i := len(toks) - 1; i >= 0; i-- {
-		if p, ok := d.lx.titles.endingAt(toks, i); ok && !toks[i].capitalized() {
-			_ = p
+		if _, ok := d.lx.titles.endingAt(toks, i); ok {
 			rest := toks[i+1:]
 			if len(rest) >= 1 && len(rest) <= 4 && rest[0].capitalized() {
 				return joinTokens(name, rest)
@@ -352,7 +402,7 @@ func (d *document) subjectBefore(toks []token, i int) int {
 		if t.punct && t.text != "'" && t.text != "’" && t.text != "&" {
 			break
 		}
-		if functionWords[t.lower] && t.lower != "of" && t.lower != "the" && t.lower != "and" && t.lower != "for" && t.lower != "a" && t.lower != "an" {
+		if functionWords[t.lower] && !isName(t) && t.lower != "of" && t.lower != "the" && t.lower != "and" && t.lower != "for" && t.lower != "a" && t.lower != "an" {
 			if t.lower == "he" || t.lower == "she" || t.lower == "they" || t.lower == "it" {
 				if j == end-1 {
 					return j
@@ -468,8 +518,21 @@ func clauseEndOffset(s *sentenceInfo, toks []token, from int) int {
 		if toks[j].text == "," && j+2 < len(toks) && toks[j+1].lower == "and" && (toks[j+2].lower == "he" || toks[j+2].lower == "she" || toks[j+2].lower == "they") {
 			return toks[j].start
 		}
+		// "…, while at least 2,530 were killed in Syria, according to …"
+		if toks[j].text == "," && j+1 < len(toks) && (toks[j+1].lower == "while" || toks[j+1].lower == "whereas" || toks[j+1].lower == "but") {
+			return toks[j].start
+		}
 	}
 	return s.End
+}
+
+func anyNumberBefore(s *sentenceInfo, offset int) bool {
+	for _, n := range s.numbers {
+		if n.End <= offset {
+			return true
+		}
+	}
+	return false
 }
 
 func anyNumberAfter(s *sentenceInfo, offset int) bool {
@@ -583,9 +646,9 @@ func (d *document) rememberEntities(s *sentenceInfo, anchors []anchor) {
 		for j < len(toks) && (toks[j].capitalized() || (toks[j].lower == "of" || toks[j].lower == "for" || toks[j].lower == "and") && j+1 < len(toks) && toks[j+1].capitalized()) {
 			j++
 		}
-		name := joinTokens(d.doc.Text, toks[i:j])
-		if kind := entityKind(toks[i:j]); kind != "" {
-			d.entities = append(d.entities, entity{name: strings.TrimPrefix(name, "The "), kind: kind})
+		name := strings.TrimPrefix(d.personName(joinTokens(d.doc.Text, toks[i:j])), "The ")
+		if kind := entityKind(tokenize(name, 0, len(name))); kind != "" {
+			d.entities = append(d.entities, entity{name: name, kind: kind})
 		}
 		i = j
 	}
@@ -593,10 +656,16 @@ func (d *document) rememberEntities(s *sentenceInfo, anchors []anchor) {
 		if len(a.chain) == 0 {
 			continue
 		}
-		name := a.chain[len(a.chain)-1]
+		name := d.personName(a.chain[len(a.chain)-1])
 		kind := "org"
-		if toks := tokenize(name, 0, len(name)); entityKind(toks) != "" {
+		toks := tokenize(name, 0, len(name))
+		switch {
+		case entityKind(toks) != "":
 			kind = entityKind(toks)
+		case len(toks) == 1 && toks[0].capitalized() && demonyms[toks[0].lower] == "" && !isAcronym(toks[0].text):
+			if _, isOutlet := IsOutlet(name); !isOutlet {
+				kind = "person"
+			}
 		}
 		d.entities = append(d.entities, entity{name: name, kind: kind})
 	}
@@ -621,7 +690,7 @@ func entityKind(toks []token) string {
 	}
 	if len(toks) >= 2 && len(toks) <= 4 {
 		for _, t := range toks {
-			if _, isPlace := demonyms[t.lower]; isPlace {
+			if _, isPlace := demonyms[t.lower]; isPlace || t.lower == "and" || t.lower == "of" {
 				return ""
 			}
 		}
@@ -636,7 +705,7 @@ func (d *document) lastEntity(kind, ref string) (entity, bool) {
 	for i := len(d.entities) - 1; i >= 0; i-- {
 		e := d.entities[i]
 		switch {
-		case kind == "any":
+		case kind == "any", kind == "org" && e.kind == "org" && (ref == "it" || ref == "they"):
 			return e, true
 		case kind == "person" && e.kind == "person":
 			return e, true
@@ -663,6 +732,23 @@ func orgCompatible(head, name string) bool {
 		return strings.Contains(n, "military") || strings.Contains(n, "army") || strings.Contains(n, "force") || strings.Contains(n, "defen")
 	}
 	return strings.Contains(n, head)
+}
+
+// personNamed finds the person an earlier sentence named in full whose first
+// or last name is word.
+func (d *document) personNamed(word string) (entity, bool) {
+	for i := len(d.entities) - 1; i >= 0; i-- {
+		e := d.entities[i]
+		if e.kind != "person" {
+			continue
+		}
+		name := d.personName(e.name)
+		words := strings.Fields(name)
+		if len(words) >= 2 && (words[0] == word || words[len(words)-1] == word) {
+			return entity{name: name, kind: "person"}, true
+		}
+	}
+	return entity{}, false
 }
 
 // entityEndingWith finds the latest source whose name ends with the words of

@@ -113,6 +113,15 @@ func isDigitWord(w string) bool {
 // figure: "preparing to deploy" (planned), "may have sent" (possible),
 // "is projected to reach" (projected).
 func modality(toks []token, first int, p np) Modality {
+	// "23 million people could be affected"
+	for j := p.to; j < len(toks) && j < p.to+3; j++ {
+		switch toks[j].lower {
+		case "could", "may", "might":
+			return Possible
+		case "will", "would":
+			return Projected
+		}
+	}
 	from := max(0, first-8)
 	for j := first - 1; j >= from; j-- {
 		t := toks[j]
@@ -216,7 +225,18 @@ func (d *document) place(toks []token, before int, p np) string {
 			return pl
 		}
 	}
-	// A demonym in the clause's subject: "Russian factories can produce".
+	// The clause before the figure: "earthquakes in Turkey and Syria rose
+	// above 11,000", "Russian factories can produce".
+	for j := before; j >= 0 && j > before-10; j-- {
+		if toks[j].punct {
+			break
+		}
+		if toks[j].lower == "in" {
+			if pl := placeAt(d.doc.Text, toks, j+1); pl != "" {
+				return pl
+			}
+		}
+	}
 	for j := before; j >= 0 && j > before-8; j-- {
 		if toks[j].punct {
 			break
@@ -267,6 +287,9 @@ func placeAt(text string, toks []token, i int) string {
 }
 
 func placeText(text string, toks []token, i, start, end int) string {
+	if _, isMonth := monthNames[toks[start].lower]; isMonth {
+		return ""
+	}
 	for end > start && (toks[end-1].lower == "and" || toks[end-1].lower == "of" || toks[end-1].lower == "the") {
 		end--
 	}
@@ -287,7 +310,7 @@ func placeText(text string, toks []token, i, start, end int) string {
 var demonyms = func() map[string]string {
 	m := map[string]string{}
 	for _, f := range dataLines("places.txt") {
-		for _, w := range f[1:] {
+		for _, w := range f {
 			m[strings.ToLower(w)] = f[0]
 		}
 	}

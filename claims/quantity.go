@@ -129,7 +129,9 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []Claim) (Claim, boo
 	if m := d.measure(toks, first, before, phrase); m != "" {
 		c.Measure = m
 	}
-	if c.Measure == "" {
+	if c.Measure == "" && !hasPredicate(toks, phrase, first) {
+		// "a conservative range of four to six million shells": the verb
+		// was in an earlier sentence about the same things.
 		c.Measure = sameUnitMeasure(d.claims, earlier, c.Unit)
 	}
 	c.Subject = d.owner(s, toks, before, phrase, c, earlier)
@@ -167,11 +169,10 @@ func (d *document) isConversion(s *sentenceInfo, k int, earlier []Claim) bool {
 	}
 	n := s.numbers[k]
 	prev := earlier[len(earlier)-1]
-	gap := strings.TrimSpace(d.doc.Text[prev.End:n.Start])
-	if gap != "(" {
+	if prev.End > n.Start {
 		return false
 	}
-	return true
+	return strings.TrimSpace(d.doc.Text[prev.End:n.Start]) == "("
 }
 
 // notAQuantity rejects numbers that name or date things: years, ages,
@@ -267,8 +268,8 @@ func (d *document) phraseAfter(toks []token, i int, n numbers.Number) np {
 			break
 		}
 		if unit, ok := d.lx.units.at(toks, j); ok {
-			p.unit, p.class, p.head = unit.value, unit.class, j
 			j += len(unit.words) - 1
+			p.unit, p.class, p.head = unit.value, unit.class, j
 			p.to = j + 1
 			continue
 		}
@@ -312,6 +313,15 @@ func (d *document) phraseAfter(toks []token, i int, n numbers.Number) np {
 		}
 		p.unit = last.lower
 		p.head = p.to - 1
+	}
+	// "1,500 soldiers a day": a rate.
+	if p.unit != "" && p.to+1 < len(toks) && (toks[p.to].lower == "a" || toks[p.to].lower == "per" || toks[p.to].lower == "each") {
+		switch toks[p.to+1].lower {
+		case "day", "week", "month", "year", "hour", "night":
+			p.unit += " per " + toks[p.to+1].lower
+			p.to += 2
+			return p
+		}
 	}
 	// "containers of munitions", "tonnes of grain": keep what they hold.
 	if p.unit != "" && p.to+1 < len(toks) && toks[p.to].lower == "of" && !toks[p.to+1].punct && !functionWords[toks[p.to+1].lower] {
@@ -423,6 +433,17 @@ func antecedent(doc, sentence []Claim, n numbers.Number) (Claim, bool) {
 		}
 	}
 	return best, bestDist < math.Log(20)
+}
+
+// hasPredicate reports a verb phrase after the counted thing that the word
+// lists do not know ("30 people were detained"): its measure is unknown, not
+// inherited.
+func hasPredicate(toks []token, p np, first int) bool {
+	j := p.to
+	if p.empty() {
+		j = tokenAfterNumber(toks, first)
+	}
+	return j+1 < len(toks) && auxiliaries[toks[j].lower] && !toks[j+1].punct
 }
 
 // sameUnitMeasure carries the measure of an earlier claim of the same unit

@@ -79,9 +79,9 @@ func Scan(s string, ref time.Time, opts Options) []Mention {
 	if !ref.IsZero() {
 		ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 	}
-	buf := tokenPool.Get().(*[]token)
-	p := parser{text: s, toks: tokenize(s, (*buf)[:0]), ref: ref, future: opts.Future}
-	var out []Mention
+	sc := scratchPool.Get().(*scratch)
+	p := parser{text: s, toks: tokenize(s, sc.toks[:0]), ref: ref, future: opts.Future, lastEnd: -1}
+	found := sc.found[:0]
 	for i := 0; i < len(p.toks); {
 		if !p.canStart(i) {
 			i++
@@ -92,16 +92,27 @@ func Scan(s string, ref time.Time, opts Options) []Mention {
 			i++
 			continue
 		}
-		if m.Kind == KindTime && len(out) > 0 {
-			m = p.placeTime(m, out[len(out)-1])
+		if m.Kind == KindTime && len(found) > 0 {
+			m = p.placeTime(m, found[len(found)-1])
 		}
-		out = append(out, m)
-		i = next
+		found = append(found, m)
+		i, p.lastEnd = next, next
 	}
-	*buf = p.toks[:0]
-	tokenPool.Put(buf)
+	var out []Mention
+	if len(found) > 0 {
+		out = append(make([]Mention, 0, len(found)), found...)
+	}
+	sc.toks, sc.found = p.toks[:0], found[:0]
+	scratchPool.Put(sc)
 	return out
 }
 
-// tokenPool keeps token buffers between calls: the reader scans many texts.
-var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 512); return &s }}
+// scratch is the working memory of one Scan, kept between calls: the claim
+// reader scans many texts, and one exact-size copy of the mentions is all a
+// call then allocates.
+type scratch struct {
+	toks  []token
+	found []Mention
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{toks: make([]token, 0, 1024)} }}

@@ -97,8 +97,12 @@ func (p *parser) wordExpr(i int, ph phrase, next int, article bool) (piece, bool
 }
 
 // contextBefore reports whether the word before token i makes a lone year,
-// month or season there a date: "in 2024", "since May", "of 2023".
+// month or season there a date: "in 2024", "since May", "of 2023", "the
+// year 2024", or a list that a date just began ("in 2020 and 2021").
 func (p *parser) contextBefore(i int) bool {
+	if i-1 == p.lastEnd && (p.is(i-1, kwAnd) || p.is(i-1, kwOr) || p.isPunct(i-1, ',')) {
+		return true
+	}
 	w := p.word(i - 1)
 	if w == nil {
 		return false
@@ -107,7 +111,7 @@ func (p *parser) contextBefore(i int) bool {
 		return true
 	}
 	for _, ph := range w.phrases {
-		if ph.class == relationClass && ph.name != "at" {
+		if ph.class == relationClass && ph.name != "at" || ph.class == unitClass && ph.name == "year" && !p.plural(i-1) {
 			return true
 		}
 	}
@@ -126,8 +130,6 @@ func (p *parser) numberExpr(i int, article bool) (piece, bool) {
 		return p.clock(i, n.val[0], n.val[1], n.width[1] == 2)
 	case n.groups == 2 && n.sep[0] == '-':
 		return p.yearRange(i, n)
-	case n.groups == 2 && n.sep[0] == '/' && p.contextBefore(i):
-		return p.monthSlashDay(i, n)
 	case n.groups == 2 && n.sep[0] == '.':
 		return p.countExpr(i) // "1.5 years"
 	case n.groups != 1:
@@ -182,7 +184,7 @@ func (p *parser) dayFirst(i, d int) (piece, bool) {
 }
 
 // yearFirst reads forms that start with a four-digit year: "2019-sep-1",
-// "2016 Q3", "2016 H2".
+// "2016 Q3", "2016 H2", "2016 June", "2016, Nov".
 func (p *parser) yearFirst(i, y int) (piece, bool) {
 	k := i + 1
 	if (p.isPunct(k, '-') || p.isPunct(k, '/')) && p.glued(k) && p.glued(k+1) {
@@ -198,6 +200,9 @@ func (p *parser) yearFirst(i, y int) (piece, bool) {
 	}
 	if s, end, ok := p.quarterOrHalfName(k); ok { // "2016 Q3", "2016H2"
 		return p.yearSlot(end, y, s), true
+	}
+	if ph, next, ok := p.phraseAt(p.skipPunct(k, ','), monthClass); ok && y >= 1000 && y < 3000 {
+		return p.calendar(next, y, ph.value, 0, p.lean()), true
 	}
 	return piece{}, false
 }
@@ -248,9 +253,9 @@ func (p *parser) numericDate(i int, n numeral) (piece, bool) {
 	return p.calendar(i+1, y, m, d, p.lean()), true
 }
 
-// monthSlashDay reads a month and day without a year, "4/22", taken only
-// where the word before marks a date ("on 4/22"): bare, "24/7" and "9/11"
-// are not dates.
+// monthSlashDay reads a month and day without a year, "7/6", taken only
+// after a weekday ("Friday 7/6"): elsewhere "24/7", "9/11" and scores are
+// not dates of the reference year.
 func (p *parser) monthSlashDay(i int, n numeral) (piece, bool) {
 	m, d := n.val[0], n.val[1]
 	if m > 12 {
@@ -364,10 +369,7 @@ func (p *parser) clock(i, hour, minute int, twoDigitMinute bool) (piece, bool) {
 		k++
 	case (p.is(k, kwA) || p.is(k, kwP)) && p.isPunct(k+1, '.') && p.is(k+2, kwM):
 		meridiem = true
-		k += 3
-		if p.isPunct(k, '.') && p.glued(k) && k+1 < len(p.toks) && !p.toks[k+1].capital {
-			k++ // "a.m." inside a sentence; before a capital the stop ends it
-		}
+		k = p.skipGluedDot(k + 3)
 	}
 	switch {
 	case minute < 0 && (!meridiem || hour < 1 || hour > 12):

@@ -58,6 +58,7 @@ const (
 	kwThe
 	kwOf
 	kwAnd
+	kwOr
 	kwTo
 	kwThru
 	kwAgo
@@ -81,7 +82,7 @@ const (
 )
 
 var keywords = map[string]keyword{
-	"the": kwThe, "of": kwOf, "and": kwAnd, "to": kwTo, "thru": kwThru,
+	"the": kwThe, "of": kwOf, "and": kwAnd, "or": kwOr, "to": kwTo, "thru": kwThru,
 	"ago": kwAgo, "hence": kwHence, "now": kwNow, "rest": kwRest,
 	"half": kwHalf, "old": kwOld, "am": kwAM, "pm": kwPM, "a": kwA, "an": kwA,
 	"p": kwP, "m": kwM, "q": kwQ, "h": kwH, "local": kwLocal,
@@ -102,6 +103,20 @@ type vocab struct {
 	index   map[string]int32
 	words   []wordInfo // words[0] stands for an unknown word
 	longest int        // length of the longest known word
+	// lengths has, for each pair of first two letters, a bit for each
+	// length of a known word: most words of a text are ruled out by it
+	// without hashing.
+	lengths [26][27]uint64
+}
+
+// letterPair indexes vocab.lengths by the first two letters of a lower- or
+// upper-case ASCII word.
+func letterPair(w string) (int, int) {
+	second := 26 // one-letter words
+	if len(w) > 1 {
+		second = int(w[1]|0x20) - 'a'
+	}
+	return int(w[0]|0x20) - 'a', second
 }
 
 func buildVocabulary(file string) vocab {
@@ -116,6 +131,8 @@ func buildVocabulary(file string) vocab {
 			v.index[w] = i
 			v.words = append(v.words, wordInfo{})
 			v.longest = max(v.longest, len(w))
+			a, b := letterPair(w)
+			v.lengths[a][b] |= 1 << len(w)
 		}
 		return i
 	}
@@ -160,6 +177,9 @@ const maxWordLen = 32
 // It lower-cases into a stack buffer so that the lookup does not allocate.
 func lookupWord(w string) int32 {
 	if len(w) > vocabulary.longest {
+		return 0
+	}
+	if a, b := letterPair(w); vocabulary.lengths[a][b]&(1<<len(w)) == 0 {
 		return 0
 	}
 	var buf [maxWordLen]byte

@@ -8,10 +8,11 @@ import (
 // parser walks the tokens of one text. Each grammar method takes the index
 // of the token to start at and reports the piece it read, if any.
 type parser struct {
-	text   string
-	toks   []token
-	ref    time.Time // publication date, zero when unknown
-	future bool
+	text    string
+	toks    []token
+	ref     time.Time // publication date, zero when unknown
+	future  bool
+	lastEnd int // index of the token after the last mention, -1 before the first
 }
 
 // piece is one date expression before a relation word is applied.
@@ -134,7 +135,7 @@ func (p *parser) mention(i int) (Mention, int, bool) {
 		rel, i = "", j
 	}
 	pc, ok := p.expr(j)
-	if !ok && p.toks[j].kind == numberToken {
+	if !ok && p.bareDayRange(j) {
 		// "4 to 23 next month": bare days that take the month written after them
 		pc, ok = p.rangeAt(j, false)
 	}
@@ -205,6 +206,20 @@ func (p *parser) rangeAt(i int, between bool) (piece, bool) {
 		return piece{}, false
 	}
 	return p.join(a, b)
+}
+
+// bareDayRange reports whether a range of bare days may start at i: "4 to
+// 23", "4-23".
+func (p *parser) bareDayRange(i int) bool {
+	n, ok := p.numeral(i)
+	if !ok {
+		return false
+	}
+	if _, ok := n.dayOfMonth(); ok {
+		_, ok = p.connector(i+1, false)
+		return ok
+	}
+	return n.groups == 2 && n.sep[0] == '-' && n.width[0] <= 2 && n.width[1] <= 2
 }
 
 // rangeTail reads "to Y" after a date: "Oct. 2 to October 22",

@@ -142,6 +142,10 @@ func (sc *scanner) numeric(start, i int, negative bool, currency string) figure 
 	case c == '-' && isLetter(next):
 		return sc.tail(sc.hyphenWord(f, j+1))
 	case c >= utf8.RuneSelf:
+		if currency == "" && strings.HasPrefix(s[j:], "€") { // "15€"
+			f.End, f.Kind, f.Currency = j+len("€"), KindMoney, "EUR"
+			return sc.tail(f)
+		}
 		r, size := utf8.DecodeRuneInString(s[j:])
 		if v, ok := vulgarFractions[r]; ok { // "2½"
 			f.set(f.Low + v)

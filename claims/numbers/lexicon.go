@@ -36,7 +36,8 @@ func (l lexeme) denominator() bool {
 }
 
 // spelledNumbers lists each cardinal with its ordinal. Plurals are derived:
-// "hundreds", "thousands" (vague amounts) and "thirds", "fifths" (fractions).
+// "hundreds", "thousands" (vague amounts) and "thirds", "fifths", "firsts"
+// (fractions: "three twenty-firsts").
 var spelledNumbers = []struct {
 	cardinal, ordinal string
 	value             float64
@@ -110,7 +111,7 @@ func buildLexicon() map[string]lexeme {
 			continue
 		}
 		m[n.ordinal] = lexeme{text: n.ordinal, class: n.class, value: n.value, ordinal: true}
-		if n.value >= 3 {
+		if n.value != 2 { // "seconds" is time
 			m[n.ordinal+"s"] = lexeme{text: n.ordinal + "s", class: n.class, value: n.value, ordinal: true, plural: true}
 		}
 	}

@@ -189,6 +189,8 @@ func (sc *scanner) wordFigure(i, end int) (figure, bool) {
 	s := sc.s
 	if end < len(s) {
 		switch c := s[end]; {
+		case isDigit(c) && end-i == 3 && currencyCodes[s[i:end]]: // "USD3.14"
+			return sc.numeric(i, end, false, s[i:end]), true
 		case isDigit(c): // "G7", "A4", "H5N1"
 			return sc.identifier(i, i), true
 		case c == '-' && end+1 < len(s) && isDigit(s[end+1]) && !isNamePrefix(s[i:end]): // "F-16", "COVID-19"

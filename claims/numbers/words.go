@@ -196,7 +196,7 @@ func (sc *scanner) compound(i int) compound {
 	pos := i
 	for {
 		end, lx, ok := sc.wordAt(pos)
-		if !ok || lx.plural {
+		if !ok || lx.plural && (lx.class != wordDozen || c.words == 0) { // "three dozens"
 			break
 		}
 		grows := lx.class == wordHundred || lx.class == wordScale
@@ -462,16 +462,17 @@ func (sc *scanner) vague(i int, lx lexeme) (figure, bool) {
 func (sc *scanner) vagueFrom(start, i int, lx lexeme) (figure, bool) {
 	end := i + len(lx.text)
 	key := vagueKey{lx.text, ""}
+	var body lexeme
 	next, sp := sc.next(end)
 	if lx.class == wordSeveral {
+		var ok bool
 		if sp != sepSpace {
 			return figure{}, false
 		}
-		bodyEnd, body, ok := sc.wordAt(next)
-		if !ok || body.plural || body.ordinal {
+		if end, body, ok = sc.wordAt(next); !ok || body.plural || body.ordinal {
 			return figure{}, false
 		}
-		key.body, end = body.text, bodyEnd
+		key.body = body.text
 	} else if ofEnd, ok := sc.wordIs(next, "of"); ok && sp == sepSpace {
 		// "tens of thousands", "hundreds of millions"
 		if pos, sp := sc.next(ofEnd); sp == sepSpace {
@@ -488,7 +489,26 @@ func (sc *scanner) vagueFrom(start, i int, lx lexeme) (figure, bool) {
 	}
 	f := newFigure(start, end, b[0])
 	f.High, f.Vague, f.Spelled, f.closed = b[1], true, true, true
-	return f, true
+	if lx.class == wordSeveral {
+		f = sc.vagueScales(f, body.value)
+	}
+	return sc.currencyWord(f), true
+}
+
+// vagueScales multiplies a vague amount by the larger scales after it:
+// "several hundred thousand", "a few hundred million".
+func (sc *scanner) vagueScales(f figure, scale float64) figure {
+	for {
+		next, sp := sc.next(f.End)
+		if sp != sepSpace {
+			return f
+		}
+		end, lx, ok := sc.wordAt(next)
+		if !ok || lx.plural || lx.ordinal || lx.class != wordScale || lx.value <= scale {
+			return f
+		}
+		f.Low, f.High, f.End, scale = f.Low*lx.value, f.High*lx.value, end, lx.value
+	}
 }
 
 // inThe extends a vague amount back over "in the": "in the dozens".
@@ -711,14 +731,15 @@ func (sc *scanner) fold(f figure) (figure, bool) {
 	return f, false
 }
 
-// currencyWord reads a currency named after the amount: "5 million dollars".
+// currencyWord reads a currency named after the amount: "5 million
+// dollars", "millions of dollars".
 func (sc *scanner) currencyWord(f figure) figure {
 	next, sp := sc.next(f.End)
-	if sp != sepSpace {
-		return f
+	if ofEnd, ok := sc.wordIs(next, "of"); ok && f.Vague && sp == sepSpace {
+		next, sp = sc.next(ofEnd)
 	}
 	end := letterEnd(sc.s, next)
-	if end < len(sc.s) && isAlnum(sc.s[end]) {
+	if sp != sepSpace || end < len(sc.s) && isAlnum(sc.s[end]) {
 		return f
 	}
 	if code, ok := lookupFold(currencyWords, sc.s[next:end]); ok {

@@ -1,0 +1,149 @@
+package claims
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// readOne reads a one-paragraph article published on date and returns its claims.
+func readText(t *testing.T, date, outlet, text string) []Claim {
+	t.Helper()
+	doc, _, err := ParseDocument("t.txt", "t.txt", []byte(" date "+date+" "+text), ParseOptions{Outlet: outlet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewReader().Read(&doc)
+}
+
+func describe(c Claim) string {
+	val := func(v *float64) string {
+		if v == nil {
+			return "-"
+		}
+		return fmt.Sprint(*v)
+	}
+	return fmt.Sprintf("%s..%s %s %s %s %s root=%s", val(c.Value.Low), val(c.Value.High), c.Value.Qualifier,
+		c.Unit, c.Measure, c.AsOf, c.Attribution.Root)
+}
+
+func TestReaderConstructions(t *testing.T) {
+	tests := []struct {
+		name, date, text string
+		want             []string // describe() of each claim, in order
+	}{
+		{"estimate with participle and period", "2025-07-13",
+			"These forces would add to the estimated 11,000 North Korean soldiers sent to Russia last year.",
+			[]string{"11000..11000 approximately soldiers sent 2024-12-31 root="}},
+		{"range, planned, trailing speech with citing", "2025-07-13",
+			"Pyongyang is preparing to deploy an additional 25,000 to 30,000 soldiers, CNN said, citing Ukrainian intelligence.",
+			[]string{"25000..30000 range soldiers deployed 2025-07-13 root=Ukrainian intelligence"}},
+		{"killed or wounded is casualties", "2025-07-13",
+			"Western officials estimate that around 4,000 North Korean soldiers have been killed or wounded.",
+			[]string{"4000..4000 approximately soldiers casualties 2025-07-13 root=Western officials"}},
+		{"two claims share verb and date", "2025-07-13",
+			"A report from 11 UN member states revealed that Pyongyang sent at least 100 ballistic missiles and nine million artillery shells to Russia in 2024.",
+			[]string{"11..11 exact states  2024-12-31 root=", "100..- at_least missiles sent 2024-12-31 root=11 UN member states",
+				"9e+06..9e+06 exact artillery shells sent 2024-12-31 root=11 UN member states"}},
+		{"weekday and record", "2025-07-13",
+			"Russia launched a record 728 drones and 13 missiles on Wednesday.",
+			[]string{"728..728 exact drones launched 2025-07-09 root=", "13..13 exact missiles launched 2025-07-09 root="}},
+		{"subject before a verb qualifier", "2024-12-18",
+			"North Korean losses in Russia's Kursk region have passed 200, Andrii Kovalenko said on Wednesday.",
+			[]string{"200..- more_than casualties casualties 2024-12-18 root=Andrii Kovalenko"}},
+		{"vague with quoted source", "2024-12-18",
+			"On Tuesday, the Guardian quoted a senior U.S. military official, who spoke on condition of anonymity, as saying that the North Koreans had suffered several hundred casualties.",
+			[]string{"300..800 vague casualties casualties 2024-12-17 root=senior US military official"}},
+		{"estimate verb with object at", "2025-06-16",
+			"The Chicago Police Department estimated the crowd at approximately 15,000.",
+			[]string{"15000..15000 approximately protesters crowd 2025-06-16 root=Chicago Police Department"}},
+		{"conversion in brackets is one claim", "2023-02-06",
+			"The U.S. Geological Survey (USGS) said it occurred at a depth of 17.9 km (11 miles).",
+			[]string{"17.9..17.9 exact km depth 2023-02-06 root=US Geological Survey"}},
+		{"a bare figure continues the closest earlier one", "2023-02-06",
+			"USGS measured it at magnitude 7.8. AFAD gave an initial reading of 7.4.",
+			[]string{"7.8..7.8 exact magnitude magnitude 2023-02-06 root=US Geological Survey",
+				"7.4..7.4 exact magnitude magnitude 2023-02-06 root=Disaster and Emergency Management Authority"}},
+		{"up to, capacity, told an outlet", "2024-06-14",
+			"South Korea has identified at least 10,000 shipping containers sent from North Korea to Russia, enough to hold up to 4.8 million artillery shells, Defense Minister Shin Won-sik told Bloomberg News in an interview.",
+			[]string{"10000..- at_least containers sent 2024-06-14 root=Shin Won-sik",
+				"-..4.8e+06 up_to artillery shells capacity 2024-06-14 root=Shin Won-sik"}},
+		{"period over the past", "2025-04-16",
+			"North Korea has shipped at least 4 million artillery shells to Russia over the past year and a half, according to an analysis by the think tank RUSI.",
+			[]string{"4e+06..- at_least artillery shells shipped 2025-04-16 root=Royal United Services Institute"}},
+		{"not claims: years, times, names, calibres, addresses, ages", "2025-06-16",
+			"The quake hit at 04:17 in 2023. Resolution 1874 was adopted in 2009. G7 leaders met. They fired 152 mm shells. It is at 50 W. Washington St. The 79-year-old spoke. It was the second round.",
+			nil},
+		{"the two countries is no count", "2024-01-27",
+			"The two countries held talks, and the two sides agreed.",
+			nil},
+		{"percent and money", "2024-01-01",
+			"Prices rose 40 percent and the fund raised $48.2 million, officials said.",
+			[]string{"40..40 exact percent  2024-01-01 root=officials", "4.82e+07..4.82e+07 exact USD  2024-01-01 root=officials"}},
+		{"could be affected is possible", "2023-02-08",
+			"The WHO warned that up to 23 million people could be affected.",
+			[]string{"-..2.3e+07 up_to people affected 2023-02-08 root=WHO"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range readText(t, tt.date, "", tt.text) {
+				got = append(got, describe(c))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("\n got  %s\n want %s", strings.Join(got, "\n      "), strings.Join(tt.want, "\n      "))
+			}
+		})
+	}
+}
+
+func TestReaderAttributionAcrossSentences(t *testing.T) {
+	text := "South Korea's spy agency says about 1,000 North Korean soldiers have been killed or wounded. " +
+		"The agency believes 11,000 North Korean troops are in Russia's Kursk region.\n\n" +
+		"Meanwhile, Russia launched 90 drones at Kyiv."
+	got := readText(t, "2024-12-19", "KBS", text)
+	if len(got) != 3 {
+		t.Fatalf("got %d claims", len(got))
+	}
+	for i, want := range []string{"National Intelligence Service", "National Intelligence Service", ""} {
+		if got[i].Attribution.Root != want && !(want == "" && got[i].Attribution.Root == "KBS") {
+			t.Errorf("claim %d (%s): root %q, want %q", i, got[i].Text, got[i].Attribution.Root, want)
+		}
+	}
+	if chain := got[0].Attribution.Chain; len(chain) != 2 || chain[0] != "KBS" {
+		t.Errorf("chain should start with the outlet: %q", chain)
+	}
+	if got[2].Attribution.Chain != nil {
+		t.Errorf("a new paragraph in the outlet's own voice carries no attribution: %q", got[2].Attribution.Chain)
+	}
+}
+
+func TestReaderIDsAreStable(t *testing.T) {
+	a := readText(t, "2025-07-13", "", "Russia launched 728 drones.")
+	b := readText(t, "2025-07-13", "", "Russia launched 728 drones.")
+	if len(a) != 1 || a[0].ID != b[0].ID || a[0].ID != ClaimID(hashOf(t, "Russia launched 728 drones."), a[0].Start, a[0].End) {
+		t.Errorf("ids differ: %v %v", a, b)
+	}
+}
+
+func hashOf(t *testing.T, text string) string {
+	doc, _, err := ParseDocument("t.txt", "", []byte(" date 2025-07-13 "+text), ParseOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc.Hash
+}
+
+func TestReaderInfersYearFromWeekday(t *testing.T) {
+	doc, _, err := ParseDocument("d.txt", "", []byte("KYIV, Nov 26 (AFP) - Russia fired a record 188 drones at Ukraine overnight, the Ukrainian air force said on Tuesday.\n\nUkraine has fought Russia's invasion since February 2022."), ParseOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := NewReader().Read(&doc)
+	if doc.Inferred.String() != "2024-11-26" || !doc.Published.IsZero() || doc.InferredReason == "" {
+		t.Errorf("inferred %s (%q), published %s", doc.Inferred, doc.InferredReason, doc.Published)
+	}
+	if len(cs) != 1 || cs[0].AsOf.String() != "2024-11-26" {
+		t.Errorf("claims %v", cs)
+	}
+}
