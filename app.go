@@ -8,23 +8,31 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"claimtrack/claims"
 	"claimtrack/sqlite"
 )
 
-// streams are the standard streams a command reads and writes; tests pass
-// buffers, main passes the process's own.
+// streams are the standard streams a command reads and writes, and its
+// clock; tests pass buffers, main passes the process's own.
 type streams struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// today is only for sanity checks (a publication date in the future);
+	// relative dates in articles resolve against the article's own date.
+	today func() claims.Date
 }
 
 // run executes claimtrack with args (args[0] is the program name) and returns
 // the process exit code. Every failure is reported as one line on stderr.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	io := streams{stdin: stdin, stdout: stdout, stderr: stderr}
+	io := streams{stdin: stdin, stdout: stdout, stderr: stderr, today: func() claims.Date {
+		now := time.Now().UTC()
+		return claims.NewDate(now.Year(), now.Month(), now.Day())
+	}}
 	app := &cli.App{
 		Name:  "claimtrack",
 		Usage: "a ledger of the figures news articles state, with sources and dates",
@@ -54,7 +62,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 0
 	}
 	var failed partialFailure
-	if !errors.As(err, &failed) {
+	if !errors.As(err, &failed) && err.Error() != "" {
 		fmt.Fprintf(stderr, "claimtrack: %s\n", oneLine(err.Error()))
 	}
 	var coder cli.ExitCoder

@@ -38,7 +38,7 @@ func extractCommand(io streams) *cli.Command {
 			if c.NArg() == 0 {
 				return fmt.Errorf("extract: give at least one file or - for stdin")
 			}
-			opts := claims.ParseOptions{Outlet: c.String("outlet")}
+			opts := claims.ParseOptions{Outlet: c.String("outlet"), Today: io.today()}
 			if opts.Date, err = dateFlag(c, "date"); err != nil {
 				return err
 			}

@@ -31,7 +31,7 @@ func ingestCommand(io streams) *cli.Command {
 			if c.NArg() == 0 {
 				return fmt.Errorf("ingest: give at least one file, folder or - for stdin")
 			}
-			opts := claims.ParseOptions{Outlet: c.String("outlet")}
+			opts := claims.ParseOptions{Outlet: c.String("outlet"), Today: io.today()}
 			if s := c.String("date"); s != "" {
 				d, err := claims.ParseDate(s)
 				if err != nil {

@@ -22,6 +22,9 @@ type ParseOptions struct {
 	Date     Date   // publication date to use instead of the text's
 	Outlet   string // outlet to use instead of the text's
 	MaxBytes int    // 0 means DefaultMaxDocumentBytes
+	// Today is the caller's clock, to warn of a publication date in the
+	// future; zero skips the check.
+	Today Date
 }
 
 // ErrBadInput marks input that is not a readable article; its message says why.
@@ -73,6 +76,12 @@ func ParseDocument(name, path string, raw []byte, opt ParseOptions) (Document, [
 		doc.Published = opt.Date
 	}
 	var warnings []string
+	if !opt.Today.IsZero() && doc.Published.After(opt.Today.Time) {
+		warnings = append(warnings, fmt.Sprintf("%s: publication date %s is in the future", name, doc.Published))
+	}
+	if !looksEnglish(text) {
+		warnings = append(warnings, fmt.Sprintf("%s: text does not look like English; claimtrack reads English and may miss its claims", name))
+	}
 	switch {
 	case !doc.Published.IsZero():
 	case doc.DatelineMonth != 0:
@@ -341,3 +350,20 @@ func signOffOutlet(text string) string {
 
 // IsOutlet reports whether name is a known outlet, giving its canonical name.
 func IsOutlet(name string) (string, bool) { return outlets.lookup(strings.TrimPrefix(name, "the ")) }
+
+// looksEnglish reports whether enough of a text's words are common English
+// function words: English prose runs at 30–50%, other languages near 0.
+// Short texts get the benefit of the doubt.
+func looksEnglish(text string) bool {
+	words, common := 0, 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		words++
+		if functionWords[strings.ToLower(w)] {
+			common++
+		}
+		if words == 400 {
+			break
+		}
+	}
+	return words < 30 || common*10 >= words
+}

@@ -99,3 +99,16 @@ func TestParseDocumentBadInput(t *testing.T) {
 		})
 	}
 }
+
+func TestParseDocumentWarnings(t *testing.T) {
+	today, _ := ParseDate("2026-11-21")
+	_, warnings, _ := ParseDocument("f.txt", "", []byte(" date 2027-01-05 Troops said 300 people attended."), ParseOptions{Today: today})
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "f.txt: publication date 2027-01-05 is in the future") {
+		t.Errorf("future date: %q", warnings)
+	}
+	german := " date 2024-01-05 Die Polizei schätzte die Zahl der Teilnehmer auf rund 20.000 Menschen, während die Veranstalter von mehr als 100.000 Demonstranten sprachen. Es war die größte Kundgebung seit Jahren in der Hauptstadt, berichteten örtliche Medien am Sonntag."
+	_, warnings, _ = ParseDocument("de.txt", "", []byte(german), ParseOptions{Today: today})
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "de.txt: text does not look like English") {
+		t.Errorf("non-English: %q", warnings)
+	}
+}
