@@ -173,7 +173,7 @@ type amount struct {
 // unitMonths and unitDays give each unit's length; a unit has one or the other.
 var (
 	unitMonths = map[string]int{"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
-	unitDays   = map[string]int{"day": 1, "week": 7, "fortnight": 14, "weekend": 2}
+	unitDays   = map[string]int{"day": 1, "week": 7, "fortnight": 14}
 )
 
 // add moves t by sign × the amount. Month-based amounts move whole months and

@@ -102,6 +102,7 @@ func Scan(s string, ref time.Time, opts Options) []Mention {
 	if len(found) > 0 {
 		out = append(make([]Mention, 0, len(found)), found...)
 	}
+	clear(found) // the pooled mentions must not keep this text alive
 	sc.toks, sc.found = p.toks[:0], found[:0]
 	scratchPool.Put(sc)
 	return out

@@ -137,6 +137,8 @@ func TestCalendarUnits(t *testing.T) {
 		{"sent to Russia last year", []want{{"last year", KindDate, "2024-01-01", "2024-12-31", PrecisionYear, ""}}},
 		{"earlier this year", []want{{"earlier this year", KindPeriod, "2025-01-01", july13, PrecisionDay, ""}}},
 		{"later this year", []want{{"later this year", KindPeriod, july13, "2025-12-31", PrecisionDay, ""}}},
+		{"shares are down 20% year to date", []want{{"year to date", KindPeriod, "2025-01-01", july13, PrecisionDay, ""}}},
+		{"year-to-date sales", []want{{"year-to-date", KindPeriod, "2025-01-01", july13, PrecisionDay, ""}}},
 		{"for the rest of the year", []want{{"for the rest of the year", KindPeriod, july13, "2025-12-31", PrecisionDay, "for"}}},
 		{"over the weekend", []want{{"over the weekend", KindPeriod, "2025-07-12", july13, PrecisionDay, "over"}}},
 		{"last quarter", []want{{"last quarter", KindPeriod, "2025-04-01", "2025-06-30", PrecisionMonth, ""}}},
@@ -219,6 +221,8 @@ func TestRangesAndSpans(t *testing.T) {
 		{"in the past three months", []want{{"in the past three months", KindPeriod, "2025-04-13", july13, PrecisionDay, "in"}}},
 		{"the last 12 months", []want{{"the last 12 months", KindPeriod, "2024-07-13", july13, PrecisionDay, ""}}},
 		{"over the next two years", []want{{"over the next two years", KindPeriod, "2025-07-14", "2027-07-13", PrecisionDay, "over"}}},
+		{"in the three months to June", []want{{"in the three months to June", KindPeriod, "2025-04-01", "2025-06-30", PrecisionMonth, "in"}}},
+		{"in the year to March", []want{{"in the year to March", KindPeriod, "2024-04-01", "2025-03-31", PrecisionMonth, "in"}}},
 	})
 	runScans(t, "2025-04-16", Options{}, []scanCase{
 		{"over the past year and a half", []want{{"over the past year and a half", KindPeriod, "2023-10-16", "2025-04-16", PrecisionDay, "over"}}},

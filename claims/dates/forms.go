@@ -2,14 +2,15 @@ package dates
 
 import "time"
 
-// expr reads one date expression at token i, without a relation word.
-func (p *parser) expr(i int) (piece, bool) {
+// expr reads one date expression at token i, without a relation word;
+// article says "the" came just before token i.
+func (p *parser) expr(i int, article bool) (piece, bool) {
 	if i >= len(p.toks) {
 		return piece{}, false
 	}
 	switch t := &p.toks[i]; t.kind {
 	case numberToken:
-		return p.numberExpr(i, false)
+		return p.numberExpr(i, article)
 	case punctToken:
 		if t.punct == '\'' {
 			return p.shortDecade(i)
@@ -22,7 +23,9 @@ func (p *parser) expr(i int) (piece, bool) {
 	}
 	switch w.key {
 	case kwThe:
-		return p.theExpr(i + 1)
+		if !article {
+			return p.expr(i+1, true) // "the 27th", "the past year", "the end of March"
+		}
 	case kwQ, kwH:
 		return p.quarterOrHalf(i)
 	case kwRest:
@@ -32,50 +35,27 @@ func (p *parser) expr(i int) (piece, bool) {
 	if !ok {
 		return piece{}, false
 	}
-	return p.wordExpr(i, ph, next, false)
-}
-
-// theExpr reads what may follow "the": "the 27th", "the 1990s", "the past
-// year", "the weekend", "the end of March", "the first half of 2024".
-func (p *parser) theExpr(i int) (piece, bool) {
-	if i >= len(p.toks) {
-		return piece{}, false
-	}
-	switch t := &p.toks[i]; t.kind {
-	case numberToken:
-		return p.numberExpr(i, true)
-	case punctToken:
-		if t.punct == '\'' {
-			return p.shortDecade(i)
+	if article {
+		switch ph.class {
+		case monthClass, weekdayClass, daywordClass, sideClass:
+			return piece{}, false // "the June figures", "the Monday after"
 		}
-		return piece{}, false
 	}
-	if p.is(i, kwRest) {
-		return p.restOf(i + 1)
-	}
-	ph, next, ok := p.phraseAt(i, 0)
-	if !ok {
-		return piece{}, false
-	}
-	switch ph.class {
-	case unitClass, shiftClass, partClass, seasonClass, ordinalClass:
-		return p.wordExpr(i, ph, next, true)
-	}
-	return piece{}, false
+	return p.wordExpr(i, ph, next, article)
 }
 
 // wordExpr reads an expression that starts with the word-list phrase ph at
 // token i; article says "the" came before it.
-func (p *parser) wordExpr(i int, ph phrase, next int, article bool) (piece, bool) {
+func (p *parser) wordExpr(i int, ph *phrase, next int, article bool) (piece, bool) {
 	switch ph.class {
 	case monthClass:
 		bare := article || p.contextBefore(i) || p.toks[i].capital && !ph.common
-		return p.monthExpr(ph.value, next, p.lean(), bare)
+		return p.monthExpr(ph.value, next, p.defaultLean(), bare)
 	case weekdayClass:
 		if ph.common && !(p.toks[i].capital && p.contextBefore(i)) && !p.weekdayDated(next) {
 			return piece{}, false // "Sun" or "wed" alone is more likely a word
 		}
-		return p.weekdayExpr(time.Weekday(ph.value), next, p.lean(), false)
+		return p.weekdayExpr(time.Weekday(ph.value), next, p.defaultLean(), false)
 	case daywordClass:
 		return p.dayword(ph, next), true
 	case shiftClass:
@@ -85,7 +65,7 @@ func (p *parser) wordExpr(i int, ph phrase, next int, article bool) (piece, bool
 	case sideClass:
 		return p.sideExpr(next, ph.name)
 	case seasonClass:
-		return p.seasonExpr(ph.value, next, p.lean(), article || p.contextBefore(i))
+		return p.seasonExpr(ph.value, next, p.defaultLean(), article || p.contextBefore(i))
 	case countClass:
 		return p.countExpr(i)
 	case ordinalClass:
@@ -156,7 +136,7 @@ func (p *parser) numberExpr(i int, article bool) (piece, bool) {
 		return pc, true
 	}
 	if y, ok := n.year(); ok && p.contextBefore(i) {
-		return p.calendar(i+1, y, 0, 0, p.lean()), true
+		return p.calendar(i+1, y, 0, 0, p.defaultLean()), true
 	}
 	return piece{}, false
 }
@@ -180,7 +160,7 @@ func (p *parser) dayFirst(i, d int) (piece, bool) {
 	if y == 0 {
 		end = next
 	}
-	return p.calendar(end, y, ph.value, d, p.lean()), true
+	return p.calendar(end, y, ph.value, d, p.defaultLean()), true
 }
 
 // yearFirst reads forms that start with a four-digit year: "2019-sep-1",
@@ -192,7 +172,7 @@ func (p *parser) yearFirst(i, y int) (piece, bool) {
 		if ph, next, ok := p.phraseAt(k+1, monthClass); ok && p.isPunct(next, sep) && p.glued(next) {
 			if n, ok := p.numeral(next + 1); ok && p.glued(next+1) {
 				if d, ok := n.dayOfMonth(); ok {
-					return p.calendar(next+2, y, ph.value, d, p.lean()), true
+					return p.calendar(next+2, y, ph.value, d, p.defaultLean()), true
 				}
 			}
 		}
@@ -201,8 +181,8 @@ func (p *parser) yearFirst(i, y int) (piece, bool) {
 	if s, end, ok := p.quarterOrHalfName(k); ok { // "2016 Q3", "2016H2"
 		return p.yearSlot(end, y, s), true
 	}
-	if ph, next, ok := p.phraseAt(p.skipPunct(k, ','), monthClass); ok && y >= 1000 && y < 3000 {
-		return p.calendar(next, y, ph.value, 0, p.lean()), true
+	if ph, next, ok := p.phraseAt(p.skipPunct(k, ','), monthClass); ok && y >= 1900 && y <= 2100 {
+		return p.calendar(next, y, ph.value, 0, p.defaultLean()), true // "2016 June", as a year followed by its month
 	}
 	return piece{}, false
 }
@@ -250,7 +230,7 @@ func (p *parser) numericDate(i int, n numeral) (piece, bool) {
 	if m < 1 || m > 12 || d < 1 || d > 31 || n.width[1] > 2 {
 		return piece{}, false
 	}
-	return p.calendar(i+1, y, m, d, p.lean()), true
+	return p.calendar(i+1, y, m, d, p.defaultLean()), true
 }
 
 // monthSlashDay reads a month and day without a year, "7/6", taken only
@@ -264,7 +244,7 @@ func (p *parser) monthSlashDay(i int, n numeral) (piece, bool) {
 	if n.width[0] > 2 || n.width[1] > 2 || m < 1 || m > 12 || d < 1 || d > 31 {
 		return piece{}, false
 	}
-	return p.calendar(i+1, 0, m, d, p.lean()), true
+	return p.calendar(i+1, 0, m, d, p.defaultLean()), true
 }
 
 // yearRange reads "2014-2018" and the fiscal "2015-16".
@@ -331,7 +311,7 @@ func (p *parser) ordinalNumber(i int, n numeral, article bool) (piece, bool) {
 	if !article && !p.contextBefore(i) || !p.endsPhrase(i+1) {
 		return piece{}, false // "the 21st consecutive month"
 	}
-	return p.calendar(i+1, 0, 0, d, p.lean()), true
+	return p.calendar(i+1, 0, 0, d, p.defaultLean()), true
 }
 
 // endsPhrase reports whether token i may follow a date: the end of the text,
@@ -417,7 +397,7 @@ func (p *parser) monthExpr(m, next int, l lean, bare bool) (piece, bool) {
 				end = dk + 1
 			}
 			pc := p.calendar(end, y, m, d, l)
-			pc.fixed = l != p.lean()
+			pc.fixed = l != p.defaultLean()
 			return pc, true
 		}
 		if n.groups == 2 && n.sep[0] == '-' && n.width[0] <= 2 && n.width[1] <= 2 { // "November 19-20"
@@ -436,15 +416,13 @@ func (p *parser) monthExpr(m, next int, l lean, bare bool) (piece, bool) {
 		return p.calendar(end, y, m, 0, l), true
 	}
 	if y, end, ok := p.shiftedYear(p.skipWord(next, kwOf)); ok { // "June last year"
-		pc := p.calendar(end, y, m, 0, l)
-		pc.yearKnown = y > 0
-		return pc, y > 0 || p.ref.IsZero()
+		return p.calendar(end, y, m, 0, l), true
 	}
 	if !bare {
 		return piece{}, false
 	}
 	pc := p.calendar(next, 0, m, 0, l)
-	pc.fixed = l != p.lean()
+	pc.fixed = l != p.defaultLean()
 	return pc, true
 }
 
@@ -473,7 +451,7 @@ func (p *parser) weekdayExpr(w time.Weekday, next int, l lean, shifted bool) (pi
 			if n, ok := p.numeral(next + 1); ok && !n.plural {
 				if d, ok := n.dayOfMonth(); ok {
 					pc := piece{end: next + 2, kind: KindDate, day: d, wday: -1, fixed: true, prec: PrecisionDay}
-					pc.from, pc.yearKnown = pickDayOfMonth(d, int(w), p.ref, p.lean())
+					pc.from, pc.yearKnown = pickDayOfMonth(d, int(w), p.ref, p.defaultLean())
 					pc.to = pc.from
 					return pc, true
 				}
@@ -548,7 +526,7 @@ func (p *parser) weekdayDate(i int) (piece, bool) {
 // datePart reads a date that names at least its month and day.
 func (p *parser) datePart(k int) (piece, bool) {
 	if ph, next, ok := p.phraseAt(k, monthClass); ok {
-		pc, ok := p.monthExpr(ph.value, next, p.lean(), false)
+		pc, ok := p.monthExpr(ph.value, next, p.defaultLean(), false)
 		return pc, ok && pc.day > 0
 	}
 	n, ok := p.numeral(k)
@@ -569,7 +547,7 @@ func (p *parser) datePart(k int) (piece, bool) {
 
 // dayword reads "today", "yesterday", "last night" and the like, with a part
 // of the day after a one-word one ("yesterday morning").
-func (p *parser) dayword(ph phrase, next int) piece {
+func (p *parser) dayword(ph *phrase, next int) piece {
 	end := next
 	if len(ph.rest) == 0 {
 		if _, nx, ok := p.phraseAt(next, daypartClass); ok {

@@ -79,6 +79,7 @@ const (
 	kwGMT
 	kwUTC
 	kwS
+	kwDate
 )
 
 var keywords = map[string]keyword{
@@ -86,7 +87,7 @@ var keywords = map[string]keyword{
 	"ago": kwAgo, "hence": kwHence, "now": kwNow, "rest": kwRest,
 	"half": kwHalf, "old": kwOld, "am": kwAM, "pm": kwPM, "a": kwA, "an": kwA,
 	"p": kwP, "m": kwM, "q": kwQ, "h": kwH, "local": kwLocal,
-	"time": kwTime, "gmt": kwGMT, "utc": kwUTC, "s": kwS,
+	"time": kwTime, "gmt": kwGMT, "utc": kwUTC, "s": kwS, "date": kwDate,
 }
 
 // wordInfo is what the grammar knows about one lower-case word.
@@ -99,18 +100,23 @@ type wordInfo struct {
 // vocabulary indexes every known word; tokens keep the index.
 var vocabulary = buildVocabulary(wordsFile)
 
+// vocab finds words without allocating or hashing most of them: a word
+// whose first two letters and length match no known word is ruled out by
+// lengths; the rest are hashed case-insensitively into table.
 type vocab struct {
-	index   map[string]int32
 	words   []wordInfo // words[0] stands for an unknown word
-	longest int        // length of the longest known word
-	// lengths has, for each pair of first two letters, a bit for each
-	// length of a known word: most words of a text are ruled out by it
-	// without hashing.
 	lengths [26][27]uint64
+	table   [tableSize]tableSlot // open addressing
 }
 
-// letterPair indexes vocab.lengths by the first two letters of a lower- or
-// upper-case ASCII word.
+type tableSlot struct {
+	text  string // lower case
+	index int32  // into words; 0 marks an empty slot
+}
+
+const tableSize = 1024 // a power of two, several times the vocabulary's size
+
+// letterPair indexes vocab.lengths by the first two letters of an ASCII word.
 func letterPair(w string) (int, int) {
 	second := 26 // one-letter words
 	if len(w) > 1 {
@@ -119,22 +125,62 @@ func letterPair(w string) (int, int) {
 	return int(w[0]|0x20) - 'a', second
 }
 
-func buildVocabulary(file string) vocab {
-	v := vocab{index: map[string]int32{}, words: []wordInfo{{}}}
-	add := func(w string) int32 {
-		i, ok := v.index[w]
-		if !ok {
-			if len(w) > maxWordLen {
-				panic("dates: word too long for the lookup buffer: " + w)
-			}
-			i = int32(len(v.words))
-			v.index[w] = i
-			v.words = append(v.words, wordInfo{})
-			v.longest = max(v.longest, len(w))
-			a, b := letterPair(w)
-			v.lengths[a][b] |= 1 << len(w)
+// foldHash is FNV-1a over the lower-cased letters of w.
+func foldHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i] | 0x20)
+		h *= 16777619
+	}
+	return h
+}
+
+// lookupWord gives the vocabulary index of a word of ASCII letters, 0 when
+// it is unknown.
+func lookupWord(w string) int32 {
+	if len(w) >= 64 {
+		return 0
+	}
+	if a, b := letterPair(w); vocabulary.lengths[a][b]&(1<<len(w)) == 0 {
+		return 0
+	}
+	for i := foldHash(w) & (tableSize - 1); ; i = (i + 1) & (tableSize - 1) {
+		slot := &vocabulary.table[i]
+		if slot.index == 0 || len(slot.text) == len(w) && equalLower(slot.text, w) {
+			return slot.index
 		}
-		return i
+	}
+}
+
+// equalLower compares a lower-case word with one of any case.
+func equalLower(lower, w string) bool {
+	for i := 0; i < len(w); i++ {
+		if lower[i] != w[i]|0x20 {
+			return false
+		}
+	}
+	return true
+}
+
+func buildVocabulary(file string) *vocab {
+	v := &vocab{words: []wordInfo{{}}}
+	add := func(w string) int32 {
+		for i := foldHash(w) & (tableSize - 1); ; i = (i + 1) & (tableSize - 1) {
+			slot := &v.table[i]
+			if slot.text == w {
+				return slot.index
+			}
+			if slot.index == 0 {
+				if len(v.words) >= tableSize/2 || len(w) >= 64 {
+					panic("dates: the word table is too small for " + w)
+				}
+				slot.text, slot.index = w, int32(len(v.words))
+				v.words = append(v.words, wordInfo{})
+				a, b := letterPair(w)
+				v.lengths[a][b] |= 1 << len(w)
+				return slot.index
+			}
+		}
 	}
 	for w, k := range keywords {
 		v.words[add(w)].key = k
@@ -151,10 +197,9 @@ func buildVocabulary(file string) vocab {
 			panic(fmt.Sprintf("dates: words.txt line %d: want \"class value|phrase|...\": %q", n+1, line))
 		}
 		for _, text := range strings.Split(list, "|") {
-			text = strings.TrimSpace(text)
 			p := phrase{class: c, name: value}
 			p.value, _ = strconv.Atoi(value)
-			text, p.common = strings.CutSuffix(text, "*")
+			text, p.common = strings.CutSuffix(strings.TrimSpace(text), "*")
 			words := strings.Fields(text)
 			for _, w := range words[1:] {
 				p.rest = append(p.rest, add(w))
@@ -169,23 +214,4 @@ func buildVocabulary(file string) vocab {
 		w.starts = len(w.phrases) > 0 || w.key == kwThe || w.key == kwRest || w.key == kwQ || w.key == kwH
 	}
 	return v
-}
-
-const maxWordLen = 32
-
-// lookupWord gives the vocabulary index of a word, 0 when it is unknown.
-// It lower-cases into a stack buffer so that the lookup does not allocate.
-func lookupWord(w string) int32 {
-	if len(w) > vocabulary.longest {
-		return 0
-	}
-	if a, b := letterPair(w); vocabulary.lengths[a][b]&(1<<len(w)) == 0 {
-		return 0
-	}
-	var buf [maxWordLen]byte
-	lower := buf[:len(w)]
-	for i := 0; i < len(w); i++ {
-		lower[i] = w[i] | 0x20 // w is ASCII letters only
-	}
-	return vocabulary.index[string(lower)]
 }

@@ -36,7 +36,7 @@ func (p *parser) numeral(i int) (numeral, bool) {
 				n.sep[g] = c
 			}
 			n.groups++
-		default: // the suffix the tokenizer let in: st, nd, rd, th, s, 's
+		default: // the suffix the tokenizer let in: st, nd, rd, th, s, 's, ’s
 			n.ordinal = len(s)-k == 2 && isOrdinalSuffix(s[k], s[k+1])
 			n.plural = !n.ordinal
 			return n, true

@@ -24,6 +24,7 @@ type piece struct {
 	weekday   bool
 	yearKnown bool
 	days      int
+	amount    amount // a duration's length
 	// The year, month and day the text wrote (0 when it did not), kept so
 	// that a range can lend one end's month or year to the other:
 	// "November 19 to 20", "from 4 to 22 January 1995".
@@ -74,25 +75,26 @@ func (p *parser) skipWord(i int, k keyword) int {
 
 // phraseAt finds the longest phrase of class c starting at token i and
 // gives it with the index after it. c == 0 takes any class.
-func (p *parser) phraseAt(i int, c class) (phrase, int, bool) {
+func (p *parser) phraseAt(i int, c class) (*phrase, int, bool) {
 	w := p.word(i)
 	if w == nil {
-		return phrase{}, i, false
+		return nil, i, false
 	}
 next:
-	for _, ph := range w.phrases {
+	for k := range w.phrases {
+		ph := &w.phrases[k]
 		// A common word needs a capital; weekdayExpr checks weekdays itself.
 		if c != 0 && ph.class != c || ph.common && !p.toks[i].capital && ph.class != weekdayClass {
 			continue
 		}
-		for k, r := range ph.rest {
-			if i+1+k >= len(p.toks) || p.toks[i+1+k].word != r {
+		for r, word := range ph.rest {
+			if i+1+r >= len(p.toks) || p.toks[i+1+r].word != word {
 				continue next
 			}
 		}
 		return ph, i + 1 + len(ph.rest), true
 	}
-	return phrase{}, i, false
+	return nil, i, false
 }
 
 func (p *parser) canStart(i int) bool {
@@ -107,7 +109,7 @@ func (p *parser) canStart(i int) bool {
 }
 
 // lean is how a weekday, month or day without a year resolves by default.
-func (p *parser) lean() lean {
+func (p *parser) defaultLean() lean {
 	if p.future {
 		return leanFuture
 	}
@@ -134,7 +136,7 @@ func (p *parser) mention(i int) (Mention, int, bool) {
 		// A lone "from" belongs to the figure ("up from 2019"), not the date.
 		rel, i = "", j
 	}
-	pc, ok := p.expr(j)
+	pc, ok := p.expr(j, false)
 	if !ok && p.bareDayRange(j) {
 		// "4 to 23 next month": bare days that take the month written after them
 		pc, ok = p.rangeAt(j, false)
@@ -142,12 +144,17 @@ func (p *parser) mention(i int) (Mention, int, bool) {
 	if !ok && rel != "" {
 		// "in just three months", "over nearly two years"
 		if _, k, hedged := p.phraseAt(j, hedgeClass); hedged {
-			pc, ok = p.expr(k)
+			pc, ok = p.expr(k, false)
 			ok = ok && pc.kind == KindDuration
 		}
 	}
 	if !ok || pc.weak && rel == "" {
 		return Mention{}, 0, false
+	}
+	if pc.kind == KindDuration {
+		if r, ok := p.durationUpTo(pc); ok {
+			pc = r
+		}
 	}
 	if r, ok := p.rangeTail(pc); ok {
 		pc = r
@@ -261,7 +268,7 @@ func (p *parser) endpoint(i int) (piece, bool) {
 	if p.is(i, kwNow) {
 		return p.dayOffset(i+1, 0), true
 	}
-	if pc, ok := p.expr(i); ok && pc.kind != KindDuration {
+	if pc, ok := p.expr(i, false); ok && pc.kind != KindDuration {
 		return pc, true
 	}
 	n, ok := p.numeral(i)
@@ -269,7 +276,7 @@ func (p *parser) endpoint(i int) (piece, bool) {
 		return piece{}, false
 	}
 	if y, ok := n.year(); ok {
-		return p.calendar(i+1, y, 0, 0, p.lean()), true
+		return p.calendar(i+1, y, 0, 0, p.defaultLean()), true
 	}
 	if d, ok := n.dayOfMonth(); ok {
 		pc := piece{end: i + 1, kind: KindDate, day: d, wday: -1, bareDay: true}
@@ -303,8 +310,8 @@ func (p *parser) monthTail(pc piece) piece {
 		k = next
 	}
 	if ph, next, ok := p.phraseAt(k, monthClass); ok {
-		y, end := p.yearAfterMonth(p.skipPunct(next, '.'))
-		return p.calendar(end, y, ph.value, pc.day, p.lean())
+		y, end := p.yearAfterMonth(p.skipGluedDot(next))
+		return p.calendar(end, y, ph.value, pc.day, p.defaultLean())
 	}
 	if y, m, end, ok := p.shiftedMonth(k); ok {
 		return p.dayOfShiftedMonth(end, y, m, pc.day)
@@ -320,7 +327,7 @@ func (p *parser) dayOfShiftedMonth(end, y, m, d int) piece {
 		pc.unknownMonth = true
 		return pc
 	}
-	pc := p.calendar(end, y, m, d, p.lean())
+	pc := p.calendar(end, y, m, d, p.defaultLean())
 	pc.fixed = true
 	return pc
 }
@@ -357,16 +364,16 @@ func (p *parser) join(a, b piece) (piece, bool) {
 	}
 	// Re-resolve the ends from what was written, now that both are known.
 	if !a.fixed && (a.month > 0 || a.year > 0) {
-		a = p.calendar(a.end, a.year, a.month, a.day, p.lean())
+		a = p.calendar(a.end, a.year, a.month, a.day, p.defaultLean())
 	}
 	if !b.fixed && (b.month > 0 || b.year > 0) {
-		b = p.calendar(b.end, b.year, b.month, b.day, p.lean())
+		b = p.calendar(b.end, b.year, b.month, b.day, p.defaultLean())
 	}
 	switch {
 	case openA && openB && !b.from.IsZero():
-		a = p.calendar(a.end, b.from.Year(), a.month, a.day, p.lean())
+		a = p.calendar(a.end, b.from.Year(), a.month, a.day, p.defaultLean())
 		if monthDayAfter(a, b) {
-			a = p.calendar(a.end, b.from.Year()-1, a.month, a.day, p.lean())
+			a = p.calendar(a.end, b.from.Year()-1, a.month, a.day, p.defaultLean())
 		}
 	case openB && !openA && !a.from.IsZero():
 		b = p.resolveAfter(b, a.from) // "between now and November 15th"
@@ -424,11 +431,13 @@ func (p *parser) slotOf(pc piece) slot {
 
 // coarser gives the less precise of two precisions.
 func coarser(a, b Precision) Precision {
-	rank := map[Precision]int{PrecisionDay: 1, PrecisionMonth: 2, PrecisionYear: 3}
-	if rank[a] >= rank[b] {
-		return a
+	if a == PrecisionYear || b == PrecisionYear {
+		return PrecisionYear
 	}
-	return b
+	if a == PrecisionMonth || b == PrecisionMonth {
+		return PrecisionMonth
+	}
+	return a
 }
 
 // calendar resolves a date written as year, month and day, any of which

@@ -171,17 +171,24 @@ func (p *parser) unitSpan(unit string, step int) (from, to time.Time) {
 	return p.ref, p.ref
 }
 
-// unitExpr reads a unit after "the": "the weekend", "the day before
-// yesterday", "the month of June".
+// unitExpr reads what starts with a unit: "the weekend", "the day before
+// yesterday", "the month of June", "year to date", "the year to March".
 func (p *parser) unitExpr(unit string, next int, article bool) (piece, bool) {
+	if end, ok := p.toDate(next); ok && (unit == "year" || unit == "month" || unit == "week") {
+		if p.ref.IsZero() {
+			return unresolved(end, KindPeriod, PrecisionDay), true
+		}
+		from, _ := p.unitSpan(unit, 0)
+		return p.span(end, from, p.ref, PrecisionDay), true
+	}
 	switch {
 	case unit == "weekend" && article && !p.plural(next-1):
 		// News means the weekend just past, or the one under way.
-		step := 0
+		shift := "this"
 		if !p.future && p.ref.Weekday() != time.Saturday && p.ref.Weekday() != time.Sunday {
-			step = -1
+			shift = "last"
 		}
-		return p.calendarUnit(unit, next, map[int]string{0: "this", -1: "last"}[step])
+		return p.calendarUnit(unit, next, shift)
 	case unit == "day" && article:
 		ph, k, ok := p.phraseAt(next, relationClass)
 		if !ok || ph.name != "before" && ph.name != "after" {
@@ -197,21 +204,35 @@ func (p *parser) unitExpr(unit string, next int, article bool) (piece, bool) {
 		return p.dayOffset(k, off), true
 	case unit == "month" && p.is(next, kwOf):
 		if ph, nx, ok := p.phraseAt(next+1, monthClass); ok {
-			return p.monthExpr(ph.value, nx, p.lean(), true)
+			return p.monthExpr(ph.value, nx, p.defaultLean(), true)
 		}
+	case article && unitDays[unit]+unitMonths[unit] > 0 && !p.plural(next-1): // "the year to March"
+		return p.durationUpTo(piece{end: next, kind: KindDuration, amount: amount{1, unit}})
 	}
 	return piece{}, false
+}
+
+// toDate reads "to date" or "-to-date" at i, giving the index after it.
+func (p *parser) toDate(i int) (int, bool) {
+	if p.is(i, kwTo) && p.is(i+1, kwDate) {
+		return i + 2, true
+	}
+	if p.isPunct(i, '-') && p.is(i+1, kwTo) && p.isPunct(i+2, '-') && p.is(i+3, kwDate) {
+		return i + 4, true
+	}
+	return 0, false
 }
 
 // shiftedYear reads "last year", "this year", "the previous year", "the
 // year", giving the year (0 without a reference date).
 func (p *parser) shiftedYear(k int) (int, int, bool) {
+	article := p.is(k, kwThe)
 	k = p.skipWord(k, kwThe)
 	step := 0
 	if ph, nx, ok := p.phraseAt(k, shiftClass); ok && ph.name != "past" {
 		step, k = shiftStep(ph.name), nx
-	} else if !p.is(k-1, kwThe) {
-		return 0, 0, false
+	} else if !article {
+		return 0, 0, false // "year" alone is no year
 	}
 	if u, nx, ok := p.phraseAt(k, unitClass); ok && u.name == "year" && !p.plural(k) {
 		if p.ref.IsZero() {
@@ -257,14 +278,14 @@ func (p *parser) partExpr(k int, part string) (piece, bool) {
 		case n.plural:
 			target, ok = p.decade(k, n)
 		case isYear:
-			target, ok = p.calendar(k+1, y, 0, 0, p.lean()), true
+			target, ok = p.calendar(k+1, y, 0, 0, p.defaultLean()), true
 		}
 	} else if p.isPunct(k, '\'') {
 		target, ok = p.shortDecade(k)
 	} else if ph, next, found := p.phraseAt(k, 0); found {
 		switch {
 		case ph.class == monthClass:
-			target, ok = p.monthExpr(ph.value, next, p.lean(), true)
+			target, ok = p.monthExpr(ph.value, next, p.defaultLean(), true)
 			if target.day > 0 {
 				return target, ok // "early Jan. 27" is that day
 			}
@@ -273,7 +294,7 @@ func (p *parser) partExpr(k int, part string) (piece, bool) {
 		case ph.class == unitClass && article && !p.plural(k): // "the end of the year"
 			target, ok = p.calendarUnit(ph.name, next, "this")
 		case ph.class == weekdayClass && !of && !article: // "early Monday" is Monday
-			return p.weekdayExpr(time.Weekday(ph.value), next, p.lean(), false)
+			return p.weekdayExpr(time.Weekday(ph.value), next, p.defaultLean(), false)
 		case ph.class == daywordClass && !of && !article: // "late yesterday"
 			return p.dayword(ph, next), true
 		}
@@ -286,14 +307,21 @@ func (p *parser) partExpr(k int, part string) (piece, bool) {
 
 // applyPart keeps the early, middle or late part of a year (four months
 // each), a month (its first half, the 11th to the 20th, its second half), a
-// week (Monday–Wednesday, Tuesday–Friday, Thursday–Sunday) or a decade.
+// week (Monday–Wednesday, Tuesday–Friday, Thursday–Sunday) or a decade;
+// other spans (a season) stay whole.
 func (p *parser) applyPart(pc piece, part string) piece {
 	f, t := pc.from, pc.to
 	if f.IsZero() {
 		pc.fixed = true
 		return pc
 	}
-	third := map[string]int{"early": 0, "mid": 1, "late": 2}[part]
+	third := 0 // early
+	switch part {
+	case "mid":
+		third = 1
+	case "late":
+		third = 2
+	}
 	var prec Precision
 	switch {
 	case f.YearDay() == 1 && t.Equal(day(f.Year(), 12, 31)): // a year
@@ -363,7 +391,7 @@ func (p *parser) seasonExpr(start, next int, l lean, ctx bool) (piece, bool) {
 	if n, ok := p.numeral(k); ok && n.plain() && n.width[0] == 4 && n.val[0] >= 1000 {
 		return p.yearSlot(k+1, n.val[0], s), true
 	}
-	if y, end, ok := p.shiftedYear(k); ok && p.is(k-1, kwOf) {
+	if y, end, ok := p.shiftedYear(k); ok { // "summer of last year"
 		return p.yearSlot(end, y, s), true
 	}
 	if !ctx {
@@ -401,7 +429,7 @@ func (p *parser) slotWithYear(k int, s slot) piece {
 	if y, end, ok := p.shiftedYear(yk); ok {
 		return p.yearSlot(end, y, s)
 	}
-	return p.pickSlot(k, s, p.lean())
+	return p.pickSlot(k, s, p.defaultLean())
 }
 
 // ordinalExpr reads what follows "first", "second" …: "the first half of
@@ -410,7 +438,7 @@ func (p *parser) ordinalExpr(i, next int) (piece, bool) {
 	if s, end, ok := p.ordinalSlot(i); ok {
 		return p.slotWithYear(end, s), true
 	}
-	if ph, _, _ := p.phraseAt(i, ordinalClass); ph.value > 0 {
+	if ph, _, ok := p.phraseAt(i, ordinalClass); ok {
 		if w, end, ok := p.phraseAt(next, weekdayClass); ok {
 			return p.nthWeekday(ph.value, time.Weekday(w.value), end)
 		}
@@ -450,9 +478,9 @@ func (p *parser) nthWeekday(n int, w time.Weekday, k int) (piece, bool) {
 	}
 	var month piece
 	if ph, nx, ok := p.phraseAt(k, monthClass); ok {
-		month, _ = p.monthExpr(ph.value, nx, p.lean(), true)
+		month, _ = p.monthExpr(ph.value, nx, p.defaultLean(), true)
 	} else if y, m, end, ok := p.shiftedMonth(k); ok {
-		month = p.calendar(end, y, m, 0, p.lean())
+		month = p.calendar(end, y, m, 0, p.defaultLean())
 	} else {
 		return piece{}, false
 	}
@@ -584,7 +612,10 @@ func (p *parser) countExpr(i int) (piece, bool) {
 	} else if p.is(end, kwHence) {
 		sign, end = 1, end+1
 	} else if ph, nx, ok := p.phraseAt(end, sideClass); ok {
-		sign, end = map[string]int{"before": -1, "after": 1}[ph.name], nx
+		sign, end = 1, nx
+		if ph.name == "before" {
+			sign = -1
+		}
 	} else if ph, nx, ok := p.phraseAt(end, relationClass); ok && ph.name == "from" && p.is(nx, kwNow) {
 		sign, end = 1, nx+1
 	}
@@ -596,5 +627,27 @@ func (p *parser) countExpr(i int) (piece, bool) {
 		return p.span(end, d, d, PrecisionDay), true
 	}
 	weak := p.is(i, kwA) && a.count == 1
-	return piece{end: end, kind: KindDuration, days: a.days(), wday: -1, fixed: true, weak: weak}, true
+	return piece{end: end, kind: KindDuration, days: a.days(), amount: a, wday: -1, fixed: true, weak: weak}, true
+}
+
+// durationUpTo reads the day a duration ends on, making it a period: "the
+// three months to June", "the 12 months through March 2025".
+func (p *parser) durationUpTo(d piece) (piece, bool) {
+	k := d.end
+	if p.is(k, kwTo) {
+		k++
+	} else if ph, nx, ok := p.phraseAt(k, relationClass); ok && ph.name == "until" {
+		k = nx
+	} else {
+		return piece{}, false
+	}
+	last, ok := p.expr(k, false)
+	if !ok || last.kind != KindDate && last.kind != KindPeriod {
+		return piece{}, false
+	}
+	if last.to.IsZero() {
+		return unresolved(last.end, KindPeriod, last.prec), true
+	}
+	from := d.amount.add(last.to.AddDate(0, 0, 1), -1)
+	return p.span(last.end, from, last.to, last.prec), true
 }

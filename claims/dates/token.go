@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -96,6 +97,8 @@ func numberEnd(s string, i int) int {
 		return i + 1
 	case i+1 < len(s) && s[i] == '\'' && s[i+1] == 's' && !letterAt(s, i+2):
 		return i + 2
+	case strings.HasPrefix(s[i:], "’s") && !letterAt(s, i+4): // 1990’s
+		return i + 4
 	}
 	return i
 }
