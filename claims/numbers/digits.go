@@ -140,17 +140,21 @@ func (sc *scanner) numeric(start, i int, negative bool, currency string) figure 
 		f.End, f.Kind, f.Unit, f.closed = j+1, KindPercent, "percent", true
 		return f
 	case c == '-' && isLetter(next):
-		return sc.tail(sc.hyphenWord(f, j+1))
+		sc.hyphenWord(&f, j+1)
+		sc.tail(&f)
+		return f
 	case c >= utf8.RuneSelf:
 		if currency == "" && strings.HasPrefix(s[j:], "€") { // "15€"
 			f.End, f.Kind, f.Currency = j+len("€"), KindMoney, "EUR"
-			return sc.tail(f)
+			sc.tail(&f)
+			return f
 		}
 		r, size := utf8.DecodeRuneInString(s[j:])
 		if v, ok := vulgarFractions[r]; ok { // "2½"
 			f.set(f.Low + v)
 			f.End = j + size
-			return sc.tail(f)
+			sc.tail(&f)
+			return f
 		}
 	}
 	if d := dashLen(s, j); d > 0 && j+d < len(s) && isDigit(s[j+d]) {
@@ -161,8 +165,19 @@ func (sc *scanner) numeric(start, i int, negative bool, currency string) figure 
 	if t, ok := sc.clockHour(start, lit, j); ok { // "4 pm", "4.17 pm"
 		return t
 	}
-	f.literal = currency == "" && !negative
-	return sc.tail(f)
+	if t, ok := sc.wireTime(start, lit, j); ok { // "1500 GMT"
+		return t
+	}
+	if c == ' ' && j+1 < len(s) && s[j+1] >= utf8.RuneSelf {
+		r, size := utf8.DecodeRuneInString(s[j+1:])
+		if v, ok := vulgarFractions[r]; ok && lit.integer() { // "2 ½"
+			f.set(f.Low + v)
+			f.End = j + 1 + size
+		}
+	}
+	f.literal = currency == "" && !negative && f.End == lit.end
+	sc.tail(&f)
+	return f
 }
 
 // hyphenedDigits looks at digits joined to a literal by a dash at k: a
@@ -189,18 +204,17 @@ func (sc *scanner) hyphenedDigits(f figure, i int, a literal, k int) (figure, bo
 
 // hyphenWord reads the word joined by a hyphen at j to a figure:
 // "15-thousand" (KBS style), "8-fold". Other words ("30-year-old") stay out.
-func (sc *scanner) hyphenWord(f figure, j int) figure {
+func (sc *scanner) hyphenWord(f *figure, j int) {
 	end := letterEnd(sc.s, j)
 	if equalFold(sc.s[j:end], "fold") {
 		f.End, f.Kind, f.closed = end, KindMultiplier, true
-		return f
+		return
 	}
 	lx, ok := lookup(sc.s[j:end])
 	if ok && !lx.plural && !lx.ordinal && (lx.class == wordScale || lx.class == wordHundred) {
 		f.set(f.Low * lx.value)
 		f.End, f.scale = end, lx.value
 	}
-	return f
 }
 
 // gluedLetters reads letters glued to a literal that ends at j: "22nd",
@@ -227,7 +241,8 @@ func (sc *scanner) gluedLetters(f figure, lit literal, i, j int) figure {
 		}
 		f.set(f.Low * scale)
 		f.End, f.scale, f.literal = k, scale, false
-		return sc.tail(f)
+		sc.tail(&f)
+		return f
 	}
 	f.End, f.closed = k, true
 	switch {
@@ -290,6 +305,22 @@ func (sc *scanner) clockHour(start int, lit literal, j int) (figure, bool) {
 		return figure{}, false
 	}
 	return sc.timeFigure(start, end, to24(hours, pm)), true
+}
+
+// wireTime reads a four-digit time before a zone, as wire copy writes it:
+// "0600 GMT", "1530 KST".
+func (sc *scanner) wireTime(start int, lit literal, j int) (figure, bool) {
+	if !lit.integer() || lit.grouped || lit.intDigits != 4 {
+		return figure{}, false
+	}
+	hours, minutes := float64(int(lit.value)/100), float64(int(lit.value)%100)
+	if hours > 23 || minutes > 59 {
+		return figure{}, false
+	}
+	if _, _, ok := timeZoneAt(sc.s, j); !ok {
+		return figure{}, false
+	}
+	return sc.timeFigure(start, j, hours+minutes/60), true
 }
 
 func (sc *scanner) timeFigure(start, end int, hours float64) figure {

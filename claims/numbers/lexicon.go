@@ -122,7 +122,12 @@ func buildLexicon() map[string]lexeme {
 }
 
 // lookup finds a word in the lexicon.
-func lookup(w string) (lexeme, bool) { return lookupFold(lexicon, w) }
+func lookup(w string) (lexeme, bool) {
+	if !mayBeNumberWord(w) {
+		return lexeme{}, false
+	}
+	return lookupFold(lexicon, w)
+}
 
 // lookupFold finds an ASCII word in a map keyed by lower-case words,
 // ignoring case and without allocating.
@@ -139,6 +144,40 @@ func lookupFold[V any](m map[string]V, w string) (V, bool) {
 	return v, ok
 }
 
+// firstTwo and lastLetter make a cheap test that rejects most words ("the",
+// "ministry") before a map lookup: firstTwo has a bit for each word length
+// per pair of first two letters (a one-letter word pairs with 26), and
+// lastLetter a bit for each first letter per last letter and length.
+var firstTwo, lastLetter = buildWordShapes()
+
+func buildWordShapes() (firstTwo [26][27]uint16, lastLetter [26][maxWordLen + 1]uint32) {
+	for w := range lexicon {
+		first, second := shapeKey(w)
+		firstTwo[first][second] |= 1 << len(w)
+		lastLetter[w[len(w)-1]-'a'][len(w)] |= 1 << first
+	}
+	return firstTwo, lastLetter
+}
+
+func shapeKey(w string) (first, second int) {
+	first, second = int(lower(w[0])-'a'), 26
+	if len(w) > 1 {
+		second = int(lower(w[1]) - 'a')
+	}
+	return first, second
+}
+
+// mayBeNumberWord reports whether the ASCII word w has the shape of a
+// lexicon word.
+func mayBeNumberWord(w string) bool {
+	if len(w) == 0 || len(w) > maxWordLen {
+		return false
+	}
+	first, second := shapeKey(w)
+	return firstTwo[first][second]&(1<<len(w)) != 0 &&
+		lastLetter[lower(w[len(w)-1])-'a'][len(w)]&(1<<first) != 0
+}
+
 // vagueAmounts are the bounds we give amounts that name no figure. These
 // numbers are the project's convention, not a linguistic fact: change them here.
 var vagueAmounts = []struct {
@@ -146,17 +185,19 @@ var vagueAmounts = []struct {
 	low, high float64
 }{
 	{"dozens", 24, 99},
-	{"hundreds", 200, 999},
-	{"thousands", 2_000, 9_999},
-	{"tens of thousands", 20_000, 99_999},
-	{"hundreds of thousands", 200_000, 999_999},
-	{"millions", 2e6, 9.99e6},
-	{"tens of millions", 2e7, 9.999e7},
-	{"hundreds of millions", 2e8, 9.999e8},
-	{"billions", 2e9, 9.99e9},
-	{"tens of billions", 2e10, 9.999e10},
-	{"hundreds of billions", 2e11, 9.999e11},
-	{"trillions", 2e12, 9.99e12},
+	// "hundreds of" spans its whole order of magnitude, as analysts code it
+	// (UCDP-style low/high): 100–999, not "at least two hundred".
+	{"hundreds", 100, 999},
+	{"thousands", 1_000, 9_999},
+	{"tens of thousands", 10_000, 99_999},
+	{"hundreds of thousands", 100_000, 999_999},
+	{"millions", 1e6, 9.99e6},
+	{"tens of millions", 1e7, 9.999e7},
+	{"hundreds of millions", 1e8, 9.999e8},
+	{"billions", 1e9, 9.99e9},
+	{"tens of billions", 1e10, 9.999e10},
+	{"hundreds of billions", 1e11, 9.999e11},
+	{"trillions", 1e12, 9.99e12},
 	{"several dozen", 36, 96},
 	{"several hundred", 300, 800},
 	{"several thousand", 3_000, 8_000},

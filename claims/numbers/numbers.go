@@ -49,10 +49,24 @@ type Number struct {
 func Scan(s string) []Number {
 	sc := scanner{s: s}
 	for i := 0; i < len(s); {
+		if !mayStartMention[s[i]] { // blanks and punctuation: the common case
+			i++
+			continue
+		}
 		i = sc.step(i)
 	}
 	return sc.out
 }
+
+// mayStartMention marks the bytes a mention can start with: letters,
+// digits, a sign or point, "$", and the first bytes of other characters.
+var mayStartMention = func() (t [256]bool) {
+	for c := range t {
+		b := byte(c)
+		t[c] = isAlnum(b) || b == '-' || b == '.' || b == '$' || b >= utf8.RuneSelf
+	}
+	return t
+}()
 
 // Parse reads a string that is one number as a whole: "twenty-five thousand",
 // "4.8m", "1,121", "40%". Ranges, vague amounts, names and times are refused.
@@ -85,7 +99,7 @@ func newFigure(start, end int, v float64) figure {
 func (f *figure) set(v float64) { f.Low, f.High = v, v }
 
 // rangeable reports whether the figure may be one end of a range.
-func (f figure) rangeable() bool {
+func (f *figure) rangeable() bool {
 	switch f.Kind {
 	case KindCardinal, KindMoney, KindPercent, KindFraction:
 		return !f.Vague && !f.Range
@@ -106,8 +120,10 @@ func (sc *scanner) step(i int) int {
 	switch {
 	case isLetter(c):
 		end := letterEnd(s, i)
-		if f, ok := sc.wordFigure(i, end); ok {
-			return sc.emit(f)
+		if mayStartFigure(s, i, end) {
+			if f, ok := sc.wordFigure(i, end); ok {
+				return sc.emit(f)
+			}
 		}
 		return end
 	case c >= utf8.RuneSelf:
@@ -128,10 +144,11 @@ func (sc *scanner) step(i int) int {
 
 // emit records f, joined to a second figure when they form a range.
 func (sc *scanner) emit(f figure) int {
-	if r, ok := sc.extendRange(f); ok {
-		f = r
-	}
+	sc.extendRange(&f)
 	f.Text = sc.s[f.Start:f.End]
+	if sc.out == nil { // news copy has about one number in 30 bytes
+		sc.out = make([]Number, 0, (len(sc.s)-f.Start)/32+4)
+	}
 	sc.out = append(sc.out, f.Number)
 	sc.last = f.End
 	return f.End
@@ -158,8 +175,10 @@ func (sc *scanner) figureAt(i int) (figure, bool) {
 		}
 		return figure{}, false
 	}
-	if code, j, ok := currencySignAt(s, i); ok {
-		return sc.money(i, j, code)
+	if c == '$' || c >= utf8.RuneSelf {
+		if code, j, ok := currencySignAt(s, i); ok {
+			return sc.money(i, j, code)
+		}
 	}
 	if c >= utf8.RuneSelf {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -199,7 +218,7 @@ func (sc *scanner) wordFigure(i, end int) (figure, bool) {
 			if code, j, ok := currencySignAt(s, i); ok {
 				return sc.money(i, j, code)
 			}
-		case c == ' ' && end-i == 3 && currencyCodes[s[i:end]]: // "USD 5 million"
+		case c == ' ' && end-i == 3 && isUpper(s[i]) && isUpper(s[i+1]) && currencyCodes[s[i:end]]: // "USD 5 million"
 			return sc.money(i, end, s[i:end])
 		}
 	}
@@ -208,6 +227,18 @@ func (sc *scanner) wordFigure(i, end int) (figure, bool) {
 		return sc.foldWord(i, end)
 	}
 	return sc.spelled(i, end, lx)
+}
+
+// mayStartFigure is a quick test that most words fail: could the word
+// s[i:end] start a figure?
+func mayStartFigure(s string, i, end int) bool {
+	if end < len(s) {
+		if c := s[end]; isDigit(c) || c == '-' || c == '$' || c == ' ' && end-i == 3 && isUpper(s[i]) && isUpper(s[i+1]) && isUpper(s[i+2]) {
+			return true
+		}
+	}
+	w := s[i:end]
+	return mayBeNumberWord(w) || len(w) > len("fold") && equalFold(w[len(w)-len("fold"):], "fold")
 }
 
 // identifier reads a name or code made of letters and digits: "F-16",

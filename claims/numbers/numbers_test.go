@@ -139,7 +139,8 @@ var scanTests = []struct {
 	{"fraction of a million", "two-thirds of a million", []m{words("two-thirds of a million", 2e6/3)}},
 	{"quarter-million", "a quarter-million", []m{words("a quarter-million", 2.5e5)}},
 	{"fifth", "a fifth of", []m{frac("a fifth", 0.2)}},
-	{"vulgar fraction", "½ and 2½", []m{frac("½", 0.5).with(""), card("2½", 2.5)}},
+	{"vulgar fraction", "½ and 2½ and 2 ½", []m{frac("½", 0.5).with(""), card("2½", 2.5), card("2 ½", 2.5)}},
+	{"hyphenated and a half", "a four-and-a-half-year term", []m{words("four-and-a-half", 4.5)}},
 
 	// Multipliers.
 	{"fold", "eight-fold, threefold, tenfold, 8-fold", []m{times("eight-fold", 8).with("s"), times("threefold", 3).with("s"), times("tenfold", 10).with("s"), times("8-fold", 8)}},
@@ -195,6 +196,7 @@ var scanTests = []struct {
 	{"pm", "at 4:17 pm", []m{clock("4:17 pm", 16+17.0/60)}},
 	{"zone", "at 16:00 GMT.", []m{clock("16:00 GMT", 16).in("GMT")}},
 	{"hour", "4pm, 10 a.m. and 4.17pm", []m{clock("4pm", 16), clock("10 a.m.", 10), clock("4.17pm", 16+17.0/60)}},
+	{"wire time", "at 0600 GMT and 1530 KST", []m{clock("0600 GMT", 6).in("GMT"), clock("1530 KST", 15.5).in("KST")}},
 	{"not a time", "ratio 2:1 and 2.1 pm", []m{ident("2:1"), card("2.1", 2.1)}},
 
 	// Vague amounts.
@@ -202,16 +204,33 @@ var scanTests = []struct {
 	{"in the dozens", "deaths in the dozens", []m{vague("in the dozens", 24, 99)}},
 	{"several hundred", "several hundred casualties", []m{vague("several hundred", 300, 800)}},
 	{"a few hundred", "a few hundred", []m{vague("a few hundred", 200, 500)}},
-	{"hundreds of", "hundreds of civilians", []m{vague("hundreds", 200, 999)}},
-	{"hundreds of thousands", "hundreds of thousands of refugees", []m{vague("hundreds of thousands", 200000, 999999)}},
-	{"thousands of", "thousands of troops", []m{vague("thousands", 2000, 9999)}},
-	{"tens of thousands", "tens of thousands", []m{vague("tens of thousands", 20000, 99999)}},
+	{"hundreds of", "hundreds of civilians", []m{vague("hundreds", 100, 999)}},
+	{"hundreds of thousands", "hundreds of thousands of refugees", []m{vague("hundreds of thousands", 100000, 999999)}},
+	{"thousands of", "thousands of troops", []m{vague("thousands", 1000, 9999)}},
+	{"tens of thousands", "tens of thousands", []m{vague("tens of thousands", 10000, 99999)}},
 	{"several thousand", "several thousand", []m{vague("several thousand", 3000, 8000)}},
-	{"millions", "millions", []m{vague("millions", 2e6, 9.99e6)}},
+	{"millions", "millions", []m{vague("millions", 1e6, 9.99e6)}},
 	{"several hundred thousand", "several hundred thousand", []m{vague("several hundred thousand", 3e5, 8e5)}},
-	{"vague money", "millions of dollars", []m{vague("millions of dollars", 2e6, 9.99e6).as(KindMoney).of("USD")}},
+	{"vague money", "millions of dollars", []m{vague("millions of dollars", 1e6, 9.99e6).as(KindMoney).of("USD")}},
 	{"tens alone", "tens of soldiers", nil},
 	{"few alone", "a few days", nil},
+
+	// News idioms.
+	{"even odds", "a 50-50 chance", []m{ident("50-50")}},
+	{"war years", "the 1950-53 war", []m{span("1950-53", 1950, 1953)}},
+	{"rate", "$1.5bn-a-year deal", []m{money("$1.5bn", "USD", 1.5e9)}},
+	{"scale on both ends", "1.5 million-2 million", []m{span("1.5 million-2 million", 1.5e6, 2e6)}},
+	{"decade", "the mid-1990s and the '80s", []m{card("1990s", 1990).in("s"), card("80s", 80).in("s")}},
+	{"strong", "a 100,000-strong army of 30-year-old two-year conscripts", []m{card("100,000", 1e5), card("30", 30), words("two", 2)}},
+	{"first-ever", "the first-ever and second-largest", []m{ord("first", 1).with("s"), ord("second", 2).with("s")}},
+	{"one in five", "one-in-five and four in 10", []m{words("one", 1), words("five", 5), words("four", 4), card("10", 10)}},
+	{"name prefixes", "G-20, Top-10, under-18s, post-2014", []m{ident("G-20"), card("10", 10), card("18s", 18).in("s"), card("2014", 2014)}},
+	{"calibre", "155mm shells and 5.56mm rounds", []m{card("155mm", 155).in("mm"), card("5.56mm", 5.56).in("mm")}},
+	{"glued code", "KRW1.3tn", []m{money("KRW1.3tn", "KRW", 1.3e12)}},
+	{"times", "a 3x rise", []m{times("3x", 3)}},
+	{"change", "fell from 30 to 20 per cent", []m{pct("from 30 to 20 per cent", 20).to(30)}},
+	{"times are no range ends", "between 2 and 3 p.m.", []m{card("2", 2), clock("3 p.m.", 15)}},
+	{"ordinals are no range ends", "the 10th to 15th", []m{ord("10th", 10), ord("15th", 15)}},
 
 	// "one" and words that hide numbers.
 	{"one", "one of the groups, one day", []m{words("one", 1), words("one", 1)}},

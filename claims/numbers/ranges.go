@@ -5,32 +5,22 @@ import "strings"
 // extendRange joins a to a second figure when a range connector follows:
 // "25,000-30,000", "10 to 15 per cent", "four to six million", "between $1
 // million and $2 million", "from 4 to 6", "8- to 16-metre", "44 mg to 50 mg".
-func (sc *scanner) extendRange(a figure) (figure, bool) {
+func (sc *scanner) extendRange(a *figure) {
 	if !a.rangeable() {
-		return a, false
+		return
 	}
 	s := sc.s
-	start, anchor := a.Start, ""
-	for _, w := range [...]string{"between", "from"} {
-		if st, ok := sc.prevWordIs(a.Start, w); ok {
-			start, anchor = st, w
-			break
-		}
-	}
 	pos := a.End
 	if a.digits && pos < len(s) {
 		if d := dashLen(s, pos); d > 0 && startsLiteral(s, pos+d) { // "25,000-30,000"
 			b, ok := sc.figureAt(pos + d)
 			if !ok || !b.digits {
-				return a, false
+				return
 			}
-			if r, ok := join(a, b, start, anchor); ok {
-				return r, true
+			if !sc.join(a, b) && a.literal && b.literal { // "2-1", "10-4": a score or a code
+				*a = sc.identifier(a.Start, a.Start)
 			}
-			if a.literal && b.literal { // "2-1", "10-4": a score or a code
-				return sc.identifier(a.Start, a.Start), true
-			}
-			return a, false
+			return
 		}
 		if s[pos] == '-' { // a suspended hyphen: "8- to 16-metre"
 			pos++
@@ -38,39 +28,42 @@ func (sc *scanner) extendRange(a figure) (figure, bool) {
 	}
 	j := skipSpace(s, pos)
 	if j == pos || j == len(s) {
-		return a, false
+		return
 	}
 	if d := dashLen(s, j); d > 0 { // "1000 - 5000"
 		k := skipSpace(s, j+d)
 		if !a.digits || k == j+d || !startsLiteral(s, k) {
-			return a, false
+			return
 		}
 		if b, ok := sc.figureAt(k); ok && b.digits {
-			return join(a, b, start, anchor)
+			sc.join(a, b)
 		}
-		return a, false
+		return
 	}
-	if b, ok := sc.connected(j, anchor); ok {
-		return join(a, b, start, anchor)
+	if b, ok := sc.connected(j, a.Start); ok {
+		sc.join(a, b)
+		return
 	}
 	// The same unit after both ends: "44 mg to 50 mg", "-18 °C to -34 °C".
 	unitEnd := unitWordEnd(s, j)
 	if unitEnd == j {
-		return a, false
+		return
 	}
-	if b, ok := sc.connected(skipSpace(s, unitEnd), anchor); ok && sc.wordFollows(b.End, s[j:unitEnd]) {
-		return join(a, b, start, anchor)
+	if b, ok := sc.connected(skipSpace(s, unitEnd), a.Start); ok && sc.wordFollows(b.End, s[j:unitEnd]) {
+		sc.join(a, b)
 	}
-	return a, false
 }
 
 // connected reads a range connector at j ("to", "through", or "and" after
-// "between") and the figure after it.
-func (sc *scanner) connected(j int, anchor string) (figure, bool) {
+// "between") and the figure after it; the first figure starts at aStart.
+func (sc *scanner) connected(j, aStart int) (figure, bool) {
 	end := letterEnd(sc.s, j)
 	switch w := sc.s[j:end]; {
 	case equalFold(w, "to"), equalFold(w, "through"), equalFold(w, "thru"):
-	case equalFold(w, "and") && anchor == "between":
+	case equalFold(w, "and"):
+		if _, anchor := sc.rangeAnchor(aStart); anchor != "between" {
+			return figure{}, false
+		}
 	default:
 		return figure{}, false
 	}
@@ -81,46 +74,61 @@ func (sc *scanner) connected(j int, anchor string) (figure, bool) {
 	return sc.figureAt(k)
 }
 
-// join makes the range a–b, or reports that they are none. The mention
-// starts at start; with an anchor ("between", "from") the ends may come in
-// either order ("from 30 to 20").
-func join(a, b figure, start int, anchor string) (figure, bool) {
-	if !b.rangeable() {
-		return a, false
+// rangeAnchor finds "between" or "from" before a range that starts at pos.
+func (sc *scanner) rangeAnchor(pos int) (start int, anchor string) {
+	for _, w := range [...]string{"between", "from"} {
+		if start, ok := sc.prevWordIs(pos, w); ok {
+			return start, w
+		}
 	}
+	return pos, ""
+}
+
+// join makes a the range a–b, or reports that they are none. With an anchor
+// ("between", "from") the mention starts there and the ends may come in
+// either order ("from 30 to 20").
+func (sc *scanner) join(a *figure, b figure) bool {
+	if !b.rangeable() {
+		return false
+	}
+	kind, unit, currency := a.Kind, a.Unit, a.Currency
 	switch {
 	case a.Kind == b.Kind:
 	case a.Kind == KindCardinal && a.Unit == "" && (b.Kind == KindPercent || b.Kind == KindMoney):
 		// The sign or word on the second end applies to both: "10-15%".
-		a.Kind, a.Unit, a.Currency = b.Kind, b.Unit, b.Currency
+		kind, unit, currency = b.Kind, b.Unit, b.Currency
 	case b.Kind == KindCardinal && b.Unit == "" && (a.Kind == KindPercent || a.Kind == KindMoney):
 		// "$1 million to 2 million"
 	default:
-		return a, false
+		return false
 	}
-	if b.Currency != "" && b.Currency != a.Currency || a.Unit != "" && b.Unit != "" && a.Unit != b.Unit {
-		return a, false
+	if b.Currency != "" && b.Currency != currency || unit != "" && b.Unit != "" && unit != b.Unit {
+		return false
 	}
 	low, high := a.Low, b.High
 	if a.scale == 1 && b.scale > 1 && a.Low < b.Low/b.scale { // "four to six million"
 		low *= b.scale
 	}
+	start, anchor := sc.rangeAnchor(a.Start)
+	if low == high && anchor == "" { // "50-50" is a name or a score
+		return false
+	}
 	if low > high {
 		if anchor == "" {
-			return a, false
+			return false
 		}
 		low, high = high, low
 	}
-	r := a
-	r.Start, r.End = start, b.End
-	r.Low, r.High = low, high
-	r.Range = true
-	r.Spelled = a.Spelled || b.Spelled
-	if r.Unit == "" {
-		r.Unit = b.Unit
+	if unit == "" {
+		unit = b.Unit
 	}
-	r.scale = b.scale
-	return r, true
+	a.Start, a.End = start, b.End
+	a.Low, a.High = low, high
+	a.Kind, a.Unit, a.Currency = kind, unit, currency
+	a.Range = true
+	a.Spelled = a.Spelled || b.Spelled
+	a.scale = b.scale
+	return true
 }
 
 // unitWordEnd is the end of a unit word at j: letters, or a degree sign and

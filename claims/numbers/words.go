@@ -272,7 +272,8 @@ func (sc *scanner) number(i int) (figure, bool) {
 		return f, true
 	}
 	if fr, ok := sc.overDenominator(i, c); ok {
-		return sc.tail(fr), true
+		sc.tail(&fr)
+		return fr, true
 	}
 	switch c.last {
 	case wordHundred:
@@ -280,7 +281,8 @@ func (sc *scanner) number(i int) (figure, bool) {
 	case wordScale:
 		f.scale = c.lastScale
 	}
-	return sc.tail(f), true
+	sc.tail(&f)
+	return f, true
 }
 
 // overDenominator reads a fraction whose numerator is c: "two thirds",
@@ -332,8 +334,8 @@ func (sc *scanner) denominatorAt(pos int) (end int, d float64, plural, ok bool) 
 // punctuation or the end of the text.
 func (sc *scanner) fraction(start, end int, v float64, needContext bool) (figure, bool) {
 	f := fractionFigure(start, end, v)
-	if g, ok := sc.timesScale(f); ok {
-		return g, true
+	if sc.timesScale(&f) {
+		return f, true
 	}
 	if needContext && !sc.fractionContext(end) {
 		return figure{}, false
@@ -349,31 +351,31 @@ func fractionFigure(start, end int, v float64) figure {
 
 // timesScale reads a scale after a fraction: "half a million", "a quarter
 // of a million", "two-thirds of a million", "quarter-million", "half a dozen".
-func (sc *scanner) timesScale(f figure) (figure, bool) {
+func (sc *scanner) timesScale(f *figure) bool {
 	pos, sp := sc.next(f.End)
 	if sp == sepNone {
-		return f, false
+		return false
 	}
 	if end, ok := sc.wordIs(pos, "of"); ok {
 		if pos, sp = sc.next(end); sp != sepSpace {
-			return f, false
+			return false
 		}
 		if _, lx, ok := sc.wordAt(pos); !ok || lx.class != wordArticle {
-			return f, false
+			return false
 		}
 	}
 	if end, lx, ok := sc.wordAt(pos); ok && lx.class == wordArticle && sp == sepSpace {
 		if pos, sp = sc.next(end); sp != sepSpace {
-			return f, false
+			return false
 		}
 	}
 	end, lx, ok := sc.wordAt(pos)
 	if !ok || lx.plural || lx.ordinal || lx.class != wordScale && lx.class != wordHundred && lx.class != wordDozen {
-		return f, false
+		return false
 	}
 	f.set(f.Low * lx.value)
 	f.End, f.Kind, f.scale = end, KindCardinal, lx.value
-	return f, true
+	return true
 }
 
 // fractionContext reports whether what follows a lone "a third" makes it
@@ -430,8 +432,8 @@ var (
 // "half of", "by half". Elsewhere ("second half", "half-brother") it is no number.
 func (sc *scanner) half(i, end int, lx lexeme) (figure, bool) {
 	f := fractionFigure(i, end, 1/lx.value)
-	if g, ok := sc.timesScale(f); ok {
-		return g, true
+	if sc.timesScale(&f) {
+		return f, true
 	}
 	if lx.class == wordQuarter {
 		return figure{}, false
@@ -490,22 +492,23 @@ func (sc *scanner) vagueFrom(start, i int, lx lexeme) (figure, bool) {
 	f := newFigure(start, end, b[0])
 	f.High, f.Vague, f.Spelled, f.closed = b[1], true, true, true
 	if lx.class == wordSeveral {
-		f = sc.vagueScales(f, body.value)
+		sc.vagueScales(&f, body.value)
 	}
-	return sc.currencyWord(f), true
+	sc.currencyWord(&f)
+	return f, true
 }
 
 // vagueScales multiplies a vague amount by the larger scales after it:
 // "several hundred thousand", "a few hundred million".
-func (sc *scanner) vagueScales(f figure, scale float64) figure {
+func (sc *scanner) vagueScales(f *figure, scale float64) {
 	for {
 		next, sp := sc.next(f.End)
 		if sp != sepSpace {
-			return f
+			return
 		}
 		end, lx, ok := sc.wordAt(next)
 		if !ok || lx.plural || lx.ordinal || lx.class != wordScale || lx.value <= scale {
-			return f
+			return
 		}
 		f.Low, f.High, f.End, scale = f.Low*lx.value, f.High*lx.value, end, lx.value
 	}
@@ -543,54 +546,50 @@ func (sc *scanner) foldWord(i, end int) (figure, bool) {
 
 // tail reads what may follow a cardinal: a scale word ("9 million"),
 // "dozen", "and a half", a percent sign or word, "-fold", a currency word.
-func (sc *scanner) tail(f figure) figure {
+func (sc *scanner) tail(f *figure) {
 	if f.closed || f.Kind != KindCardinal && f.Kind != KindMoney {
-		return f
+		return
 	}
 	if f.digits && f.scale == 1 {
-		f = sc.scaleWords(f)
+		sc.scaleWords(f)
 	}
 	if f.Kind == KindCardinal {
 		if f.scale == 1 {
-			f = sc.dozen(f)
+			sc.dozen(f)
 		}
-		f = sc.andFraction(f)
-		if g, ok := sc.percent(f); ok {
-			return g
-		}
-		if g, ok := sc.fold(f); ok {
-			return g
+		sc.andFraction(f)
+		if sc.percent(f) || sc.fold(f) {
+			return
 		}
 	}
 	if f.Currency == "" {
-		f = sc.currencyWord(f)
+		sc.currencyWord(f)
 	}
-	return f
 }
 
 // scaleWords reads magnitude words after digits: "9 million", "1.3
 // trillion", "10 bln", "13 lakh crore", "322 hundred".
-func (sc *scanner) scaleWords(f figure) figure {
+func (sc *scanner) scaleWords(f *figure) {
 	s := sc.s
 	for {
 		next, sp := sc.next(f.End)
 		if sp != sepSpace {
-			return f
+			return
 		}
 		end := letterEnd(s, next)
 		if end == next || end < len(s) && isDigit(s[end]) {
-			return f
+			return
 		}
 		scale, ok := spacedScales[s[next:end]]
 		if !ok {
 			lx, found := lookup(s[next:end])
 			if !found || lx.plural || lx.ordinal || lx.class != wordScale && lx.class != wordHundred {
-				return f
+				return
 			}
 			scale = lx.value
 		}
 		if scale <= f.scale { // "5 hundred thousand" grows; "5 million thousand" is two numbers
-			return f
+			return
 		}
 		f.set(f.Low * scale)
 		f.End, f.scale, f.literal = end, scale, false
@@ -598,9 +597,9 @@ func (sc *scanner) scaleWords(f figure) figure {
 }
 
 // dozen reads "dozen" after digits: "3 dozen".
-func (sc *scanner) dozen(f figure) figure {
+func (sc *scanner) dozen(f *figure) {
 	if !f.digits {
-		return f
+		return
 	}
 	if next, sp := sc.next(f.End); sp == sepSpace {
 		if end, lx, ok := sc.wordAt(next); ok && lx.class == wordDozen {
@@ -608,35 +607,35 @@ func (sc *scanner) dozen(f figure) figure {
 			f.End, f.literal = end, false
 		}
 	}
-	return f
 }
 
-// andFraction adds a fraction joined by "and": "two and a half", "one
-// hundred and three quarters", and a scale after it: "five and a half million".
-func (sc *scanner) andFraction(f figure) figure {
+// andFraction adds a fraction joined by "and": "two and a half",
+// "four-and-a-half", "one hundred and three quarters", and a scale after
+// it: "five and a half million".
+func (sc *scanner) andFraction(f *figure) {
 	if f.scale > 100 { // "one million and a half" is not news English
-		return f
+		return
 	}
 	next, sp := sc.next(f.End)
-	if sp != sepSpace {
-		return f
+	if sp == sepNone {
+		return
 	}
 	andEnd, ok := sc.wordIs(next, "and")
 	if !ok {
-		return f
+		return
 	}
 	after, sp := sc.next(andEnd)
-	if sp != sepSpace {
-		return f
+	if sp == sepNone {
+		return
 	}
 	fr, ok := sc.fractionAt(after)
 	if !ok {
-		return f
+		return
 	}
 	f.set(f.Low + fr.Low)
 	f.End, f.literal = fr.End, false
 	if f.scale > 1 {
-		return f
+		return
 	}
 	if next, sp := sc.next(f.End); sp == sepSpace {
 		if end, lx, ok := sc.wordAt(next); ok && lx.class == wordScale && !lx.plural && !lx.ordinal {
@@ -644,7 +643,6 @@ func (sc *scanner) andFraction(f figure) figure {
 			f.End, f.scale = end, lx.value
 		}
 	}
-	return f
 }
 
 // fractionAt reads a fraction after "and": "a half", "one quarter",
@@ -662,38 +660,52 @@ func (sc *scanner) fractionAt(pos int) (figure, bool) {
 		}
 		return figure{}, false
 	}
-	if lx.class != wordUnit && lx.class != wordTeen && lx.class != wordTens {
+	end, n, ok := sc.belowHundred(pos)
+	if !ok {
 		return figure{}, false
 	}
-	c := sc.compound(pos)
-	if c.total != 0 || c.cur >= 100 || c.ordinal {
-		return figure{}, false
-	}
-	next, sp := sc.next(c.end)
+	next, sp := sc.next(end)
 	if sp == sepNone {
 		return figure{}, false
 	}
 	if dEnd, d, plural, ok := sc.denominatorAt(next); ok && plural {
-		return fractionFigure(pos, dEnd, c.value()/d), true
+		return fractionFigure(pos, dEnd, n/d), true
 	}
 	return figure{}, false
 }
 
+// belowHundred reads a cardinal under a hundred in words at pos: "three",
+// "fifteen", "twenty-five", "forty two".
+func (sc *scanner) belowHundred(pos int) (end int, v float64, ok bool) {
+	end, lx, ok := sc.wordAt(pos)
+	if !ok || lx.ordinal || lx.plural || lx.class != wordUnit && lx.class != wordTeen && lx.class != wordTens {
+		return pos, 0, false
+	}
+	if lx.class == wordTens {
+		if next, sp := sc.next(end); sp != sepNone {
+			if uEnd, unit, ok := sc.wordAt(next); ok && unit.class == wordUnit && !unit.ordinal && !unit.plural {
+				return uEnd, lx.value + unit.value, true
+			}
+		}
+	}
+	return end, lx.value, true
+}
+
 // percent reads a percent sign or word after a figure: "40 %", "30 per
 // cent", "40 percent", "5 percentage points".
-func (sc *scanner) percent(f figure) (figure, bool) {
+func (sc *scanner) percent(f *figure) bool {
 	s := sc.s
 	if j := f.End + 1; j < len(s) && s[f.End] == ' ' && s[j] == '%' && (j+1 == len(s) || !isAlnum(s[j+1])) {
 		f.End, f.Kind, f.Unit, f.closed = j+1, KindPercent, "percent", true
-		return f, true
+		return true
 	}
 	next, sp := sc.next(f.End)
 	if sp != sepSpace {
-		return f, false
+		return false
 	}
 	end := letterEnd(s, next)
 	if end < len(s) && isDigit(s[end]) {
-		return f, false
+		return false
 	}
 	unit := "percent"
 	switch w := s[next:end]; {
@@ -702,7 +714,7 @@ func (sc *scanner) percent(f figure) (figure, bool) {
 		pos, sp := sc.next(end)
 		centEnd, ok := sc.wordIs(pos, "cent")
 		if sp != sepSpace || !ok {
-			return f, false
+			return false
 		}
 		end = centEnd
 	case equalFold(w, "percentage"):
@@ -714,36 +726,35 @@ func (sc *scanner) percent(f figure) (figure, bool) {
 			}
 		}
 	default:
-		return f, false
+		return false
 	}
 	f.End, f.Kind, f.Unit, f.closed = end, KindPercent, unit, true
-	return f, true
+	return true
 }
 
 // fold reads "-fold" after a number in words: "eight-fold".
-func (sc *scanner) fold(f figure) (figure, bool) {
+func (sc *scanner) fold(f *figure) bool {
 	if next, sp := sc.next(f.End); sp == sepHyphen {
 		if end, ok := sc.wordIs(next, "fold"); ok {
 			f.End, f.Kind, f.closed = end, KindMultiplier, true
-			return f, true
+			return true
 		}
 	}
-	return f, false
+	return false
 }
 
 // currencyWord reads a currency named after the amount: "5 million
 // dollars", "millions of dollars".
-func (sc *scanner) currencyWord(f figure) figure {
+func (sc *scanner) currencyWord(f *figure) {
 	next, sp := sc.next(f.End)
 	if ofEnd, ok := sc.wordIs(next, "of"); ok && f.Vague && sp == sepSpace {
 		next, sp = sc.next(ofEnd)
 	}
 	end := letterEnd(sc.s, next)
 	if sp != sepSpace || end < len(sc.s) && isAlnum(sc.s[end]) {
-		return f
+		return
 	}
 	if code, ok := lookupFold(currencyWords, sc.s[next:end]); ok {
 		f.End, f.Kind, f.Currency = end, KindMoney, code
 	}
-	return f
 }
