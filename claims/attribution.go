@@ -396,7 +396,7 @@ func (d *document) subjectBefore(toks []token, i int) int {
 			for j >= 0 && toks[j].text != "(" {
 				j--
 			}
-			j--
+			j = max(j-1, -1)
 			continue
 		}
 		if t.punct && t.text != "'" && t.text != "’" && t.text != "&" {

@@ -287,13 +287,13 @@ func placeAt(text string, toks []token, i int) string {
 }
 
 func placeText(text string, toks []token, i, start, end int) string {
-	if _, isMonth := monthNames[toks[start].lower]; isMonth {
-		return ""
-	}
 	for end > start && (toks[end-1].lower == "and" || toks[end-1].lower == "of" || toks[end-1].lower == "the") {
 		end--
 	}
 	if end <= start {
+		return ""
+	}
+	if _, isMonth := monthNames[toks[start].lower]; isMonth {
 		return ""
 	}
 	// "the northwest of the country" keeps going to the country

@@ -41,11 +41,11 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []Claim) (Claim, boo
 	if !quantityKind(n) || d.insideDate(s, n) || d.isConversion(s, k, earlier) {
 		return Claim{}, false
 	}
-	first := tokenAt(toks, n.Start)
-	last := tokenBefore(toks, n.End) // last token of the number
-	if last < first {
-		last = first
+	first := tokenContaining(toks, n.Start)
+	if first < 0 {
+		return Claim{}, false
 	}
+	last := max(tokenBefore(toks, n.End), first) // last token of the number
 	if notAQuantity(d.doc.Text, toks, first, last, n) {
 		return Claim{}, false
 	}

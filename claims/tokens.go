@@ -89,6 +89,17 @@ func tokenAt(toks []token, offset int) int {
 	return len(toks)
 }
 
+// tokenContaining returns the index of the token that holds offset, or of
+// the first one after it; -1 when no token is left.
+func tokenContaining(toks []token, offset int) int {
+	for i, t := range toks {
+		if t.end > offset {
+			return i
+		}
+	}
+	return -1
+}
+
 // tokenBefore returns the index of the last token ending at or before offset, or -1.
 func tokenBefore(toks []token, offset int) int {
 	for i := len(toks) - 1; i >= 0; i-- {
