@@ -134,7 +134,7 @@ func modality(toks []token, first int, p np) Modality {
 				continue
 			}
 			return Planned
-		case "may", "might", "could", "possibly", "perhaps", "potentially", "enough":
+		case "may", "might", "could", "possibly", "perhaps", "potentially":
 			return Possible
 		case "projected", "forecast", "expected", "predicted", "estimated-to":
 			if j+1 < len(toks) && toks[j+1].lower == "to" {

@@ -1,0 +1,200 @@
+package reconcile
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+
+	"claimtrack/claims"
+)
+
+// checkConsistency checks figures that must fit together: parts and the
+// total over their places, losses and their parts, and a percentage and the
+// counts it relates.
+func (l *ledger) checkConsistency(out *findingSet) {
+	for _, members := range l.byDoc {
+		if len(members) <= maxArticleClaims {
+			l.checkPartsTotals(members, out)
+			l.checkPercentages(members, out)
+		}
+	}
+	l.checkLossTotals(out)
+}
+
+// sameQuantity reports whether two claims count the same thing at the same
+// time, wherever.
+func sameQuantity(a, b *fact) bool {
+	return a.measure != "" && a.measure == b.measure && a.nationality == b.nationality &&
+		a.unitClass == b.unitClass && a.modality == b.modality && a.incremental == b.incremental &&
+		a.day == b.day
+}
+
+// checkPartsTotals compares, within one article, a total over several places
+// ("in Turkey and Syria") with the figures for each of those places: they
+// match when the sum is within tolerance, and are inconsistent when the total
+// is below the sum.
+func (l *ledger) checkPartsTotals(members []int32, out *findingSet) {
+	tolerance := l.opt.tolerance()
+	for _, t := range members {
+		total := &l.facts[t]
+		if !strings.Contains(total.explicitPlace, " ") {
+			continue // a total over places names more than one word
+		}
+		var parts []int32
+		for _, p := range members {
+			part := &l.facts[p]
+			if p != t && part.explicitPlace != "" && sameQuantity(total, part) && containsPlace(total.explicitPlace, part.explicitPlace) {
+				parts = append(parts, p)
+			}
+		}
+		if len(parts) < 2 || l.placesOverlap(parts) {
+			continue
+		}
+		// Parts are summed in the order the article gives them.
+		slices.SortFunc(parts, func(a, b int32) int {
+			return cmp.Or(cmp.Compare(l.entries[a].Start, l.entries[b].Start), cmp.Compare(l.facts[a].rank, l.facts[b].rank))
+		})
+		var low, high float64
+		for _, p := range parts {
+			low += l.facts[p].lo
+			high += l.facts[p].hi
+		}
+		switch {
+		case overlaps(total.lo, total.hi, low-tolerance*math.Abs(low), high+tolerance*math.Abs(high)):
+			out.partsTotal(t, parts, true)
+		case total.hi < low:
+			out.partsTotal(t, parts, false)
+		}
+	}
+}
+
+// placesOverlap reports whether any two parts name the same place or one
+// inside another, which would count a figure twice.
+func (l *ledger) placesOverlap(parts []int32) bool {
+	for k, a := range parts {
+		for _, b := range parts[k+1:] {
+			pa, pb := l.facts[a].explicitPlace, l.facts[b].explicitPlace
+			if pa == pb || containsPlace(pa, pb) || containsPlace(pb, pa) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (o *findingSet) partsTotal(total int32, parts []int32, consistent bool) {
+	o.add(PartsTotal, -1, append([]int32{total}, parts...), func(text []byte) []byte {
+		l := o.l
+		terms := make([]string, len(parts))
+		var low, high float64
+		for k, p := range parts {
+			terms[k] = l.valueText(p) + " in " + l.entries[p].Place
+			lo, hi, _ := stated(l.entries[p].Value)
+			low, high = low+lo, high+hi
+		}
+		sum := strings.Join(terms, " + ") + " = " + spanText(low, high)
+		if consistent {
+			return append(text, sum+", matching "+l.say(total, true)...)
+		}
+		return append(text, "inconsistent: "+l.say(total, true)+" is below its parts "+sum...)
+	})
+}
+
+// Losses that casualties (killed or wounded) include.
+var lossParts = map[string]bool{"killed": true, "wounded": true, "missing": true, "captured": true}
+
+// checkLossTotals finds casualties below the killed (or the wounded) alone,
+// for the same people, place and day. Each casualty figure is checked against
+// the largest part known for its moment, so the check is linear.
+func (l *ledger) checkLossTotals(out *findingSet) {
+	type moment struct {
+		nationality, place string
+		modality           claims.Modality
+		day                int32
+	}
+	momentOf := func(f *fact) (moment, bool) {
+		ok := f.unitClass == "people" && f.day != noDay && !f.incremental
+		return moment{f.nationality, f.place, f.modality, f.day}, ok
+	}
+	largest := map[moment]int32{}
+	for _, i := range l.byRank {
+		f := &l.facts[i]
+		m, ok := momentOf(f)
+		if !ok || !lossParts[f.measure] || math.IsInf(f.lo, -1) {
+			continue
+		}
+		if j, seen := largest[m]; !seen || f.lo > l.facts[j].lo {
+			largest[m] = i
+		}
+	}
+	for _, i := range l.byRank {
+		f := &l.facts[i]
+		m, ok := momentOf(f)
+		if !ok || f.measure != "casualties" {
+			continue
+		}
+		if part, found := largest[m]; found && f.hi < l.facts[part].lo {
+			out.add(TotalBelowPart, -1, []int32{i, part}, func(text []byte) []byte {
+				return append(text, "inconsistent: "+l.say(i, true)+" is below "+l.say(part, true)+" alone"...)
+			})
+		}
+	}
+}
+
+// checkPercentages compares each percentage of an article with the counts it
+// relates: "nearly 40%" of North Korean soldiers killed or wounded against
+// 4,000 casualties of 11,000 sent. The part is the nearest count with the
+// percentage's measure and people, the whole the nearest larger count of the
+// same people measured otherwise.
+func (l *ledger) checkPercentages(members []int32, out *findingSet) {
+	for _, p := range members {
+		share := &l.facts[p]
+		if share.rawUnitClass != "percent" || share.measure == "" || share.nationality == "" {
+			continue
+		}
+		part := l.nearestCount(members, p, func(g *fact) bool { return g.measure == share.measure })
+		if part < 0 {
+			continue
+		}
+		pf := &l.facts[part]
+		whole := l.nearestCount(members, p, func(g *fact) bool {
+			return g.measure != share.measure && unitFamily(g.rawUnitClass) == unitFamily(pf.rawUnitClass) && g.lo > pf.hi
+		})
+		if whole < 0 {
+			continue
+		}
+		wf := &l.facts[whole]
+		low, high := 100*pf.lo/wf.hi, 100*pf.hi/wf.lo
+		consistent := overlaps(share.lo, share.hi, low, high)
+		out.add(PercentOf, -1, []int32{p, part, whole}, func(text []byte) []byte {
+			if !consistent {
+				text = append(text, "inconsistent: "...)
+			}
+			return append(text, l.say(p, true)+"; "+l.valueText(part)+" "+l.entries[part].Measure+
+				" of "+l.valueText(whole)+" "+l.entries[whole].Measure+
+				" is "+spanText(math.Round(low), math.Round(high))+"%"...)
+		})
+	}
+}
+
+// nearestCount returns the count of the same people in an article nearest in
+// the text to claim p that match, or -1.
+func (l *ledger) nearestCount(members []int32, p int32, match func(*fact) bool) int32 {
+	best, bestDistance := int32(-1), 0
+	at := l.entries[p].Start
+	for _, i := range members {
+		g := &l.facts[i]
+		if i == p || g.rawUnitClass == "percent" || g.measure == "" || g.nationality != l.facts[p].nationality || !match(g) {
+			continue
+		}
+		d := l.entries[i].Start - at
+		if d < 0 {
+			d = -d
+		}
+		if best < 0 || d < bestDistance {
+			best, bestDistance = i, d
+		}
+	}
+	return best
+}

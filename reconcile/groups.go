@@ -1,0 +1,203 @@
+package reconcile
+
+import (
+	"claimtrack/claims"
+
+	"cmp"
+	"maps"
+	"slices"
+)
+
+// groupInfo is one story being reconciled.
+type groupInfo struct {
+	id, label string
+	series    []int32
+	totals    []claims.Total
+}
+
+// assignGroups joins claims into stories: the connected components of "same
+// series" and "same article, same domain". Weak claims (losses, crowds,
+// magnitudes) join their article's story when it tells one.
+func (l *ledger) assignGroups() {
+	sets := newDisjointSets(len(l.facts))
+	for _, s := range l.series {
+		for _, i := range s.members[1:] {
+			sets.union(s.members[0], i)
+		}
+	}
+	for _, members := range l.byDoc {
+		l.linkArticle(members, sets)
+	}
+
+	// A group is named after the smallest id of its series, so the same
+	// claims always make the same group.
+	first := map[int32]int32{} // component root → series with the smallest id
+	for s := range l.series {
+		root := sets.find(l.series[s].members[0])
+		if best, ok := first[root]; !ok || l.series[s].id < l.series[best].id {
+			first[root] = int32(s)
+		}
+	}
+	roots := slices.Collect(maps.Keys(first))
+	slices.SortFunc(roots, func(a, b int32) int { return cmp.Compare(l.series[first[a]].id, l.series[first[b]].id) })
+	groupOf := make(map[int32]int32, len(roots))
+	l.groups = make([]groupInfo, len(roots))
+	for g, root := range roots {
+		groupOf[root] = int32(g)
+		l.groups[g].id = hashID("group|" + l.series[first[root]].id)
+	}
+	for s := range l.series {
+		g := groupOf[sets.find(l.series[s].members[0])]
+		l.series[s].group = g
+		l.groups[g].series = append(l.groups[g].series, int32(s))
+		for _, i := range l.series[s].members {
+			l.facts[i].group = g
+		}
+	}
+	for g := range l.groups {
+		l.groups[g].label = l.groupLabel(l.groups[g].series)
+	}
+}
+
+// linkArticle joins the claims of one article that tell one story: claims of
+// one domain, and weak claims with the domain they belong to.
+func (l *ledger) linkArticle(members []int32, sets disjointSets) {
+	type story struct {
+		domain string
+		first  int32
+	}
+	var stories []story
+	indexOf := func(domain string) int {
+		return slices.IndexFunc(stories, func(s story) bool { return s.domain == domain })
+	}
+	var weak []int32
+	for _, i := range members {
+		d := l.series[l.facts[i].series].domain
+		switch k := indexOf(d); {
+		case d == "":
+			weak = append(weak, i)
+		case k < 0:
+			stories = append(stories, story{d, i})
+		default:
+			sets.union(stories[k].first, i)
+		}
+	}
+	stray := int32(-1)
+	for _, i := range weak {
+		home := -1
+		switch {
+		case len(stories) == 1:
+			home = 0
+		case len(stories) > 1 && len(members) <= maxArticleClaims:
+			// Losses of North Korean soldiers belong with the story about
+			// North Koreans, if only one is.
+			home = indexOf(l.domainOfNationality(members, l.facts[i].nationality))
+		}
+		switch {
+		case home >= 0:
+			sets.union(stories[home].first, i)
+		case stray < 0:
+			stray = i
+		default:
+			sets.union(stray, i)
+		}
+	}
+}
+
+// domainOfNationality returns the one domain of an article's strong claims
+// that name the given people, or "".
+func (l *ledger) domainOfNationality(members []int32, nationality string) string {
+	if nationality == "" {
+		return ""
+	}
+	found := ""
+	for _, j := range members {
+		g := &l.facts[j]
+		d := l.series[g.series].domain
+		if d == "" || g.nationality != nationality {
+			continue
+		}
+		if found != "" && found != d {
+			return ""
+		}
+		found = d
+	}
+	return found
+}
+
+// groupLabel reads "troops: North Korean": the group's main domain and the
+// people it is about. A group of weak claims only (a quake, a rally) is named
+// after its largest series.
+func (l *ledger) groupLabel(series []int32) string {
+	domains, peoples := counter{}, counter{}
+	largest := series[0]
+	for _, s := range series {
+		si := &l.series[s]
+		n := len(si.members)
+		domains.add(si.domain, n)
+		peoples.add(si.key.nationality, n)
+		if n > len(l.series[largest].members) {
+			largest = s
+		}
+	}
+	topic := domains.top()
+	switch {
+	case topic == "":
+		return l.seriesLabel(largest)
+	case peoples.top() != "":
+		return topic + ": " + peoples.top()
+	}
+	return topic
+}
+
+// counter tallies words, to name a group or series by its commonest one.
+type counter map[string]int
+
+func (c counter) add(word string, n int) {
+	if word != "" {
+		c[word] += n
+	}
+}
+
+// top is the commonest word, the alphabetically first among equals.
+func (c counter) top() string {
+	best := ""
+	for w, n := range c {
+		if n > c[best] || n == c[best] && w < best {
+			best = w
+		}
+	}
+	return best
+}
+
+// disjointSets is a union-find forest over claim indices.
+type disjointSets []int32
+
+func newDisjointSets(n int) disjointSets {
+	s := make(disjointSets, n)
+	for i := range s {
+		s[i] = int32(i)
+	}
+	return s
+}
+
+func (s disjointSets) find(i int32) int32 {
+	for s[i] != i {
+		s[i] = s[s[i]] // halve the path on the way up
+		i = s[i]
+	}
+	return i
+}
+
+func (s disjointSets) union(a, b int32) {
+	ra, rb := s.find(a), s.find(b)
+	if ra == rb {
+		return
+	}
+	// The smaller index becomes the root, so the forest does not depend on
+	// the order of unions.
+	if rb < ra {
+		ra, rb = rb, ra
+	}
+	s[rb] = ra
+}

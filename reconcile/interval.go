@@ -1,0 +1,76 @@
+package reconcile
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"claimtrack/claims"
+)
+
+// Interval is the range of true values a claim allows, after its qualifier:
+// an exact figure allows its rounding (11,000 is 10,500–11,500, 7.8 is
+// 7.75–7.85), an approximate one ± the tolerance, a bound is open on one side
+// (-Inf or +Inf), a range or a vague amount spans its stated bounds.
+func Interval(c claims.Claim, opt Options) (lo, hi float64) {
+	low, high, ok := stated(c.Value)
+	if !ok {
+		return math.Inf(-1), math.Inf(1)
+	}
+	switch c.Value.Qualifier {
+	case claims.AtLeast, claims.MoreThan:
+		return low, math.Inf(1)
+	case claims.AtMost, claims.LessThan, claims.UpTo:
+		return math.Inf(-1), high
+	case claims.Approximately:
+		t := opt.tolerance()
+		return low - t*math.Abs(low), high + t*math.Abs(high)
+	case claims.Range:
+		return bound(c.Value.Low, math.Inf(-1)), bound(c.Value.High, math.Inf(1))
+	case claims.Vague:
+		if low == high {
+			// A vague amount given only by its base ("hundreds" as 100)
+			// spans the decade above it.
+			return low, 10 * low
+		}
+		return bound(c.Value.Low, math.Inf(-1)), bound(c.Value.High, math.Inf(1))
+	}
+	return low - roundingStep(low), high + roundingStep(high)
+}
+
+// stated returns the stated figures; a single figure may sit in either field.
+func stated(v claims.Value) (low, high float64, ok bool) {
+	switch {
+	case v.Low != nil && v.High != nil:
+		return *v.Low, *v.High, true
+	case v.Low != nil:
+		return *v.Low, *v.Low, true
+	case v.High != nil:
+		return *v.High, *v.High, true
+	}
+	return 0, 0, false
+}
+
+func bound(p *float64, open float64) float64 {
+	if p == nil {
+		return open
+	}
+	return *p
+}
+
+// roundingStep is half a unit of a figure's last significant digit: what an
+// exact figure may have been rounded by (11,000 → 500, 7.8 → 0.05, 1,121 → 0.5).
+func roundingStep(v float64) float64 {
+	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0
+	}
+	digits := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	if _, decimals, ok := strings.Cut(digits, "."); ok {
+		return 0.5 * math.Pow10(-len(decimals))
+	}
+	zeros := len(digits) - len(strings.TrimRight(digits, "0"))
+	return 0.5 * math.Pow10(zeros)
+}
+
+// overlaps reports whether two closed intervals share a value.
+func overlaps(alo, ahi, blo, bhi float64) bool { return alo <= bhi && blo <= ahi }

@@ -1,0 +1,42 @@
+package reconcile
+
+import (
+	"strings"
+
+	"claimtrack/claims"
+)
+
+// seriesLabel reads "North Korean soldiers · casualties · Kursk": whose, what
+// is counted and what happened to it (in the words its claims use most),
+// where, and whether it is a plan or a step on top of another figure.
+func (l *ledger) seriesLabel(s int32) string {
+	si := &l.series[s]
+	if si.label == "" {
+		si.label = l.describeSeries(si)
+	}
+	return si.label
+}
+
+func (l *ledger) describeSeries(si *seriesInfo) string {
+	units, measures, places := counter{}, counter{}, counter{}
+	for _, i := range si.members {
+		units.add(l.entries[i].Unit, 1)
+		measures.add(l.entries[i].Measure, 1)
+		places.add(l.entries[i].Place, 1)
+	}
+	what := strings.TrimSpace(si.key.nationality + " " + units.top())
+	parts := []string{what}
+	if m := measures.top(); m != "" && m != units.top() {
+		parts = append(parts, m)
+	}
+	if si.key.incremental {
+		parts = append(parts, "additional")
+	}
+	if si.key.modality != claims.Actual {
+		parts = append(parts, string(si.key.modality))
+	}
+	if si.key.place != "" {
+		parts = append(parts, places.top())
+	}
+	return strings.Join(parts, " · ")
+}

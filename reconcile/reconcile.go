@@ -1,0 +1,60 @@
+// Package reconcile compares the claims of the ledger with each other. It
+// sorts them into series (claims that measure the same thing) and groups
+// (claims of one story) and reports where independent sources disagree, where
+// a figure changed over time, where sources agree and where one article's
+// figures do not add up. It is pure: claims in, findings out.
+package reconcile
+
+import (
+	"claimtrack/claims"
+)
+
+// DefaultTolerance is the share either side of an approximate figure that
+// still counts as the same figure.
+const DefaultTolerance = 0.10
+
+// Options tune the comparison.
+type Options struct {
+	// Tolerance is approximately ± this share; 0 means DefaultTolerance.
+	Tolerance float64
+}
+
+func (o Options) tolerance() float64 {
+	if o.Tolerance > 0 {
+		return o.Tolerance
+	}
+	return DefaultTolerance
+}
+
+// Finding types.
+const (
+	Conflict      = "conflict"      // same thing, same time, incompatible figures
+	Change        = "change"        // same thing at another time, or a source revising itself
+	Corroboration = "corroboration" // independent sources agree
+	// Internal consistency of related figures.
+	PartsTotal     = "parts_total"      // parts add up to a total (or exceed it: "inconsistent")
+	TotalBelowPart = "total_below_part" // casualties below the killed alone
+	PercentOf      = "percent_of"       // a percentage against the counts it relates
+)
+
+// Series statuses.
+const (
+	StatusConflict     = "conflict"
+	StatusChanged      = "changed"
+	StatusCorroborated = "corroborated"
+	StatusConsistent   = "consistent" // several sources, no conflict, change or agreement at one time
+	StatusSingleSource = "single source"
+)
+
+// Reconcile sorts claims into series and groups and compares them. It changes
+// nothing in entries: callers write Group and Series back by claim id.
+func Reconcile(entries []claims.Entry, opt Options) claims.Reconciliation {
+	l := newLedger(entries, opt)
+	l.assignSeries()
+	l.assignGroups()
+	out := newFindingSet(l)
+	l.compareSeries(out)
+	l.checkConsistency(out)
+	l.impliedTotals()
+	return l.result(out)
+}

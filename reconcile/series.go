@@ -1,0 +1,210 @@
+package reconcile
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strconv"
+	"strings"
+
+	"claimtrack/claims"
+)
+
+// seriesKey is what two claims must share to measure the same thing.
+type seriesKey struct {
+	nationality string // "North Korean"; "" when the subject names no people
+	unitClass   string // after folding people units for harm measures
+	measure     string // measure class
+	modality    claims.Modality
+	incremental bool // "an additional 25,000" counts a step, not a total
+	place       string
+}
+
+func (k seriesKey) String() string {
+	return k.nationality + "|" + k.unitClass + "|" + k.measure + "|" + string(k.modality) + "|" +
+		strconv.FormatBool(k.incremental) + "|" + k.place
+}
+
+// seriesInfo is one series being reconciled.
+type seriesInfo struct {
+	key     seriesKey
+	id      string
+	label   string // filled on first use by seriesLabel
+	scope   string
+	domain  string  // the story it belongs to; "" for a weak series
+	members []int32 // claim indices
+	group   int32
+}
+
+// keyOf is a claim's series key with its resolved place.
+func (f *fact) keyOf() seriesKey {
+	return seriesKey{f.nationality, f.unitClass, f.measure, f.modality, f.incremental, f.place}
+}
+
+// assignSeries sorts claims into series by key, without comparing pairs.
+// Claims that name no measure join the one series of their unit in their
+// article (a follow-up sentence that drops the verb), else form their own.
+func (l *ledger) assignSeries() {
+	measured, unmeasured := make([]int32, 0, len(l.facts)), []int32(nil)
+	for i := range l.facts {
+		if l.facts[i].measure != "" {
+			measured = append(measured, int32(i))
+		} else {
+			unmeasured = append(unmeasured, int32(i))
+		}
+	}
+	index := map[seriesKey]int32{}
+	l.resolvePlaces(measured)
+	for _, i := range measured {
+		l.join(i, index)
+	}
+	var alone []int32
+	for _, i := range unmeasured {
+		s, ok := l.soleSeriesOfUnit(i)
+		if !ok {
+			alone = append(alone, i)
+			continue
+		}
+		f := &l.facts[i]
+		f.series, f.measure, f.place = s, l.series[s].key.measure, l.series[s].key.place
+		l.series[s].members = append(l.series[s].members, i)
+	}
+	l.resolvePlaces(alone)
+	for _, i := range alone {
+		l.join(i, index)
+	}
+	l.numberSeries()
+}
+
+// numberSeries puts the series in id order, so that nothing downstream
+// depends on the order claims came in.
+func (l *ledger) numberSeries() {
+	slices.SortFunc(l.series, func(a, b seriesInfo) int { return strings.Compare(a.id, b.id) })
+	for s := range l.series {
+		for _, i := range l.series[s].members {
+			l.facts[i].series = int32(s)
+		}
+	}
+}
+
+// join puts a claim into the series of its key, opening it when new.
+func (l *ledger) join(i int32, index map[seriesKey]int32) {
+	f := &l.facts[i]
+	key := f.keyOf()
+	s, ok := index[key]
+	if !ok {
+		s = int32(len(l.series))
+		index[key] = s
+		scope := f.scope
+		if scope == "" {
+			scope = state
+		}
+		l.series = append(l.series, seriesInfo{
+			key:    key,
+			id:     hashID(key.String()),
+			scope:  scope,
+			domain: domainOf(key.unitClass, key.measure),
+		})
+	}
+	f.series = s
+	l.series[s].members = append(l.series[s].members, i)
+}
+
+// resolvePlaces applies the place rule within each block of claims that agree
+// on everything but place: claims with different places stay apart; a claim
+// with no place joins the block's place when the block names exactly one.
+func (l *ledger) resolvePlaces(members []int32) {
+	type block struct {
+		place     string
+		ambiguous bool
+	}
+	blocks := map[seriesKey]*block{}
+	blockOf := func(f *fact) *block {
+		key := f.keyOf()
+		key.place = ""
+		b, ok := blocks[key]
+		if !ok {
+			b = &block{}
+			blocks[key] = b
+		}
+		return b
+	}
+	for _, i := range members {
+		f := &l.facts[i]
+		if f.explicitPlace == "" {
+			continue
+		}
+		b := blockOf(f)
+		switch {
+		case b.place == "":
+			b.place = f.explicitPlace
+		case b.place != f.explicitPlace:
+			b.ambiguous = true
+		}
+	}
+	for _, i := range members {
+		f := &l.facts[i]
+		f.place = f.explicitPlace
+		if f.place != "" {
+			continue
+		}
+		if b := blockOf(f); !b.ambiguous {
+			f.place = b.place
+		}
+	}
+}
+
+// soleSeriesOfUnit finds the one series of the claim's unit class among the
+// measured claims of its article.
+func (l *ledger) soleSeriesOfUnit(i int32) (int32, bool) {
+	f := &l.facts[i]
+	if len(l.byDoc[f.doc]) > maxArticleClaims {
+		return 0, false
+	}
+	found := int32(-1)
+	for _, j := range l.byDoc[f.doc] {
+		g := &l.facts[j]
+		if g.measure == "" || g.rawUnitClass != f.rawUnitClass || g.series == found {
+			continue
+		}
+		if found >= 0 {
+			return 0, false
+		}
+		found = g.series
+	}
+	return found, found >= 0
+}
+
+// Story domains: the strong kinds of claim a group forms around.
+const (
+	troops        = "troops"
+	armsTransfers = "arms transfers"
+	production    = "production"
+	strikes       = "strikes"
+)
+
+// Measures of what happens in an attack.
+var strikeMeasures = map[string]bool{"launched": true, "intercepted": true, "lost": true}
+
+// domainOf names the story a kind of claim belongs to, or "" for weak claims
+// (losses, people, magnitudes, crowds, areas) that belong to whatever story
+// their article tells.
+func domainOf(unitClass, measure string) string {
+	switch {
+	case measure == "produced":
+		return production
+	case strikeMeasures[measure]:
+		return strikes
+	case unitClass == "personnel":
+		return troops
+	case armsUnits[unitClass] && measure != "destroyed" && measure != "affected":
+		return armsTransfers
+	}
+	return ""
+}
+
+// hashID is a short stable id derived from content.
+func hashID(content string) string {
+	sum := sha256.Sum256([]byte(content))
+	return hex.EncodeToString(sum[:8])
+}

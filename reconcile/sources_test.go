@@ -1,0 +1,56 @@
+package reconcile
+
+import (
+	"testing"
+
+	"claimtrack/claims"
+)
+
+func TestNamedSource(t *testing.T) {
+	tests := []struct {
+		name, key, voice string
+	}{
+		{"National Intelligence Service", "national intelligence service", "South Korea"},
+		{"NIS", "national intelligence service", "South Korea"},
+		{"the NIS", "national intelligence service", "South Korea"},
+		{"South Korea's spy agency", "national intelligence service", "South Korea"},
+		{"senior US military official", "senior us military official", "United States"},
+		{"senior U.S. military official", "senior us military official", "United States"},
+		{"White House", "white house", "United States"},
+		{"John Kirby", "john kirby", "United States"},
+		{"KCNA", "korean central news agency", "North Korea"},
+		{"Reuters", "reuters", "Reuters"},
+		{"Indivisible Chicago", "indivisible chicago", "Indivisible"},
+		{"Chicago Police Department", "chicago police department", "Chicago Police Department"},
+		{"G. Keith Still", "g keith still", "g keith still"},
+		{"Western officials", "western officials", "western officials"},
+	}
+	for _, tt := range tests {
+		s := namedSource(tt.name)
+		if s.key != tt.key || s.voice != tt.voice {
+			t.Errorf("namedSource(%q) = key %q voice %q, want %q %q", tt.name, s.key, s.voice, tt.key, tt.voice)
+		}
+	}
+}
+
+func TestRootName(t *testing.T) {
+	tests := []struct {
+		name     string
+		entry    claims.Entry
+		want     string
+		ownVoice bool
+	}{
+		{"the root source", claims.Entry{Claim: claims.Claim{Attribution: claims.Attribution{Chain: []string{"KBS", "NIS"}, Root: "NIS"}}, Outlet: "KBS"}, "NIS", false},
+		{"the innermost link when no root is set", claims.Entry{Claim: claims.Claim{Attribution: claims.Attribution{Chain: []string{"ANI", "CNN"}}}, Outlet: "ANI"}, "CNN", false},
+		{"the outlet in its own voice", claims.Entry{Outlet: "Reuters"}, "Reuters", true},
+		{"the article when nothing is known", claims.Entry{Claim: claims.Claim{Document: "dev03.txt"}}, "dev03.txt", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			name, own := rootName(&tt.entry)
+			if name != tt.want || own != tt.ownVoice {
+				t.Errorf("rootName = %q, %v; want %q, %v", name, own, tt.want, tt.ownVoice)
+			}
+		})
+	}
+}

@@ -1,0 +1,127 @@
+package reconcile
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"claimtrack/claims"
+)
+
+// impliedTotals composes each incremental claim ("an additional 25,000–30,000")
+// with its base: the latest actual figure for the same people and unit in the
+// same group, stated no later than the increment (11,000 sent), giving the
+// total the increment implies (36,000–41,000). The base is usually in another
+// series (actual, not planned), so it is looked up by group. Events are not
+// composed: "another 95 drones were lost" in an attack adds to no total.
+func (l *ledger) impliedTotals() {
+	type baseKey struct {
+		group                  int32
+		nationality, unitClass string
+	}
+	keyOf := func(f *fact) baseKey { return baseKey{f.group, f.nationality, f.unitClass} }
+	bases := map[baseKey][]int32{} // only for keys that have increments
+	for i := range l.facts {
+		if f := &l.facts[i]; f.incremental && f.scope != event {
+			bases[keyOf(f)] = nil
+		}
+	}
+	if len(bases) == 0 {
+		return
+	}
+	for i := range l.facts {
+		f := &l.facts[i]
+		if f.incremental || f.modality != claims.Actual || f.day == noDay || f.scope == event || l.series[f.series].domain == "" {
+			continue
+		}
+		if list, ok := bases[keyOf(f)]; ok {
+			bases[keyOf(f)] = append(list, int32(i))
+		}
+	}
+	for _, list := range bases {
+		slices.SortFunc(list, l.byTime)
+	}
+	for i := range l.facts {
+		f := &l.facts[i]
+		if !f.incremental || f.scope == event {
+			continue
+		}
+		base, ok := l.latestBase(bases[keyOf(f)], int32(i))
+		if !ok {
+			continue
+		}
+		g := &l.groups[f.group]
+		g.totals = append(g.totals, l.composeTotal(base, int32(i)))
+	}
+	for g := range l.groups {
+		slices.SortFunc(l.groups[g].totals, func(a, b claims.Total) int {
+			return cmp.Or(cmp.Compare(a.Series, b.Series), cmp.Compare(a.Label, b.Label), cmp.Compare(a.From[1], b.From[1]))
+		})
+	}
+}
+
+// byTime orders claims by the day they describe, then by id.
+func (l *ledger) byTime(a, b int32) int {
+	fa, fb := &l.facts[a], &l.facts[b]
+	return cmp.Or(cmp.Compare(fa.day, fb.day), cmp.Compare(fa.rank, fb.rank))
+}
+
+// latestBase picks from bases (in time order) the latest stated no later
+// than the increment, preferring one from the increment's own article on that day.
+func (l *ledger) latestBase(bases []int32, increment int32) (int32, bool) {
+	f := &l.facts[increment]
+	n, _ := slices.BinarySearchFunc(bases, f.day+1, func(i, day int32) int { return cmp.Compare(l.facts[i].day, day) })
+	if n == 0 {
+		return 0, false
+	}
+	latest := bases[n-1]
+	for k := n - 1; k >= 0 && l.facts[bases[k]].day == l.facts[latest].day; k-- {
+		if l.facts[bases[k]].doc == f.doc {
+			return bases[k], true
+		}
+	}
+	return latest, true
+}
+
+// composeTotal adds the stated figures of a base and an increment.
+func (l *ledger) composeTotal(base, increment int32) claims.Total {
+	blo, bhi := statedRange(l.entries[base].Value)
+	ilo, ihi := statedRange(l.entries[increment].Value)
+	low, high := blo+ilo, bhi+ihi
+	return claims.Total{
+		Series: l.series[l.facts[increment].series].id,
+		Low:    low,
+		High:   high,
+		From:   []string{l.entries[base].ID, l.entries[increment].ID},
+		Label: l.valueText(base) + " " + l.entries[base].Measure + " + additional " + l.valueText(increment) +
+			" = " + rangeText(low, high),
+	}
+}
+
+// statedRange is a value as stated, without rounding or tolerance, open where
+// the qualifier leaves it open.
+func statedRange(v claims.Value) (lo, hi float64) {
+	low, high, ok := stated(v)
+	switch {
+	case !ok:
+		return math.Inf(-1), math.Inf(1)
+	case v.Qualifier == claims.AtLeast || v.Qualifier == claims.MoreThan:
+		return low, math.Inf(1)
+	case v.Qualifier == claims.AtMost || v.Qualifier == claims.LessThan || v.Qualifier == claims.UpTo:
+		return math.Inf(-1), high
+	}
+	return low, high
+}
+
+// rangeText writes a composed range, naming an open side in words.
+func rangeText(low, high float64) string {
+	switch {
+	case math.IsInf(low, -1) && math.IsInf(high, 1):
+		return "unknown"
+	case math.IsInf(high, 1):
+		return "at least " + formatNumber(low)
+	case math.IsInf(low, -1):
+		return "at most " + formatNumber(high)
+	}
+	return spanText(low, high)
+}
