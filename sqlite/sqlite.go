@@ -72,6 +72,9 @@ func dataSourceName(path string) string {
 	}
 	if path != memoryPath {
 		params.Set("_journal_mode", "WAL")
+		// In WAL mode NORMAL stays consistent after any crash; only a power
+		// cut can lose the last commits. FULL syncs every document's commit.
+		params.Set("_synchronous", "NORMAL")
 	}
 	u := url.URL{Scheme: "file", OmitHost: true, Path: path, RawQuery: params.Encode()}
 	return u.String()
