@@ -48,6 +48,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			claimsCommand(io),
 			exportCommand(io),
 			extractCommand(io),
+			reconcileCommand(io),
+			reportCommand(io),
+			auditCommand(io),
+			timelineCommand(io),
+			sourcesCommand(io),
 			demoCommand(io),
 		},
 		Reader:          stdin,
@@ -102,9 +107,6 @@ func openDB(c *cli.Context) (*sqlite.DB, error) {
 			return nil, fmt.Errorf("open %s: %w", path, err)
 		}
 	}
-	db, err := sqlite.Open(c.Context, path)
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	return db, nil
+	// Open's errors name the file already.
+	return sqlite.Open(c.Context, path)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"claimtrack/claims"
+	"claimtrack/reconcile"
 	"claimtrack/reports"
 	"claimtrack/seeds"
 	"claimtrack/sqlite"
@@ -18,7 +19,8 @@ func demoCommand(io streams) *cli.Command {
 		Name:  "demo",
 		Usage: "run claimtrack on the built-in sample articles",
 		Description: "Ingests the five sample articles built into claimtrack into a throwaway\n" +
-			"in-memory database and prints what it found. Nothing is written to disk.\n\n" +
+			"in-memory database, reconciles them and prints the consistency report (see\n" +
+			"claimtrack report --help). Nothing is written to disk.\n\n" +
 			"Example:\n" +
 			"   claimtrack demo",
 		Action: func(c *cli.Context) error {
@@ -38,12 +40,17 @@ func demoCommand(io streams) *cli.Command {
 					return fmt.Errorf("demo: %s: %w", name, err)
 				}
 			}
-			entries, err := db.Claims(c.Context, sqlite.ClaimFilter{})
+			if _, err := reconcileStore(c.Context, db, reconcile.Options{}); err != nil {
+				return fmt.Errorf("demo: %w", err)
+			}
+			ledger, err := loadLedger(c, db, sqlite.ClaimFilter{})
 			if err != nil {
 				return fmt.Errorf("demo: %w", err)
 			}
-			fmt.Fprintf(io.stdout, "claimtrack demo: %d sample articles, %d claims\n\n", len(names), len(entries))
-			return reports.ClaimsGrid(entries).Write(io.stdout, reports.Table, terminalWidth(io.stdout))
+			fmt.Fprintf(io.stdout, "claimtrack demo: the %d sample articles built in, reconciled.\n"+
+				"Keep a ledger of your own with: claimtrack ingest FOLDER && claimtrack report\n\n", len(names))
+			report := reports.BuildReport(ledger, reports.ReportFilter{})
+			return report.Write(io.stdout, reports.Table, terminalWidth(io.stdout), reports.Style{Color: colorEnabled(io.stdout)})
 		},
 	}
 }

@@ -1,13 +1,17 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strconv"
 
 	"github.com/urfave/cli/v2"
 
 	"claimtrack/claims"
+	"claimtrack/reconcile"
 	"claimtrack/reports"
+	"claimtrack/sqlite"
 )
 
 func ingestCommand(io streams) *cli.Command {
@@ -45,15 +49,16 @@ func ingestCommand(io streams) *cli.Command {
 			}
 			defer db.Close()
 			in := &ingester{store: db, reader: claims.NewReader(), opts: opts}
-			return ingestAll(c, io, in, c.Args().Slice())
+			return ingestAll(c, io, db, in, c.Args().Slice())
 		},
 	}
 }
 
 // ingestAll ingests every input, reporting each failure and warning as one
-// line on stderr, and ends with a summary table. It stops after the current
-// document when the context is cancelled (Ctrl-C).
-func ingestAll(c *cli.Context, io streams, in *ingester, paths []string) error {
+// line on stderr, reconciles the database when anything was added (or an
+// earlier run stopped before reconciling), and ends with a summary table. It
+// stops after the current document when the context is cancelled (Ctrl-C).
+func ingestAll(c *cli.Context, io streams, db *sqlite.DB, in *ingester, paths []string) error {
 	inputs, failures := collectInputs(paths, io.stdin)
 	for _, err := range failures {
 		fmt.Fprintf(io.stderr, "claimtrack: %s\n", err)
@@ -66,7 +71,8 @@ func ingestAll(c *cli.Context, io streams, in *ingester, paths []string) error {
 			fmt.Fprintf(io.stderr, "claimtrack: interrupted after %d of %d documents; everything before is stored\n", done, len(inputs))
 			break
 		}
-		res, err := in.ingest(c.Context, src)
+		// The document under way is finished even if Ctrl-C comes meanwhile.
+		res, err := in.ingest(context.WithoutCancel(c.Context), src)
 		done++
 		if err != nil {
 			failed++
@@ -93,10 +99,38 @@ func ingestAll(c *cli.Context, io streams, in *ingester, paths []string) error {
 		return err
 	}
 	if c.Context.Err() != nil {
+		fmt.Fprintln(io.stderr, "claimtrack: not reconciled after the interruption; run claimtrack reconcile")
 		return cli.Exit("", 130)
+	}
+	// Claims in no series came after the last reconciliation: from this run,
+	// or from one stopped before it reconciled.
+	unreconciled, err := db.Unreconciled(c.Context)
+	if err != nil {
+		return err
+	}
+	if unreconciled {
+		if err := reconcileAfterIngest(c, io, db); err != nil {
+			return err
+		}
 	}
 	if failed > 0 {
 		return partialFailure{failed: failed}
 	}
 	return nil
+}
+
+// reconcileAfterIngest reconciles the database and prints what it found.
+func reconcileAfterIngest(c *cli.Context, io streams, db *sqlite.DB) error {
+	r, err := reconcileStore(c.Context, db, reconcile.Options{})
+	switch {
+	case errors.Is(err, sqlite.ErrClaimsChanged):
+		fmt.Fprintln(io.stderr, "claimtrack: another ingest added claims meanwhile; it reconciles them all when it ends")
+		return nil
+	case err != nil && c.Context.Err() != nil:
+		fmt.Fprintln(io.stderr, "claimtrack: interrupted while reconciling; the documents are stored; run claimtrack reconcile")
+		return cli.Exit("", 130)
+	case err != nil:
+		return err
+	}
+	return reconciliationSummary(r).Write(io.stdout, reports.Table, 0)
 }

@@ -51,9 +51,14 @@ func collectInputs(paths []string, stdin io.Reader) ([]input, []error) {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() && strings.EqualFold(filepath.Ext(path), ".txt") {
-				found = append(found, path)
+			if d.IsDir() || !strings.EqualFold(filepath.Ext(path), ".txt") {
+				return nil
 			}
+			if err := checkFolderEntry(path, d); err != nil {
+				failures = append(failures, fmt.Errorf("%s: %w", path, err))
+				return nil
+			}
+			found = append(found, path)
 			return nil
 		})
 		if err != nil {
@@ -65,6 +70,37 @@ func collectInputs(paths []string, stdin io.Reader) ([]input, []error) {
 		}
 	}
 	return inputs, failures
+}
+
+// checkFolderEntry says why a .txt entry found in a folder cannot be read as
+// an article, if it cannot. A symbolic link is followed to a regular file; a
+// named pipe or a device is refused, as reading it could block or never end.
+func checkFolderEntry(path string, d fs.DirEntry) error {
+	mode := d.Type()
+	if mode&fs.ModeSymlink != 0 {
+		info, err := os.Stat(path)
+		if err != nil {
+			target, _ := os.Readlink(path)
+			return fmt.Errorf("symbolic link to %s, which cannot be read: %w", target, unwrapPathError(err))
+		}
+		if info.Mode().IsRegular() {
+			return nil
+		}
+		mode = info.Mode().Type()
+	}
+	switch {
+	case mode.IsRegular():
+		return nil
+	case mode&fs.ModeNamedPipe != 0:
+		return errors.New("a named pipe, not a file; skipped")
+	case mode&fs.ModeSocket != 0:
+		return errors.New("a socket, not a file; skipped")
+	case mode&fs.ModeDevice != 0:
+		return errors.New("a device, not a file; skipped")
+	case mode.IsDir():
+		return errors.New("a symbolic link to a folder, which is not followed; skipped")
+	}
+	return errors.New("not a regular file; skipped")
 }
 
 func fileInput(path string) input {
@@ -101,6 +137,9 @@ func (in *ingester) ingest(ctx context.Context, src input) (ingestResult, error)
 	found, err := readClaims(in.reader, &doc)
 	if err != nil {
 		return ingestResult{}, err
+	}
+	if doc.Published.IsZero() && !doc.Inferred.IsZero() {
+		warnings = append(warnings, fmt.Sprintf("%s: publication date inferred as %s: %s", doc.Name, doc.Inferred, doc.InferredReason))
 	}
 	added, err := in.store.AddDocument(ctx, doc, found)
 	if err != nil {

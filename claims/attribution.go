@@ -377,13 +377,15 @@ func (d *document) subjectBefore(toks []token, i int) int {
 	for j >= 0 && (auxiliaries[toks[j].lower] || strings.HasSuffix(toks[j].lower, "ly") && !toks[j].capitalized()) {
 		j--
 	}
-	// "Indivisible Chicago, one of the groups behind the event, said"
+	// "Indivisible Chicago, one of the groups behind the event, said";
+	// "Lavrov, who arrived in North Korea on Friday, also held talks".
 	if j >= 0 && toks[j].text == "," {
 		k := j - 1
 		for k >= 0 && toks[k].text != "," {
 			k--
 		}
-		if k > 0 && j-k < 12 && !d.isVerbPhrase(toks, k+1, j) {
+		relative := k > 0 && (toks[k+1].text == "who" || toks[k+1].text == "which")
+		if k > 0 && j-k < 16 && (relative || !d.isVerbPhrase(toks, k+1, j)) {
 			j = k - 1
 		} else {
 			return i
@@ -454,7 +456,7 @@ func (d *document) relativeAntecedent(toks []token, who int) []string {
 	for k >= 0 && toks[k].text != "," {
 		k--
 	}
-	if k > 0 {
+	if k > 0 && k+1 < len(toks) && (toks[k+1].lower == "a" || toks[k+1].lower == "an" || toks[k+1].lower == "the") {
 		j = k - 1
 	}
 	end := j + 1
@@ -493,6 +495,9 @@ func phraseEnd(toks []token, from int) int {
 		}
 		if t.lower == "that" || t.lower == "who" || t.lower == "which" || t.lower == "on" || t.lower == "in" && j > from+1 && !toks[j+min(1, len(toks)-j-1)].capitalized() {
 			break
+		}
+		if j > from && (t.lower == "said" || t.lower == "says") {
+			break // "as per a ministry statement said"
 		}
 		j++
 	}
@@ -647,6 +652,7 @@ func (d *document) rememberEntities(s *sentenceInfo, anchors []anchor) {
 			j++
 		}
 		name := strings.TrimPrefix(d.personName(joinTokens(d.doc.Text, toks[i:j])), "The ")
+		name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 		if kind := entityKind(tokenize(name, 0, len(name))); kind != "" {
 			d.entities = append(d.entities, entity{name: name, kind: kind})
 		}
@@ -678,7 +684,8 @@ var orgHeads = map[string]string{"service": "org", "agency": "org", "ministry": 
 	"army": "org", "navy": "org", "commission": "org", "party": "org", "government": "org", "military": "org"}
 
 // entityKind guesses whether capitalized words name an organization (by its
-// head word), a person (two or three capitalized words) or neither.
+// head word), a person (two to four capitalized words that are no place,
+// date or common capitalized noun) or neither.
 func entityKind(toks []token) string {
 	if len(toks) == 0 {
 		return ""
@@ -688,16 +695,25 @@ func entityKind(toks []token) string {
 			return k
 		}
 	}
-	if len(toks) >= 2 && len(toks) <= 4 {
-		for _, t := range toks {
-			if _, isPlace := demonyms[t.lower]; isPlace || t.lower == "and" || t.lower == "of" {
-				return ""
-			}
-		}
-		return "person"
+	if len(toks) < 2 || len(toks) > 4 {
+		return ""
 	}
-	return ""
+	if _, isPlace := demonyms[strings.ToLower(joinTokensText(toks))]; isPlace {
+		return ""
+	}
+	for _, t := range toks {
+		w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "’s")
+		_, isPlace := demonyms[w]
+		_, isMonth := monthNames[w]
+		if isPlace || isMonth || notNameWords[w] || t.lower == "and" || t.lower == "of" || !t.capitalized() || strings.HasSuffix(w, "ing") {
+			return ""
+		}
+	}
+	return "person"
 }
+
+// notNameWords are capitalized words that do not occur in people's names.
+var notNameWords = wordSet("not_names.txt")
 
 // lastEntity finds the most recent entity a reference can mean.
 func (d *document) lastEntity(kind, ref string) (entity, bool) {

@@ -147,7 +147,15 @@ type Claim struct {
 	Subject  string // the counted noun phrase as written
 	Measure  string // normalized: sent, killed, casualties, launched
 	Modality Modality
-	Place    string // where the figure applies, when the text says
+	Place    string // where the figure applies, or where the event took place
+	// Event claims: who did what with whom. Names have titles stripped and
+	// aliases merged; Object is what was signed or inspected; Ordinal keeps
+	// "the second round".
+	Actors       []string
+	Action       string
+	Counterparts []string
+	Object       string
+	Ordinal      int
 	// Incremental marks a figure stated on top of another ("an additional 25,000").
 	Incremental bool
 
@@ -172,4 +180,8 @@ type Entry struct {
 	Claim
 	Outlet    string
 	Published Date
+	// Inferred is the publication date worked out from the text when it
+	// gives no year, and InferredReason says how.
+	Inferred       Date
+	InferredReason string
 }

@@ -241,7 +241,7 @@ func (d *document) place(toks []token, before int, p np) string {
 		if toks[j].punct {
 			break
 		}
-		if country, ok := demonyms[toks[j].lower]; ok && j+1 < len(toks) && !toks[j+1].capitalized() {
+		if country, ok := adjectives[toks[j].lower]; ok && j+1 < len(toks) && !toks[j+1].capitalized() {
 			if _, isUnit := d.lx.units.at(toks, j+1); !isUnit {
 				return country
 			}
@@ -270,8 +270,10 @@ func placeAt(text string, toks []token, i int) string {
 		case t.lower == "region" || t.lower == "province" || t.lower == "oblast" || t.lower == "state" || t.lower == "city" || t.lower == "county" || t.lower == "district":
 			j++
 			return placeText(text, toks, i, start, j)
+		case t.lower == "two" || t.lower == "both" || t.lower == "three" || t.lower == "countries" || t.lower == "nations":
+			// "in the two countries", "in both nations"
 		case strings.Contains(t.lower, "northwest") || strings.Contains(t.lower, "north") || strings.Contains(t.lower, "south") ||
-			strings.Contains(t.lower, "east") || strings.Contains(t.lower, "west") || t.lower == "two" || t.lower == "both" || t.lower == "countries":
+			strings.Contains(t.lower, "east") || strings.Contains(t.lower, "west"):
 			if j == start || toks[j-1].lower == "the" || strings.HasSuffix(toks[j-1].lower, "held") {
 				j++
 				continue
@@ -306,13 +308,21 @@ func placeText(text string, toks []token, i, start, end int) string {
 	return joinTokens(text, toks[start:end])
 }
 
-// demonyms maps nationality adjectives to countries, from data/places.txt.
-var demonyms = func() map[string]string {
-	m := map[string]string{}
-	for _, f := range dataLines("places.txt") {
-		for _, w := range f {
-			m[strings.ToLower(w)] = f[0]
+// demonyms maps countries, their adjectives and cities to the country, from
+// data/places.txt and data/cities.txt; adjectives holds the adjectives alone
+// and possessives ("Russian factories", "Syria's health ministry" say where;
+// "Pyongyang sent" says who).
+var demonyms, adjectives = func() (map[string]string, map[string]string) {
+	all, adj := map[string]string{}, map[string]string{}
+	for _, file := range []string{"places.txt", "cities.txt"} {
+		for _, f := range dataLines(file) {
+			for i, w := range f {
+				all[strings.ToLower(w)] = f[0]
+				if file == "places.txt" && i > 0 {
+					adj[strings.ToLower(w)] = f[0]
+				}
+			}
 		}
 	}
-	return m
+	return all, adj
 }()

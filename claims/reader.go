@@ -99,10 +99,10 @@ func (d *document) dropHeadlineRepeats() {
 	if len(d.sentences) < 2 {
 		return
 	}
-	head := &d.sentences[0]
-	if strings.HasSuffix(head.text, ".") || head.Paragraph == d.sentences[1].Paragraph {
+	if !d.isHeadline(0) {
 		return
 	}
+	head := &d.sentences[0]
 	var kept []numbers.Number
 	for _, n := range head.numbers {
 		repeated := false
@@ -120,6 +120,16 @@ func (d *document) dropHeadlineRepeats() {
 	head.numbers = kept
 }
 
+// isHeadline reports a first line without a final stop: a headline, whose
+// events the body tells again with their dates.
+func (d *document) isHeadline(i int) bool {
+	if i != 0 || len(d.sentences) < 2 {
+		return false
+	}
+	s := d.sentences[0]
+	return !strings.HasSuffix(s.text, ".") && s.Paragraph != d.sentences[1].Paragraph
+}
+
 // read extracts the claims of sentence i and remembers what it names.
 func (d *document) read(i int) {
 	s := &d.sentences[i]
@@ -133,6 +143,9 @@ func (d *document) read(i int) {
 		}
 		c.Attribution = d.attribute(s, anchors, c.Start)
 		found = append(found, c)
+	}
+	if !d.isHeadline(i) {
+		found = append(found, d.events(s, anchors)...)
 	}
 	d.rememberEntities(s, anchors)
 	if len(anchors) > 0 {

@@ -1,5 +1,7 @@
 package claims
 
+import "strings"
+
 // The reader's vocabulary, shared with the reconciler so both agree on which
 // units and measures are comparable.
 var vocabulary = loadLexicon()
@@ -31,4 +33,10 @@ func CanonicalSource(name string) string {
 		return c
 	}
 	return name
+}
+
+// CountryOf gives the country a place or demonym names ("Wonsan" → "North
+// Korea", "Russian" → "Russia"), or "" when the word lists do not know it.
+func CountryOf(place string) string {
+	return demonyms[strings.ToLower(strings.TrimSpace(place))]
 }

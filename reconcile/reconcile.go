@@ -6,6 +6,9 @@
 package reconcile
 
 import (
+	"cmp"
+	"slices"
+
 	"claimtrack/claims"
 )
 
@@ -49,12 +52,31 @@ const (
 // Reconcile sorts claims into series and groups and compares them. It changes
 // nothing in entries: callers write Group and Series back by claim id.
 func Reconcile(entries []claims.Entry, opt Options) claims.Reconciliation {
-	l := newLedger(entries, opt)
+	var quantities, events []claims.Entry
+	for _, e := range entries {
+		if e.Kind == claims.KindEvent {
+			events = append(events, e)
+		} else {
+			quantities = append(quantities, e)
+		}
+	}
+	l := newLedger(quantities, opt)
 	l.assignSeries()
 	l.assignGroups()
 	out := newFindingSet(l)
 	l.compareSeries(out)
 	l.checkConsistency(out)
 	l.impliedTotals()
-	return l.result(out)
+	r := l.result(out)
+	if len(events) == 0 {
+		return r
+	}
+	ev := reconcileEvents(events)
+	r.Groups = append(r.Groups, ev.Groups...)
+	r.Series = append(r.Series, ev.Series...)
+	r.Findings = append(r.Findings, ev.Findings...)
+	slices.SortFunc(r.Groups, func(a, b claims.Group) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(r.Series, func(a, b claims.Series) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(r.Findings, func(a, b claims.Finding) int { return cmp.Compare(a.ID, b.ID) })
+	return r
 }

@@ -65,13 +65,23 @@ type ClaimRecord struct {
 	Series       *string  `json:"series"`
 	Place        string   `json:"place"`
 	PeriodPrecis string   `json:"period_precision"`
+	// Event claims: who did what with whom.
+	Actors       []string `json:"actors"`
+	Action       string   `json:"action"`
+	Counterparts []string `json:"counterparts"`
+	Object       string   `json:"object"`
+	Ordinal      int      `json:"ordinal"`
+	// A publication date worked out from the text when it gives no year.
+	PublishedInferred       *string `json:"published_inferred"`
+	PublishedInferredReason string  `json:"published_inferred_reason"`
 }
 
 // claimColumns are the CSV header: the contract's fields, in its order, then ours.
 var claimColumns = []string{"id", "document", "outlet", "published", "kind", "text", "sentence",
 	"start", "end", "value_low", "value_high", "qualifier", "unit", "subject", "measure", "modality",
 	"as_of", "period_start", "period_end", "attribution", "root_source", "group", "series",
-	"place", "period_precision"}
+	"place", "period_precision", "actors", "action", "counterparts", "object", "ordinal",
+	"published_inferred", "published_inferred_reason"}
 
 func optString(s string) *string {
 	if s == "" {
@@ -82,10 +92,7 @@ func optString(s string) *string {
 
 // NewClaimRecord flattens a stored claim into its export record.
 func NewClaimRecord(e claims.Entry) ClaimRecord {
-	chain := e.Attribution.Chain
-	if chain == nil {
-		chain = []string{}
-	}
+	chain := orEmpty(e.Attribution.Chain)
 	return ClaimRecord{
 		ID: e.ID, Document: e.Document, Outlet: optString(e.Outlet), Published: optString(e.Published.String()),
 		Kind: e.Kind, Text: e.Text, Sentence: e.Sentence, Start: e.Start, End: e.End,
@@ -95,6 +102,8 @@ func NewClaimRecord(e claims.Entry) ClaimRecord {
 		PeriodEnd: optString(e.Period.End.String()), Attribution: chain,
 		RootSource: optString(e.Attribution.Root), Group: optString(e.Group), Series: optString(e.Series),
 		Place: e.Place, PeriodPrecis: string(e.Period.Precision),
+		Actors: orEmpty(e.Actors), Action: e.Action, Counterparts: orEmpty(e.Counterparts), Object: e.Object,
+		Ordinal: e.Ordinal, PublishedInferred: optString(e.Inferred.String()), PublishedInferredReason: e.InferredReason,
 	}
 }
 
@@ -122,13 +131,23 @@ func WriteClaimsCSV(w io.Writer, entries []claims.Entry) error {
 			strconv.Itoa(r.Start), strconv.Itoa(r.End), number(r.ValueLow), number(r.ValueHigh),
 			r.Qualifier, r.Unit, r.Subject, r.Measure, r.Modality, deref(r.AsOf), deref(r.PeriodStart),
 			deref(r.PeriodEnd), strings.Join(r.Attribution, " > "), deref(r.RootSource), deref(r.Group),
-			deref(r.Series), r.Place, r.PeriodPrecis}
+			deref(r.Series), r.Place, r.PeriodPrecis, strings.Join(r.Actors, "; "), r.Action,
+			strings.Join(r.Counterparts, "; "), r.Object, strconv.Itoa(r.Ordinal), deref(r.PublishedInferred),
+			r.PublishedInferredReason}
 		if err := cw.Write(safeCells(row)); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// orEmpty keeps lists as JSON arrays, never null.
+func orEmpty(names []string) []string {
+	if names == nil {
+		return []string{}
+	}
+	return names
 }
 
 func deref(s *string) string {

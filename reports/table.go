@@ -18,6 +18,9 @@ import (
 type Grid struct {
 	Header []string
 	Rows   [][]string
+	// NumberColumns are the indexes of columns of figures, right-aligned
+	// for people so that digits line up.
+	NumberColumns []int
 }
 
 // Write renders the grid as a terminal table no wider than width (0: no
@@ -38,7 +41,7 @@ func (g Grid) Write(w io.Writer, f Format, width int) error {
 		return cw.Error()
 	case Markdown:
 		t := tablewriter.NewTable(w, tablewriter.WithRenderer(renderer.NewMarkdown()),
-			tablewriter.WithHeaderAutoFormat(tw.Off))
+			tablewriter.WithHeaderAutoFormat(tw.Off), g.alignment())
 		t.Header(g.Header)
 		if err := t.Bulk(g.Rows); err != nil {
 			return err
@@ -46,7 +49,7 @@ func (g Grid) Write(w io.Writer, f Format, width int) error {
 		return t.Render()
 	}
 	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal)}
+		tablewriter.WithRowAutoWrap(tw.WrapNormal), g.alignment()}
 	if width > 0 {
 		opts = append(opts, tablewriter.WithMaxWidth(width))
 	}
@@ -58,11 +61,31 @@ func (g Grid) Write(w io.Writer, f Format, width int) error {
 	return t.Render()
 }
 
+// alignment right-aligns the number columns and leaves the rest to the renderer.
+func (g Grid) alignment() tablewriter.Option {
+	perColumn := make([]tw.Align, len(g.Header))
+	for i := range perColumn {
+		perColumn[i] = tw.AlignDefault
+	}
+	for _, i := range g.NumberColumns {
+		if i < len(perColumn) {
+			perColumn[i] = tw.AlignRight
+		}
+	}
+	return tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: perColumn})
+}
+
 // ClaimsGrid lays out claims for reading: the figure, what it counts, when,
 // and who says so.
 func ClaimsGrid(entries []claims.Entry) Grid {
 	g := Grid{Header: []string{"Document", "Published", "Value", "Unit", "Measure", "As of", "Source", "Text"}}
 	for _, e := range entries {
+		if e.Kind == claims.KindEvent {
+			// An event's "value" is who did what with whom, and where.
+			g.Rows = append(g.Rows, []string{e.Document, e.Published.String(), EventLine(e.Claim),
+				"event", e.Action, e.AsOf.String(), e.Attribution.Root, e.Text})
+			continue
+		}
 		g.Rows = append(g.Rows, []string{e.Document, e.Published.String(), FormatValue(e.Value),
 			e.Unit, e.Measure, e.AsOf.String(), e.Attribution.Root, e.Text})
 	}
@@ -103,19 +126,48 @@ func FormatNumber(v *float64) string {
 		return ""
 	}
 	x := *v
-	if x != math.Trunc(x) || math.Abs(x) >= 1e15 {
+	if math.Abs(x) >= 1e15 || math.IsNaN(x) || math.IsInf(x, 0) {
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
-	s := strconv.FormatInt(int64(math.Abs(x)), 10)
+	whole, fraction, _ := strings.Cut(strconv.FormatFloat(math.Abs(x), 'f', -1, 64), ".")
 	var b strings.Builder
 	if x < 0 {
 		b.WriteByte('-')
 	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
 		b.WriteRune(c)
 	}
+	if fraction != "" {
+		b.WriteString("." + fraction)
+	}
 	return b.String()
+}
+
+// EventLine says an event claim in a few words: "Choe Son Hui met Sergey
+// Lavrov in Wonsan (round 2)".
+func EventLine(c claims.Claim) string {
+	line := strings.Join(c.Actors, " and ")
+	if line == "" {
+		line = "talks"
+		if c.Action != "held talks" {
+			line = c.Action
+		}
+	} else {
+		line += " " + c.Action
+	}
+	if len(c.Counterparts) > 0 {
+		line += " " + strings.Join(c.Counterparts, " and ")
+	} else if c.Object != "" {
+		line += " " + c.Object
+	}
+	if c.Place != "" {
+		line += " in " + c.Place
+	}
+	if c.Ordinal > 0 {
+		line += " (round " + strconv.Itoa(c.Ordinal) + ")"
+	}
+	return line
 }

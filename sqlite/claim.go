@@ -20,6 +20,11 @@ type ClaimFilter struct {
 	// Since and Until bound the claim's as-of date, inclusive; claims without
 	// one are left out when either is set.
 	Since, Until claims.Date
+	// IDPrefix matches claim ids that start with it, so a reader can type the
+	// first few characters of an id as with git.
+	IDPrefix string
+	Series   string // series id
+	Root     string // root source, as stored
 }
 
 // Claims lists the stored claims that match f, by document name, then by
@@ -43,6 +48,18 @@ func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error)
 		where = append(where, "c.seq IN (SELECT docid FROM claims_fts WHERE claims_fts MATCH ?)")
 		args = append(args, f.Search)
 	}
+	if f.IDPrefix != "" {
+		where = append(where, "substr(c.id, 1, length(?)) = ?")
+		args = append(args, f.IDPrefix, f.IDPrefix)
+	}
+	if f.Series != "" {
+		where = append(where, "c.series_id = ?")
+		args = append(args, f.Series)
+	}
+	if f.Root != "" {
+		where = append(where, "c.root_source = ?")
+		args = append(args, f.Root)
+	}
 	if !f.Since.IsZero() {
 		where = append(where, "c.as_of >= ?")
 		args = append(args, f.Since.String())
@@ -60,7 +77,8 @@ func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error)
 		       (SELECT json_group_array(a.name ORDER BY a.position)
 		        FROM claim_attributions a WHERE a.claim_id = c.id),
 		       c.root_source, c.group_id, c.series_id,
-		       d.outlet, d.published
+		       c.actors, c.action, c.counterparts, c.object, c.ordinal,
+		       d.outlet, d.published, d.inferred, d.inferred_reason
 		FROM claims c
 		JOIN documents d ON d.id = c.document_id`
 	if len(where) > 0 {
@@ -77,7 +95,7 @@ func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error)
 	var entries []claims.Entry
 	for rows.Next() {
 		var e claims.Entry
-		var chain string
+		var chain, actors, counterparts string
 		c := &e.Claim
 		if err := rows.Scan(
 			&c.ID, &c.Document, &c.Kind, &c.Text, &c.Sentence, &c.Start, &c.End,
@@ -86,9 +104,16 @@ func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error)
 			nullDate{&c.AsOf}, nullDate{&c.Period.Start}, nullDate{&c.Period.End}, &c.Period.Precision,
 			&chain,
 			nullString{&c.Attribution.Root}, nullString{&c.Group}, nullString{&c.Series},
-			&e.Outlet, nullDate{&e.Published},
+			&actors, &c.Action, &counterparts, &c.Object, &c.Ordinal,
+			&e.Outlet, nullDate{&e.Published}, nullDate{&e.Inferred}, nullString{&e.InferredReason},
 		); err != nil {
 			return nil, fmt.Errorf("list claims: %w", err)
+		}
+		if c.Actors, err = names(actors); err != nil {
+			return nil, fmt.Errorf("list claims: claim %s: actors: %w", c.ID, err)
+		}
+		if c.Counterparts, err = names(counterparts); err != nil {
+			return nil, fmt.Errorf("list claims: claim %s: counterparts: %w", c.ID, err)
 		}
 		if err := json.Unmarshal([]byte(chain), &c.Attribution.Chain); err != nil {
 			return nil, fmt.Errorf("list claims: claim %s: attribution: %w", c.ID, err)
@@ -103,4 +128,16 @@ func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error)
 		return nil, fmt.Errorf("list claims: %w", err)
 	}
 	return entries, nil
+}
+
+// names decodes a JSON array of names; none is nil, as the reader gives it.
+func names(s string) ([]string, error) {
+	var out []string
+	if err := json.Unmarshal([]byte(s), &out); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	return out, nil
 }

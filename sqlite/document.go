@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -13,14 +14,21 @@ import (
 
 // AddDocument stores doc and its claims in one transaction, so a failure
 // leaves nothing of the document behind. It writes nothing and reports false
-// when a document with the same hash is already stored.
+// when a document with the same hash is already stored, also when another
+// process stored it a moment ago: writers take the lock as they begin, so the
+// second one sees the first one's row.
 func (db *DB) AddDocument(ctx context.Context, doc claims.Document, cs []claims.Claim) (added bool, err error) {
-	defer func() {
-		if err != nil {
-			err = fmt.Errorf("add document %s: %w", doc.Name, err)
-		}
-	}()
+	err = retryBusy(ctx, func() error {
+		added, err = db.addDocument(ctx, doc, cs)
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("add document %s: %w", doc.Name, err)
+	}
+	return added, nil
+}
 
+func (db *DB) addDocument(ctx context.Context, doc claims.Document, cs []claims.Claim) (bool, error) {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, err
@@ -65,8 +73,9 @@ func insertClaims(ctx context.Context, tx *sql.Tx, documentID int64, documentNam
 		INSERT INTO claims (
 			id, document_id, kind, start_offset, end_offset, sentence, text,
 			value_low, value_high, qualifier, unit, subject, measure, modality, place, incremental,
-			as_of, period_start, period_end, period_precision, root_source, group_id, series_id
-		) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			as_of, period_start, period_end, period_precision, root_source, group_id, series_id,
+			actors, action, counterparts, object, ordinal
+		) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -90,6 +99,7 @@ func insertClaims(ctx context.Context, tx *sql.Tx, documentID int64, documentNam
 			c.Value.Low, c.Value.High, c.Value.Qualifier, c.Unit, c.Subject, c.Measure, c.Modality, c.Place, c.Incremental,
 			nullDate{&c.AsOf}, nullDate{&c.Period.Start}, nullDate{&c.Period.End}, c.Period.Precision,
 			nullString{&c.Attribution.Root}, nullString{&c.Group}, nullString{&c.Series},
+			jsonList(c.Actors), c.Action, jsonList(c.Counterparts), c.Object, c.Ordinal,
 		); err != nil {
 			return fmt.Errorf("claim %s: %w", c.ID, err)
 		}
@@ -197,4 +207,13 @@ func (db *DB) Counts(ctx context.Context) (docCount, claimCount int, err error) 
 		return 0, 0, fmt.Errorf("count: %w", err)
 	}
 	return docCount, claimCount, nil
+}
+
+// jsonList encodes names as a JSON array, [] for none.
+func jsonList(names []string) string {
+	if len(names) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(names) // a []string always marshals
+	return string(b)
 }

@@ -158,6 +158,10 @@ func claimsOfB() []claims.Claim {
 			Start:    72,
 			End:      95,
 			Modality: claims.Actual,
+			Actors:   []string{"Kim Jong Un", "Choe Son Hui"},
+			Action:   "held",
+			Object:   "parade",
+			Ordinal:  2,
 		},
 	}
 }
@@ -166,7 +170,8 @@ func claimsOfB() []claims.Claim {
 func entries(doc claims.Document, cs ...claims.Claim) []claims.Entry {
 	var es []claims.Entry
 	for _, c := range cs {
-		es = append(es, claims.Entry{Claim: c, Outlet: doc.Outlet, Published: doc.Published})
+		es = append(es, claims.Entry{Claim: c, Outlet: doc.Outlet, Published: doc.Published,
+			Inferred: doc.Inferred, InferredReason: doc.InferredReason})
 	}
 	return es
 }

@@ -44,7 +44,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 
 	db := &DB{db: sqlDB}
-	if err := db.migrate(ctx); err != nil {
+	// Each migration is a transaction that checks whether it is still due,
+	// so a migration that met a busy database can simply run again.
+	if err := retryBusy(ctx, func() error { return db.migrate(ctx) }); err != nil {
 		sqlDB.Close()
 		var sqliteErr sqlite3.Error
 		if errors.As(err, &sqliteErr) && sqliteErr.Code == sqlite3.ErrNotADB {
@@ -138,7 +140,7 @@ func (db *DB) migrate(ctx context.Context) error {
 	}
 	newest := migrations[len(migrations)-1].version
 	if current > newest {
-		return fmt.Errorf("database schema version %d is newer than this claimtrack supports (%d)", current, newest)
+		return fmt.Errorf("database schema version %d is newer than this claimtrack supports (%d): a newer claimtrack wrote it", current, newest)
 	}
 	for _, m := range migrations {
 		if m.version <= current {

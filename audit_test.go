@@ -1,0 +1,108 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// claimID finds the id of the claim a full-text search and a part of its
+// words pick out, so tests do not hard-code ids.
+func claimID(t *testing.T, db, search, words string) string {
+	t.Helper()
+	out, errOut, code := runCLI(t, "", "--db", db, "claims", "--search", search, "--format", "jsonl")
+	if code != 0 {
+		t.Fatalf("claims --search %q: %s", search, errOut)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var c struct{ ID, Text string }
+		if json.Unmarshal([]byte(line), &c) == nil && strings.Contains(c.Text, words) {
+			return c.ID
+		}
+	}
+	t.Fatalf("no claim matching %q has the words %q", search, words)
+	return ""
+}
+
+// auditedClaims are the claims the audit and timeline goldens follow: a
+// planned increment in the seeds, a figure in conflict in the dev corpus.
+var auditedClaims = map[string][2]string{"seeds": {"additional", "25,000"}, "dev": {"Kirby", "dozens"}}
+
+func TestAuditGoldens(t *testing.T) {
+	for corpus, dir := range corpora(t) {
+		db := ingested(t, dir)
+		id := claimID(t, db, auditedClaims[corpus][0], auditedClaims[corpus][1])
+		for _, format := range []string{"table", "markdown", "csv", "jsonl"} {
+			goldenOutput(t, "audit_"+corpus+"."+formatExtensions[format], "--db", db, "audit", "--format", format, id[:8])
+		}
+	}
+}
+
+func TestAuditByQuery(t *testing.T) {
+	db := ingested(t, seedsDir)
+	id := claimID(t, db, "drones", "728")
+	out, errOut, code := runCLI(t, "", "--db", db, "audit", "drones")
+	if code != 0 {
+		t.Fatalf("audit drones: exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, id) || !strings.Contains(out, "»a record 728 drones«") {
+		t.Errorf("the one claim about drones, its figure marked, should be audited:\n%s", out)
+	}
+
+	// Several matches: a list to choose from, and a failure that says what to do.
+	out, errOut, code = runCLI(t, "", "--db", db, "audit", "soldiers")
+	if code != 1 || !strings.Contains(errOut, "claims match") || !strings.Contains(out, "25,000–30,000") {
+		t.Errorf("ambiguous query: exit %d, stderr %q, stdout:\n%s", code, errOut, out)
+	}
+
+	_, errOut, code = runCLI(t, "", "--db", db, "audit", "zeppelins")
+	if code != 1 || !strings.Contains(errOut, "no claim") {
+		t.Errorf("no match: exit %d, %s", code, errOut)
+	}
+
+	// urfave/cli stops reading flags at the first argument: say so.
+	_, errOut, code = runCLI(t, "", "--db", db, "audit", id, "--format", "csv")
+	if code != 1 || !strings.Contains(errOut, "put --format before the claim") {
+		t.Errorf("flag after the claim: exit %d, %s", code, errOut)
+	}
+}
+
+func TestTimelineGoldens(t *testing.T) {
+	for corpus, dir := range corpora(t) {
+		db := ingested(t, dir)
+		id := claimID(t, db, auditedClaims[corpus][0], auditedClaims[corpus][1])
+		for _, format := range []string{"table", "markdown", "csv", "jsonl"} {
+			goldenOutput(t, "timeline_"+corpus+"."+formatExtensions[format], "--db", db, "timeline", "--format", format, id)
+		}
+	}
+}
+
+func TestTimelineChartFitsEightyColumns(t *testing.T) {
+	for _, dir := range corpora(t) {
+		db := ingested(t, dir)
+		out, _, _ := runCLI(t, "", "--db", db, "timeline", claimID(t, db, "soldiers", "11,000"))
+		inChart := false
+		for _, line := range strings.Split(out, "\n") {
+			// The chart starts after the table and ends at a blank line.
+			if strings.HasPrefix(line, "└") {
+				inChart = true
+				continue
+			}
+			if inChart && line == "" {
+				break
+			}
+			if inChart && len([]rune(line)) > 80 {
+				t.Errorf("chart line of %d columns: %q", len([]rune(line)), line)
+			}
+		}
+	}
+}
+
+func TestSourcesGoldens(t *testing.T) {
+	for corpus, dir := range corpora(t) {
+		db := ingested(t, dir)
+		for _, format := range []string{"table", "markdown", "csv", "jsonl"} {
+			goldenOutput(t, "sources_"+corpus+"."+formatExtensions[format], "--db", db, "sources", "--format", format)
+		}
+	}
+}

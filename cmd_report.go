@@ -1,0 +1,101 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"claimtrack/reconcile"
+	"claimtrack/reports"
+	"claimtrack/sqlite"
+)
+
+// exitConflict is the exit code of `report --fail-on` when it lists what it
+// was told to fail on, so pipelines can tell it from an error (1).
+const exitConflict = 3
+
+func reportCommand(io streams) *cli.Command {
+	return &cli.Command{
+		Name:  "report",
+		Usage: "the consistency report: conflicts, changes and agreement, series by series",
+		Description: "Sums up the ledger, then lists every series (claims that measure the same\n" +
+			"thing): conflicts first, then changes, then series that independent sources\n" +
+			"corroborate, then those one source stands behind. For each series it shows\n" +
+			"the latest value of each independent source with its date and qualifier,\n" +
+			"the findings and the totals implied by incremental claims.\n\n" +
+			"Examples:\n" +
+			"   claimtrack report\n" +
+			"   claimtrack report --status conflict --source 'US'\n" +
+			"   claimtrack report --since 2024-12-01 --fail-on conflict   # exit 3 on conflicts\n" +
+			"   claimtrack report --format html -o report.html\n" +
+			"   claimtrack report --format csv -o report.csv",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "group", Usage: "only the story with this `ID` or words of its label"},
+			&cli.StringFlag{Name: "status", Usage: "only series with `STATUS`: " + strings.Join(reports.Statuses, ", ")},
+			&cli.StringFlag{Name: "source", Usage: "only series with a claim from a source or outlet named `WORDS`"},
+			&cli.StringFlag{Name: "since", Usage: "only claims describing `YYYY-MM-DD` or later"},
+			&cli.StringFlag{Name: "until", Usage: "only claims describing `YYYY-MM-DD` or earlier"},
+			&cli.StringFlag{Name: "fail-on", Usage: fmt.Sprintf("exit %d when the report lists a `FINDING`: conflict or change", exitConflict)},
+			formatFlag("table", "table, markdown, csv, jsonl or html"),
+			outputFlag(),
+		},
+		Action: func(c *cli.Context) error {
+			format, err := reports.ParseFormat(c.String("format"), append(listingFormats, reports.HTML)...)
+			if err != nil {
+				return err
+			}
+			reportFilter := reports.ReportFilter{Group: c.String("group"), Source: c.String("source")}
+			if reportFilter.Status, err = statusFlag(c.String("status")); err != nil {
+				return err
+			}
+			failOn := c.String("fail-on")
+			if failOn != "" && failOn != reconcile.Conflict && failOn != reconcile.Change {
+				return fmt.Errorf("--fail-on %q: want conflict or change", failOn)
+			}
+			var claimFilter sqlite.ClaimFilter
+			if claimFilter.Since, err = dateFlag(c, "since"); err != nil {
+				return err
+			}
+			if claimFilter.Until, err = dateFlag(c, "until"); err != nil {
+				return err
+			}
+
+			db, err := openDB(c)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			ledger, err := loadLedger(c, db, claimFilter)
+			if err != nil {
+				return fmt.Errorf("report: %w", err)
+			}
+			report := reports.BuildReport(ledger, reportFilter)
+			out, err := openOutput(c, io)
+			if err != nil {
+				return err
+			}
+			if err := out.commit(report.Write(out.w, format, out.width, out.style)); err != nil {
+				return err
+			}
+			if n := report.Count(failOn); failOn != "" && n > 0 {
+				return cli.Exit(fmt.Sprintf("report: %d %s findings listed (--fail-on %s)", n, failOn, failOn), exitConflict)
+			}
+			return nil
+		},
+	}
+}
+
+// statusFlag reads a --status value; "single-source" and "single_source"
+// stand for "single source".
+func statusFlag(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	status := strings.NewReplacer("-", " ", "_", " ").Replace(strings.ToLower(s))
+	if !slices.Contains(reports.Statuses, status) {
+		return "", fmt.Errorf("--status %q: want one of %s", s, strings.Join(reports.Statuses, ", "))
+	}
+	return status, nil
+}

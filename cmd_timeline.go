@@ -1,0 +1,121 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"claimtrack/claims"
+	"claimtrack/reports"
+	"claimtrack/sqlite"
+)
+
+func timelineCommand(io streams) *cli.Command {
+	return &cli.Command{
+		Name:      "timeline",
+		Usage:     "the values of one series over time, by source, with a chart",
+		ArgsUsage: "SERIES | CLAIM | WORDS",
+		Description: "Lists every value of a series by date and source, with the interval each\n" +
+			"stands for, and draws the intervals on one scale (├──●──┤, an arrow where a\n" +
+			"bound is open) in 80 columns. Name the series by its id, by a claim in it,\n" +
+			"or by words of its label; the start of an id will do.\n\n" +
+			"Examples:\n" +
+			"   claimtrack timeline 6f1ee852\n" +
+			"   claimtrack timeline 'casualties'\n" +
+			"   claimtrack timeline --format csv -o series.csv be1eaf48\n\n" +
+			"Flags go before the series.",
+		Flags: []cli.Flag{formatFlag("table", "table, markdown, csv or jsonl"), outputFlag()},
+		Action: func(c *cli.Context) error {
+			format, err := reports.ParseFormat(c.String("format"), listingFormats...)
+			if err != nil {
+				return err
+			}
+			if flag := misplacedFlag(c); flag != "" {
+				return fmt.Errorf("timeline: put %s before the series: claimtrack timeline %s … SERIES", flag, flag)
+			}
+			query := strings.TrimSpace(strings.Join(c.Args().Slice(), " "))
+			if query == "" {
+				return fmt.Errorf("timeline: give a series id, a claim id or words of a series label")
+			}
+			db, err := openDB(c)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			all, err := db.Series(c.Context)
+			if err != nil {
+				return fmt.Errorf("timeline: %w", err)
+			}
+			if len(all) == 0 {
+				return fmt.Errorf("timeline: no series yet: run claimtrack reconcile")
+			}
+			series, err := findSeries(c, io, db, all, query)
+			if err != nil {
+				return err
+			}
+			ledger, err := loadLedger(c, db, sqlite.ClaimFilter{Series: series.ID})
+			if err != nil {
+				return fmt.Errorf("timeline: %w", err)
+			}
+			view, ok := reports.BuildSeries(ledger, series.ID)
+			if !ok {
+				return fmt.Errorf("timeline: series %s is gone: was the database reconciled meanwhile?", series.ID)
+			}
+			out, err := openOutput(c, io)
+			if err != nil {
+				return err
+			}
+			return out.commit(reports.WriteTimeline(out.w, view, format, out.width, out.style))
+		},
+	}
+}
+
+// findSeries resolves a series id (or its start), a claim id (or its start)
+// to the claim's series, or words of a series label. Several matching labels
+// are listed to choose from.
+func findSeries(c *cli.Context, io streams, db *sqlite.DB, all []claims.Series, query string) (claims.Series, error) {
+	var byID, byLabel []claims.Series
+	for _, s := range all {
+		switch {
+		case s.ID == query:
+			return s, nil
+		case strings.HasPrefix(s.ID, query):
+			byID = append(byID, s)
+		case strings.Contains(strings.ToLower(s.Label), strings.ToLower(query)):
+			byLabel = append(byLabel, s)
+		}
+	}
+	if len(byID) == 1 {
+		return byID[0], nil
+	}
+	if claimIDPrefix.MatchString(query) {
+		found, err := db.Claims(c.Context, sqlite.ClaimFilter{IDPrefix: query})
+		if err != nil {
+			return claims.Series{}, fmt.Errorf("timeline: %w", err)
+		}
+		if len(found) == 1 {
+			for _, s := range all {
+				if s.ID == found[0].Series {
+					return s, nil
+				}
+			}
+			return claims.Series{}, fmt.Errorf("timeline: claim %s is in no series yet: run claimtrack reconcile", found[0].ID)
+		}
+	}
+	candidates := append(byID, byLabel...)
+	switch len(candidates) {
+	case 0:
+		return claims.Series{}, fmt.Errorf("timeline: no series or claim id starts with %q and no series label has it", query)
+	case 1:
+		return candidates[0], nil
+	}
+	g := reports.Grid{Header: []string{"Series", "Label", "Status", "Claims"}}
+	for _, s := range candidates {
+		g.Rows = append(g.Rows, []string{s.ID, s.Label, s.Status, fmt.Sprint(len(s.Claims))})
+	}
+	if err := g.Write(io.stdout, reports.Table, terminalWidth(io.stdout)); err != nil {
+		return claims.Series{}, err
+	}
+	return claims.Series{}, fmt.Errorf("timeline: %d series match %q; name one by its id", len(candidates), query)
+}

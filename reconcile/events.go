@@ -1,0 +1,301 @@
+package reconcile
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+
+	"claimtrack/claims"
+)
+
+// Events reported a couple of days apart may be one event whose date the
+// sources disagree on ("did they meet on the 12th or the 13th?").
+const eventSlackDays = 2
+
+// occurrence is one event as several claims report it.
+type occurrence struct {
+	class        string
+	participants []string // everyone named, sorted
+	counterparts []string
+	from, to     int32 // days, the union of the claims' spans
+	ordinal      int
+	members      []int // indexes into the event claims
+}
+
+// reconcileEvents sorts event claims into occurrences, one group and series
+// each, and reports where independent sources disagree on an occurrence's
+// date, place or ordinal, and where they corroborate it.
+func reconcileEvents(events []claims.Entry) claims.Reconciliation {
+	order := make([]int, len(events))
+	for i := range order {
+		order[i] = i
+	}
+	// Claims that name everyone come first, so a vaguer claim ("Choe met a
+	// visiting diplomat") joins the occurrence it fits best.
+	slices.SortFunc(order, func(a, b int) int {
+		ea, eb := &events[a], &events[b]
+		return cmp.Or(cmp.Compare(claims.ActionClass(ea.Action), claims.ActionClass(eb.Action)),
+			cmp.Compare(len(participants(eb.Claim)), len(participants(ea.Claim))),
+			cmp.Compare(eventDay(ea.Period.Start, ea.AsOf), eventDay(eb.Period.Start, eb.AsOf)), cmp.Compare(ea.ID, eb.ID))
+	})
+	var found []*occurrence
+	// Occurrences by class and participant, so an event meets only those that share someone.
+	index := map[string][]*occurrence{}
+	for _, i := range order {
+		e := &events[i]
+		class := claims.ActionClass(e.Action)
+		people := participants(e.Claim)
+		from, to := eventSpan(e.Claim)
+		var best *occurrence
+		bestShared := 0
+		for _, key := range blockKeys(class, people, e.Ordinal) {
+			for _, o := range index[key] {
+				if !sameOccurrence(o, e.Claim, people, from, to) {
+					continue
+				}
+				shared := sharedCount(people, o.participants)
+				if best == nil || shared > bestShared || shared == bestShared && o.from > best.from {
+					best, bestShared = o, shared
+				}
+			}
+		}
+		if best == nil {
+			best = &occurrence{class: class, from: from, to: to, ordinal: e.Ordinal}
+			found = append(found, best)
+		}
+		best.members = append(best.members, i)
+		best.from, best.to = min(best.from, from), max(best.to, to)
+		if best.ordinal == 0 {
+			best.ordinal = e.Ordinal
+		}
+		for _, p := range people {
+			if !slices.Contains(best.participants, p) {
+				best.participants = append(best.participants, p)
+			}
+		}
+		slices.Sort(best.participants)
+		for _, p := range e.Counterparts {
+			if !slices.Contains(best.counterparts, p) {
+				best.counterparts = append(best.counterparts, p)
+			}
+		}
+		for _, key := range blockKeys(class, people, e.Ordinal) {
+			if !slices.Contains(index[key], best) {
+				index[key] = append(index[key], best)
+			}
+		}
+	}
+	var r claims.Reconciliation
+	for _, o := range found {
+		id := occurrenceID(o, events)
+		label := occurrenceLabel(o, events)
+		ids := make([]string, len(o.members))
+		for k, i := range o.members {
+			ids[k] = events[i].ID
+		}
+		slices.Sort(ids)
+		findings := occurrenceFindings(o, events, id)
+		status := StatusSingleSource
+		switch {
+		case slices.ContainsFunc(findings, func(f claims.Finding) bool { return f.Type == Conflict }):
+			status = StatusConflict
+		case slices.ContainsFunc(findings, func(f claims.Finding) bool { return f.Type == Corroboration }):
+			status = StatusCorroborated
+		}
+		r.Groups = append(r.Groups, claims.Group{ID: id, Label: "event: " + label, Claims: ids})
+		r.Series = append(r.Series, claims.Series{ID: id, Group: id, Label: label, Claims: ids, Status: status})
+		r.Findings = append(r.Findings, findings...)
+	}
+	return r
+}
+
+// participants are everyone an event claim names, sorted.
+func participants(c claims.Claim) []string {
+	people := append(append([]string(nil), c.Actors...), c.Counterparts...)
+	slices.Sort(people)
+	return slices.Compact(people)
+}
+
+// blockKeys are the index keys an event is looked up by: its class with each
+// participant, or with its ordinal when it names nobody ("the second round").
+func blockKeys(class string, people []string, ordinal int) []string {
+	var keys []string
+	for _, p := range people {
+		keys = append(keys, class+"|"+p)
+	}
+	if ordinal > 0 {
+		keys = append(keys, fmt.Sprintf("%s|#%d", class, ordinal))
+	}
+	return keys
+}
+
+// sameOccurrence decides whether an event claim reports occurrence o: their
+// dates fall within a couple of days of each other, and when both name
+// counterparts, they share one (Choe meeting Sun Weidong is not Choe meeting
+// Putin that week).
+func sameOccurrence(o *occurrence, c claims.Claim, people []string, from, to int32) bool {
+	if from > o.to+eventSlackDays || to < o.from-eventSlackDays {
+		return false
+	}
+	if len(c.Counterparts) > 0 && len(o.counterparts) > 0 && !shareAny(c.Counterparts, o.counterparts) &&
+		!shareAny(c.Counterparts, o.participants) {
+		return false
+	}
+	// Kim meeting Shoigu is not Kim meeting Putin: two named pairs that each
+	// have someone the other lacks are different events.
+	if len(people) >= 2 && len(o.participants) >= 2 && sharedCount(people, o.participants) < min(len(people), len(o.participants)) {
+		return false
+	}
+	if c.Ordinal != 0 && o.ordinal != 0 && len(people) == 0 {
+		return c.Ordinal == o.ordinal
+	}
+	return true
+}
+
+func sharedCount(a, b []string) int {
+	n := 0
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			n++
+		}
+	}
+	return n
+}
+
+func shareAny(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventSpan is the days an event claim's date covers: its period, else its
+// as-of day.
+func eventSpan(c claims.Claim) (int32, int32) {
+	from, to := eventDay(c.Period.Start, c.AsOf), eventDay(c.Period.End, c.AsOf)
+	return from, to
+}
+
+func eventDay(d, fallback claims.Date) int32 {
+	if d.IsZero() {
+		d = fallback
+	}
+	if d.IsZero() {
+		return 0
+	}
+	return int32(d.Unix() / 86400)
+}
+
+// occurrenceFindings compares the claims of one occurrence: a day, place or
+// ordinal that independent sources give differently is a conflict; agreement
+// of two or more independent sources is a corroboration.
+func occurrenceFindings(o *occurrence, events []claims.Entry, series string) []claims.Finding {
+	var out []claims.Finding
+	sides := map[string]bool{}
+	for _, i := range o.members {
+		sides[eventSource(events[i])] = true
+	}
+	label := occurrenceLabel(o, events)
+	for x, i := range o.members {
+		a := &events[i]
+		for _, j := range o.members[x+1:] {
+			b := &events[j]
+			if eventSource(*a) == eventSource(*b) {
+				continue // one source's own wording, not a disagreement
+			}
+			var what string
+			switch {
+			case a.Period.Precision == claims.PrecisionDay && b.Period.Precision == claims.PrecisionDay && a.AsOf != b.AsOf:
+				what = fmt.Sprintf("%s says %s, %s says %s", eventSource(*a), a.AsOf, eventSource(*b), b.AsOf)
+			case a.Place != "" && b.Place != "" && claims.CountryOf(a.Place) != "" && claims.CountryOf(b.Place) != "" &&
+				claims.CountryOf(a.Place) != claims.CountryOf(b.Place):
+				what = fmt.Sprintf("%s says %s, %s says %s", eventSource(*a), a.Place, eventSource(*b), b.Place)
+			case a.Ordinal != 0 && b.Ordinal != 0 && a.Ordinal != b.Ordinal:
+				what = fmt.Sprintf("%s says round %d, %s says round %d", eventSource(*a), a.Ordinal, eventSource(*b), b.Ordinal)
+			default:
+				continue
+			}
+			out = append(out, eventFinding(Conflict, series, []string{a.ID, b.ID}, 2, "conflict: "+label+": "+what))
+		}
+	}
+	if len(sides) >= 2 && len(out) == 0 {
+		ids := make([]string, len(o.members))
+		names := make([]string, 0, len(sides))
+		for k, i := range o.members {
+			ids[k] = events[i].ID
+		}
+		for s := range sides {
+			names = append(names, s)
+		}
+		slices.Sort(names)
+		out = append(out, eventFinding(Corroboration, series, ids, len(sides),
+			fmt.Sprintf("corroboration: %d independent sources report %s: %s", len(sides), label, strings.Join(names, "; "))))
+	}
+	return out
+}
+
+// eventSource is who stands behind an event claim: its root source, else its
+// outlet, else its document (an article of unknown outlet speaking itself).
+func eventSource(e claims.Entry) string {
+	switch {
+	case e.Attribution.Root != "":
+		return e.Attribution.Root
+	case e.Outlet != "":
+		return e.Outlet
+	}
+	return e.Document
+}
+
+func eventFinding(kind, series string, ids []string, sources int, summary string) claims.Finding {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	sum := sha256.Sum256([]byte(kind + "|" + strings.Join(ids, "|")))
+	return claims.Finding{ID: hex.EncodeToString(sum[:8]), Type: kind, Group: series, Series: series,
+		Claims: ids, IndependentSources: sources, Summary: summary}
+}
+
+// occurrenceLabel reads like "met: Choe Son Hui, Sergey Lavrov · 2025-07-12 · Wonsan".
+func occurrenceLabel(o *occurrence, events []claims.Entry) string {
+	first := events[o.members[0]]
+	parts := []string{first.Action}
+	if len(o.participants) > 0 {
+		parts[0] += ": " + strings.Join(o.participants, ", ")
+	}
+	if o.ordinal > 0 {
+		parts = append(parts, fmt.Sprintf("round %d", o.ordinal))
+	}
+	day := first.AsOf
+	for _, i := range o.members {
+		if events[i].Period.Precision == claims.PrecisionDay {
+			day = events[i].AsOf
+			break
+		}
+	}
+	if !day.IsZero() {
+		parts = append(parts, day.String())
+	}
+	for _, i := range o.members {
+		if events[i].Place != "" {
+			parts = append(parts, events[i].Place)
+			break
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// occurrenceID is derived from the occurrence's class, participants and
+// claims, so the same ledger always gives the same id.
+func occurrenceID(o *occurrence, events []claims.Entry) string {
+	ids := make([]string, len(o.members))
+	for k, i := range o.members {
+		ids[k] = events[i].ID
+	}
+	slices.Sort(ids)
+	sum := sha256.Sum256([]byte("event|" + o.class + "|" + strings.Join(o.participants, ",") + "|" + strings.Join(ids, "|")))
+	return "e" + hex.EncodeToString(sum[:7])
+}

@@ -1,0 +1,455 @@
+package reports
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"claimtrack/claims"
+	"claimtrack/reconcile"
+)
+
+// ReportFilter narrows the consistency report; a zero field matches everything.
+type ReportFilter struct {
+	Group  string // a group id, or words of its label
+	Status string // one of Statuses
+	Source string // words of a root source's or outlet's name
+}
+
+// Report is the consistency report: the ledger's totals, then each series
+// with what its independent sources say now, conflicts first.
+type Report struct {
+	Documents, Claims, Groups, AllSeries int
+	FindingCounts                        []TypeCount // over the whole ledger
+	Series                               []SeriesView
+	// Checks are findings about no single series: parts against totals,
+	// percentages against counts.
+	Checks []claims.Finding
+}
+
+// TypeCount is how many findings of one type there are.
+type TypeCount struct {
+	Type  string
+	Count int
+}
+
+// BuildReport assembles the report over the ledger's entries: a series is
+// listed when f matches it and it has claims among them.
+func BuildReport(l Ledger, f ReportFilter) Report {
+	x := indexLedger(l)
+	r := Report{Documents: l.Documents, Claims: l.Claims, Groups: len(l.Groups), AllSeries: len(l.Series)}
+	counts := map[string]int{}
+	for _, finding := range l.Findings {
+		counts[finding.Type]++
+	}
+	for kind, n := range counts {
+		r.FindingCounts = append(r.FindingCounts, TypeCount{kind, n})
+	}
+	slices.SortFunc(r.FindingCounts, func(a, b TypeCount) int {
+		return cmp.Or(cmp.Compare(findingRank(a.Type), findingRank(b.Type)), cmp.Compare(a.Type, b.Type))
+	})
+
+	for _, s := range l.Series {
+		if f.Status != "" && s.Status != f.Status || !f.matchesGroup(x.groups[s.Group]) {
+			continue
+		}
+		v := x.seriesView(s)
+		if len(v.Points) == 0 || !slices.ContainsFunc(v.Points, f.matchesSource) {
+			continue
+		}
+		r.Series = append(r.Series, v)
+	}
+	slices.SortFunc(r.Series, func(a, b SeriesView) int {
+		return cmp.Or(cmp.Compare(statusRank(a.Status), statusRank(b.Status)),
+			cmp.Compare(a.GroupLabel, b.GroupLabel), cmp.Compare(a.Label, b.Label), cmp.Compare(a.ID, b.ID))
+	})
+
+	if f.Status == "" {
+		for _, finding := range l.Findings {
+			if finding.Series == "" && f.matchesCheck(finding, x) {
+				r.Checks = append(r.Checks, finding)
+			}
+		}
+	}
+	return r
+}
+
+func (f ReportFilter) matchesGroup(g claims.Group) bool {
+	return f.Group == "" || g.ID == f.Group || containsFold(g.Label, f.Group)
+}
+
+func (f ReportFilter) matchesSource(p Point) bool {
+	return f.Source == "" || containsFold(p.Speaker.Name, f.Source) ||
+		containsFold(p.Attribution.Root, f.Source) || containsFold(p.Outlet, f.Source)
+}
+
+// matchesCheck keeps a finding that spans series when one of its claims is
+// among the entries and matches the filter.
+func (f ReportFilter) matchesCheck(finding claims.Finding, x ledgerIndex) bool {
+	if !f.matchesGroup(x.groups[finding.Group]) {
+		return false
+	}
+	for _, id := range finding.Claims {
+		if e, ok := x.entries[id]; ok && f.matchesSource(NewPoint(e)) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+}
+
+// Count is how many findings of a type the report lists.
+func (r Report) Count(findingType string) int {
+	n := 0
+	for _, v := range r.Series {
+		for _, f := range v.Findings {
+			if f.Type == findingType {
+				n++
+			}
+		}
+	}
+	for _, f := range r.Checks {
+		if f.Type == findingType {
+			n++
+		}
+	}
+	return n
+}
+
+// Write renders the report: for the terminal (width 0: no limit), as
+// Markdown, CSV (a row per series and independent source), JSON Lines or a
+// self-contained HTML page.
+func (r Report) Write(w io.Writer, f Format, width int, st Style) error {
+	switch f {
+	case CSV:
+		return r.grid().Write(w, CSV, 0)
+	case JSONL:
+		return r.writeJSONL(w)
+	case HTML:
+		return r.writeHTML(w)
+	}
+	return r.writeText(w, f == Markdown, width, st)
+}
+
+// sectionTitles name the report's sections, by series status.
+var sectionTitles = map[string]string{
+	reconcile.StatusConflict:     "Conflicts",
+	reconcile.StatusChanged:      "Changes",
+	reconcile.StatusCorroborated: "Corroborated",
+	reconcile.StatusConsistent:   "Consistent",
+	reconcile.StatusSingleSource: "Single source",
+}
+
+// findingMarks start a finding's line: ✗ conflict, ↻ change, ✓ agreement.
+var findingMarks = map[string]string{reconcile.Conflict: "✗", reconcile.Change: "↻", reconcile.Corroboration: "✓"}
+
+func findingMark(kind string) string {
+	if m, ok := findingMarks[kind]; ok {
+		return m
+	}
+	return "•"
+}
+
+// text writes the report for a terminal or as Markdown; the two differ only
+// in how headings and lists are marked.
+type text struct {
+	w        io.Writer
+	markdown bool
+	width    int
+	st       Style
+	err      error
+}
+
+func (t *text) printf(format string, args ...any) {
+	if t.err == nil {
+		_, t.err = fmt.Fprintf(t.w, format, args...)
+	}
+}
+
+func (t *text) heading(level int, title, status string) {
+	if t.markdown {
+		t.printf("%s %s\n\n", strings.Repeat("#", level), title)
+		return
+	}
+	switch level {
+	case 1:
+		t.printf("%s\n%s\n\n", t.st.Verdict(status, t.st.Bold(title)), strings.Repeat("═", utf8.RuneCountInString(title)))
+	case 2:
+		t.printf("%s\n%s\n\n", t.st.Verdict(status, t.st.Bold(title)), strings.Repeat("─", utf8.RuneCountInString(title)))
+	default:
+		t.printf("%s\n\n", t.st.Verdict(status, t.st.Bold("▶ "+title)))
+	}
+}
+
+func (t *text) grid(g Grid) {
+	if t.err != nil {
+		return
+	}
+	f := Table
+	if t.markdown {
+		f = Markdown
+	}
+	t.err = g.Write(t.w, f, t.width)
+	t.printf("\n")
+}
+
+func (t *text) code(s string) string {
+	if t.markdown {
+		return "`" + s + "`"
+	}
+	return t.st.Dim(s)
+}
+
+func (r Report) writeText(w io.Writer, markdown bool, width int, st Style) error {
+	t := &text{w: w, markdown: markdown, width: width, st: st}
+	t.heading(1, "Consistency report", "")
+	t.printf("%s documents · %s claims · %s groups · %s series\n", count(r.Documents), count(r.Claims),
+		count(r.Groups), count(r.AllSeries))
+	if markdown {
+		t.printf("\n")
+	}
+	switch {
+	case r.AllSeries == 0:
+		t.printf("Not reconciled yet: run claimtrack reconcile.\n\n")
+	case len(r.FindingCounts) == 0:
+		t.printf("Findings: none\n\n")
+	default:
+		var parts []string
+		for _, c := range r.FindingCounts {
+			parts = append(parts, t.st.Verdict(c.Type, plural(c.Count, findingNoun(c.Type))))
+		}
+		t.printf("Findings: %s\n\n", strings.Join(parts, " · "))
+	}
+	if len(r.Series) < r.AllSeries {
+		t.printf("Showing %s of %s series.\n\n", count(len(r.Series)), count(r.AllSeries))
+	}
+
+	for _, status := range Statuses {
+		var section []SeriesView
+		for _, v := range r.Series {
+			if v.Status == status {
+				section = append(section, v)
+			}
+		}
+		if len(section) == 0 {
+			continue
+		}
+		t.heading(2, fmt.Sprintf("%s (%d)", sectionTitles[status], len(section)), status)
+		if status == reconcile.StatusSingleSource {
+			t.grid(singleSourceGrid(section))
+			for _, v := range section {
+				t.totals(v.Totals)
+			}
+			continue
+		}
+		for _, v := range section {
+			r.writeSeries(t, v)
+		}
+	}
+	if len(r.Checks) > 0 {
+		t.heading(2, fmt.Sprintf("Consistency checks (%d)", len(r.Checks)), "")
+		for _, f := range r.Checks {
+			t.finding(f)
+		}
+		t.printf("\n")
+	}
+	return t.err
+}
+
+func (r Report) writeSeries(t *text, v SeriesView) {
+	t.heading(3, v.Title(), v.Status)
+	t.printf("Story: %s · %s · %s\n\n", v.GroupLabel, plural(len(v.Latest), "independent source"),
+		t.code("series "+v.ID))
+	g := Grid{Header: []string{"Source", "Value", "Qualifier", "Date", "Outlet", "Published", "Claim"}, NumberColumns: []int{1}}
+	for _, p := range v.Latest {
+		g.Rows = append(g.Rows, []string{sourceLine(p.Speaker), p.Figure(), qualifierWords(p.Value.Qualifier),
+			p.When.String(), p.Outlet, p.Published.String(), shortID(p.ID)})
+	}
+	t.grid(g)
+	for _, f := range v.Findings {
+		t.finding(f)
+	}
+	t.totals(v.Totals)
+	if len(v.Findings)+len(v.Totals) > 0 {
+		t.printf("\n")
+	}
+}
+
+// totals writes the totals incremental claims imply, a line each.
+func (t *text) totals(totals []claims.Total) {
+	for _, total := range totals {
+		t.printf("%s implied total: %s\n", t.bullet("="), total.Label)
+	}
+}
+
+func (t *text) bullet(mark string) string {
+	if t.markdown {
+		return "- " + mark
+	}
+	return "  " + mark
+}
+
+func (t *text) finding(f claims.Finding) {
+	t.printf("%s %s\n", t.bullet(findingMark(f.Type)), t.st.Verdict(f.Type, f.Summary))
+}
+
+// singleSourceGrid lists the series one source stands behind, a row each.
+func singleSourceGrid(section []SeriesView) Grid {
+	g := Grid{Header: []string{"Series", "Story", "Value", "Source", "Date", "Outlet", "Claim"}, NumberColumns: []int{2}}
+	for _, v := range section {
+		for _, p := range v.Latest {
+			g.Rows = append(g.Rows, []string{v.Title(), v.GroupLabel, p.Figure(), sourceLine(p.Speaker),
+				p.When.String(), p.Outlet, shortID(p.ID)})
+		}
+	}
+	return g
+}
+
+// grid flattens the report for spreadsheets: a row per series and
+// independent source, with the source's latest figure.
+func (r Report) grid() Grid {
+	g := Grid{Header: []string{"status", "series", "label", "group", "group_label", "independent_sources",
+		"source", "speaks_for", "source_kind", "value_low", "value_high", "qualifier", "date", "published",
+		"outlet", "document", "claim", "findings", "implied_totals"}}
+	for _, v := range r.Series {
+		types := make([]string, len(v.Findings))
+		for i, f := range v.Findings {
+			types[i] = f.Type
+		}
+		totals := make([]string, len(v.Totals))
+		for i, t := range v.Totals {
+			totals[i] = t.Label
+		}
+		for _, p := range v.Latest {
+			g.Rows = append(g.Rows, []string{v.Status, v.ID, v.Label, v.Group, v.GroupLabel,
+				strconv.Itoa(len(v.Latest)), p.Speaker.Name, p.Speaker.Body, p.Speaker.Kind,
+				number(p.Value.Low), number(p.Value.High), string(p.Value.Qualifier), p.When.String(),
+				p.Published.String(), p.Outlet, p.Document, p.ID, strings.Join(types, " "), strings.Join(totals, "; ")})
+		}
+	}
+	return g
+}
+
+// Report records in JSON Lines: a summary, then a record per series, then
+// one per check. Kind tells them apart.
+type (
+	reportSummaryRecord struct {
+		Kind      string         `json:"kind"`
+		Documents int            `json:"documents"`
+		Claims    int            `json:"claims"`
+		Groups    int            `json:"groups"`
+		Series    int            `json:"series"`
+		Findings  map[string]int `json:"findings"`
+	}
+	reportSeriesRecord struct {
+		Kind               string          `json:"kind"`
+		Series             string          `json:"series"`
+		Label              string          `json:"label"`
+		Group              string          `json:"group"`
+		GroupLabel         string          `json:"group_label"`
+		Status             string          `json:"status"`
+		IndependentSources int             `json:"independent_sources"`
+		Latest             []pointRecord   `json:"latest"`
+		Findings           []FindingRecord `json:"findings"`
+		ImpliedTotals      []TotalRecord   `json:"implied_totals"`
+	}
+	reportCheckRecord struct {
+		Kind string `json:"kind"`
+		FindingRecord
+	}
+)
+
+// pointRecord is one claim as reports show it in JSON: its figure, its
+// source, and when.
+type pointRecord struct {
+	Claim      string   `json:"claim"`
+	Source     string   `json:"source"`
+	SpeaksFor  string   `json:"speaks_for"`
+	SourceKind string   `json:"source_kind"`
+	ValueLow   *float64 `json:"value_low"`
+	ValueHigh  *float64 `json:"value_high"`
+	Qualifier  string   `json:"qualifier"`
+	Date       *string  `json:"date"` // the day the figure describes: as of, else period end, else published
+	Published  *string  `json:"published"`
+	Outlet     *string  `json:"outlet"`
+	Document   string   `json:"document"`
+}
+
+func newPointRecord(p Point) pointRecord {
+	return pointRecord{Claim: p.ID, Source: p.Speaker.Name, SpeaksFor: p.Speaker.Body, SourceKind: p.Speaker.Kind,
+		ValueLow: p.Value.Low, ValueHigh: p.Value.High, Qualifier: string(p.Value.Qualifier),
+		Date: optString(p.When.String()), Published: optString(p.Published.String()),
+		Outlet: optString(p.Outlet), Document: p.Document}
+}
+
+func (r Report) writeJSONL(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	summary := reportSummaryRecord{Kind: "summary", Documents: r.Documents, Claims: r.Claims, Groups: r.Groups,
+		Series: r.AllSeries, Findings: map[string]int{}}
+	for _, c := range r.FindingCounts {
+		summary.Findings[c.Type] = c.Count
+	}
+	if err := enc.Encode(summary); err != nil {
+		return err
+	}
+	for _, v := range r.Series {
+		rec := reportSeriesRecord{Kind: "series", Series: v.ID, Label: v.Label, Group: v.Group, GroupLabel: v.GroupLabel,
+			Status: v.Status, IndependentSources: len(v.Latest), Latest: []pointRecord{},
+			Findings: []FindingRecord{}, ImpliedTotals: []TotalRecord{}}
+		for _, p := range v.Latest {
+			rec.Latest = append(rec.Latest, newPointRecord(p))
+		}
+		for _, f := range v.Findings {
+			rec.Findings = append(rec.Findings, NewFindingRecord(f))
+		}
+		for _, t := range v.Totals {
+			rec.ImpliedTotals = append(rec.ImpliedTotals, newTotalRecord(t))
+		}
+		if err := enc.Encode(rec); err != nil {
+			return err
+		}
+	}
+	for _, f := range r.Checks {
+		if err := enc.Encode(reportCheckRecord{Kind: "check", FindingRecord: NewFindingRecord(f)}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// count writes a count with thousands separators.
+func count(n int) string {
+	f := float64(n)
+	return FormatNumber(&f)
+}
+
+// plural writes "1 source", "3 sources".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return count(n) + " " + noun
+	}
+	return count(n) + " " + noun + "s"
+}
+
+// findingNoun names a finding type in running text.
+func findingNoun(kind string) string {
+	switch kind {
+	case reconcile.Corroboration, reconcile.Conflict, reconcile.Change:
+		return kind
+	}
+	return strings.ReplaceAll(kind, "_", " ") + " check"
+}
+
+// qualifierWords spells a qualifier for people: "at least", "approximately".
+func qualifierWords(q claims.Qualifier) string {
+	return strings.ReplaceAll(string(q), "_", " ")
+}

@@ -1,0 +1,93 @@
+package reports
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"claimtrack/claims"
+)
+
+func num(v float64) *float64 { return &v }
+
+func TestFormatNumberGroupsWholeDigitsOnly(t *testing.T) {
+	for v, want := range map[float64]string{1041.5: "1,041.5", 7.85: "7.85", -12000: "-12,000", 9e6: "9,000,000"} {
+		if got := FormatNumber(&v); got != want {
+			t.Errorf("FormatNumber(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+func TestFormatSpan(t *testing.T) {
+	for _, tc := range []struct {
+		lo, hi float64
+		want   string
+	}{
+		{11000 * 0.9, 11000 * 1.1, "9,900–12,100"}, // float noise rounded away
+		{100, math.Inf(1), "≥100"},
+		{math.Inf(-1), 5, "≤5"},
+		{283, 283, "283"},
+		{math.Inf(-1), math.Inf(1), "any"},
+	} {
+		if got := formatSpan(tc.lo, tc.hi); got != tc.want {
+			t.Errorf("formatSpan(%v, %v) = %q, want %q", tc.lo, tc.hi, got, tc.want)
+		}
+	}
+}
+
+func TestBarDrawsIntervalValueAndOpenBounds(t *testing.T) {
+	exact := Point{Entry: claims.Entry{Claim: claims.Claim{Value: claims.Value{Low: num(50), High: num(50)}}}, Low: 40, High: 60}
+	if got := bar(exact, 0, 100, 11); got != "    ├●┤    " {
+		t.Errorf("exact: %q", got)
+	}
+	atLeast := Point{Entry: claims.Entry{Claim: claims.Claim{Value: claims.Value{Low: num(20)}}}, Low: 20, High: math.Inf(1)}
+	if got := bar(atLeast, 0, 100, 11); got != "  ●───────→" {
+		t.Errorf("at least: %q", got)
+	}
+}
+
+func TestNiceTicksAreRoundAndCoverTheRange(t *testing.T) {
+	for _, tc := range []struct {
+		lo, hi float64
+		want   []float64
+	}{
+		{0, 4400, []float64{0, 1000, 2000, 3000, 4000, 5000}},
+		{7.3, 7.9, []float64{7.2, 7.4, 7.6, 7.8, 8}},
+	} {
+		if got := niceTicks(tc.lo, tc.hi); !slices.Equal(got, tc.want) {
+			t.Errorf("niceTicks(%v, %v) = %v, want %v", tc.lo, tc.hi, got, tc.want)
+		}
+	}
+}
+
+func TestChainTextEndsAtTheRoot(t *testing.T) {
+	relayed := claims.Entry{Outlet: "ANI", Claim: claims.Claim{Attribution: claims.Attribution{
+		Chain: []string{"ANI", "CNN", "the NIS"}, Root: "National Intelligence Service"}}}
+	if got, want := ChainText(relayed), "ANI → CNN → the NIS (root: National Intelligence Service)"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	own := claims.Entry{Outlet: "Reuters"}
+	if got, want := ChainText(own), "Reuters's own report"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestMarkedSentence(t *testing.T) {
+	e := claims.Entry{Claim: claims.Claim{Text: "11,000 troops", Sentence: "It sent 11,000 troops."}}
+	if got := MarkedSentence(e, Style{}.Mark); got != "It sent »11,000 troops«." {
+		t.Errorf("got %q", got)
+	}
+	if got := MarkedSentence(e, Style{Color: true}.Mark); !strings.Contains(got, "\x1b[") {
+		t.Errorf("a colour style should mark with ANSI codes: %q", got)
+	}
+}
+
+func TestPlainStyleWritesNoEscapes(t *testing.T) {
+	var st Style
+	for _, s := range []string{st.Bold("x"), st.Dim("x"), st.Verdict("conflict", "x")} {
+		if s != "x" {
+			t.Errorf("plain style changed text: %q", s)
+		}
+	}
+}
