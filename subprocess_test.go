@@ -145,25 +145,20 @@ func cleanReference(t *testing.T) (dir, export string, counts map[string]int, du
 	claimtrackBinary(t)
 	r := &reference
 	r.once.Do(func() {
-		// Not t.TempDir: the reference outlives the test that made it.
-		var err error
-		if r.dir, err = os.MkdirTemp(built.dir, "corpus-"); err != nil {
-			r.failed = err.Error()
-			return
-		}
+		// Cleared at the end: a t.Fatal on the way must fail later tests too.
+		r.failed = "making the clean reference failed"
+		// In the build folder: the reference outlives the test that made it.
+		r.dir = filepath.Join(built.dir, "corpus")
 		for part := range corpusParts {
 			writeArticles(t, corpusPart(r.dir, part), part*articlesPerPart, (part+1)*articlesPerPart)
 		}
-		db := filepath.Join(r.dir, "clean.db")
+		db := filepath.Join(built.dir, "clean.db")
 		start := time.Now()
-		_, stderr, code := runProcess(t, "--db", db, "ingest", r.dir)
+		mustRunProcess(t, "--db", db, "ingest", r.dir)
 		r.duration = time.Since(start)
-		if code != 0 {
-			r.failed = fmt.Sprintf("clean ingest: exit %d: %s", code, stderr)
-			return
-		}
 		r.export = exportClaims(t, db)
 		r.counts = storedClaimCounts(t, db)
+		r.failed = ""
 	})
 	if r.failed != "" {
 		t.Fatal(r.failed)

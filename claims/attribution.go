@@ -120,7 +120,7 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 					chain = append([]string{outlet}, chain...)
 				}
 			}
-			out = append(out, anchor{chain: chain, from: s.Start, to: toks[subject].start, priority: trailingPriority})
+			out = append(out, anchor{chain: chain, from: s.Start, to: s.End, priority: trailingPriority, at: toks[subject].start})
 			continue
 		}
 		out = append(out, anchor{chain: chain, from: toks[i].start, to: clauseEndOffset(s, toks, verbEnd), priority: leadingPriority})
@@ -158,14 +158,18 @@ func (d *document) attribute(s *sentenceInfo, anchors []anchor, pos int) Attribu
 // sentence), then the anchor whose verb is nearest the figure: "Oktay said
 // 8,574 …, while 2,530 …, according to the government".
 func betterAnchor(a, b *anchor, pos int) bool {
-	if (a.priority == trailingPriority) != (b.priority == trailingPriority) {
-		return a.priority == trailingPriority
+	aTrails := a.priority == trailingPriority && pos < a.at
+	bTrails := b.priority == trailingPriority && pos < b.at
+	if aTrails != bTrails {
+		return aTrails
 	}
 	return anchorDistance(a, pos) < anchorDistance(b, pos)
 }
 
+// anchorDistance is how far an attribution stands from a figure: from its
+// source's name for "…, X said" and "according to X", else from its verb.
 func anchorDistance(a *anchor, pos int) int {
-	if a.priority == accordingPriority {
+	if a.priority == accordingPriority || a.priority == trailingPriority && a.at > 0 {
 		return abs(a.at - pos)
 	}
 	return abs(a.from - pos)
@@ -206,7 +210,7 @@ func (d *document) rootName(name string) string {
 	name = strings.ReplaceAll(name, "U.N.", "UN")
 	name = strings.ReplaceAll(name, "U.K.", "UK")
 	// "Andrii Kovalenko of Ukraine's Center for …" is Andrii Kovalenko.
-	if person, _, found := strings.Cut(name, " of "); found && entityKind(tokenize(person, 0, len(person))) == "person" {
+	if person, _, found := strings.Cut(name, " of "); found && CanonicalSource(name) == name && entityKind(tokenize(person, 0, len(person))) == "person" && !isListedSource(name) {
 		name = person
 	}
 	name = d.personName(name)
@@ -226,7 +230,14 @@ func (d *document) sourceChain(toks []token, from, to int) []string {
 	}
 	// Drop appositives and relative clauses: "a senior US official, who spoke …"
 	for k := from; k < to; k++ {
-		if toks[k].text == "," {
+		if toks[k].text == "," && !listContinues(toks, k) {
+			to = k
+			break
+		}
+	}
+	// A place after the source is not part of its name: "the delegation in the capital".
+	for k := from + 1; k < to; k++ {
+		if (toks[k].lower == "in" || toks[k].lower == "at") && !toks[k-1].capitalized() {
 			to = k
 			break
 		}
@@ -349,6 +360,12 @@ func isName(t token) bool {
 	return len(t.text) >= 2 && strings.ToUpper(t.text) == t.text && t.text != strings.ToLower(t.text)
 }
 
+// isListedSource reports a name the sources list knows ("Joint Chiefs of Staff").
+func isListedSource(name string) bool {
+	_, ok := vocabulary.sources.lookup(name)
+	return ok
+}
+
 // personName strips a title from a name: "White House spokesman John Kirby"
 // → "John Kirby". Without a capitalized name after the title the whole
 // phrase is kept ("a senior US military official").
@@ -403,6 +420,10 @@ func (d *document) subjectBefore(toks []token, i int) int {
 		}
 		if t.punct && t.text != "'" && t.text != "’" && t.text != "&" {
 			break
+		}
+		if (t.lower == "in" || t.lower == "at") && j > 0 && !toks[j-1].punct && !functionWords[toks[j-1].lower] && j < end-1 {
+			j-- // "the government delegation in the capital said"
+			continue
 		}
 		if functionWords[t.lower] && !isName(t) && t.lower != "of" && t.lower != "the" && t.lower != "and" && t.lower != "for" && t.lower != "a" && t.lower != "an" {
 			if t.lower == "he" || t.lower == "she" || t.lower == "they" || t.lower == "it" {
@@ -490,6 +511,10 @@ func phraseEnd(toks []token, from int) int {
 	j := from
 	for j < len(toks) {
 		t := toks[j]
+		if t.text == "," && listContinues(toks, j) {
+			j++
+			continue
+		}
 		if t.punct && t.text != "(" && t.text != ")" && t.text != "'" && t.text != "’" && t.text != "&" && t.text != "-" {
 			break
 		}
@@ -502,6 +527,23 @@ func phraseEnd(toks []token, from int) int {
 		j++
 	}
 	return j
+}
+
+// listContinues reports a comma inside a list of names: "South Korean, U.S.
+// and Ukrainian officials".
+func listContinues(toks []token, comma int) bool {
+	if comma+1 >= len(toks) || !toks[comma+1].capitalized() {
+		return false
+	}
+	for j := comma + 1; j < len(toks) && j <= comma+4; j++ {
+		if toks[j].lower == "and" {
+			return true
+		}
+		if toks[j].punct {
+			return false
+		}
+	}
+	return false
 }
 
 func clauseEnd(toks []token, from, limit int) int {

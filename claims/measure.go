@@ -8,6 +8,11 @@ var auxiliaries = map[string]bool{"have": true, "has": true, "had": true, "been"
 	"was": true, "are": true, "is": true, "being": true, "reportedly": true, "allegedly": true, "also": true,
 	"already": true, "now": true, "since": true, "all": true, "either": true, "both": true}
 
+// hedges put a report between a figure and its verb: "were believed to have
+// been deployed".
+var hedges = map[string]bool{"believed": true, "thought": true, "said": true, "estimated": true,
+	"reported": true, "understood": true, "known": true, "feared": true, "expected": true, "likely": true}
+
 // measure finds what happened to the counted thing, preferring, in order:
 // the predicate after it ("soldiers … have been killed or wounded"), a
 // participle right after it ("soldiers sent to Russia"), the verb before the
@@ -30,8 +35,24 @@ func (d *document) measure(toks []token, first, before int, p np) string {
 		if t.punct && t.text != "\"" && t.text != "“" && t.text != "”" || isDigitWord(t.lower) {
 			break // the clause, or the next figure's words, begin
 		}
+		if t.lower == "and" || t.lower == "but" || t.lower == "while" {
+			break // "killed three people and injured 213": the next verb is the next figure's
+		}
 		if t.lower == "that" || t.lower == "which" || t.lower == "who" {
+			// "210 drones that were shot down" says what happened to them;
+			// "which the military says" does not.
+			if j+1 < len(toks) && auxiliaries[toks[j+1].lower] {
+				continue
+			}
 			break
+		}
+		// "were believed to have been deployed", "are thought to be in"
+		if j+1 < len(toks) && toks[j+1].lower == "to" && hedges[t.lower] {
+			j++
+			continue
+		}
+		if strings.HasSuffix(t.lower, "ly") && !t.capitalized() {
+			continue // "were locationally lost"
 		}
 		if m, ok := d.lx.measures.at(toks, j); ok {
 			finite := j > end && auxiliaries[toks[j-1].lower]
@@ -62,6 +83,12 @@ func (d *document) measure(toks []token, first, before int, p np) string {
 		}
 	}
 	// A measure noun: "255 deaths", "a depth of 17.9 km", "the crowd at".
+	if p.empty() && p.unit != "" {
+		// "the death toll has risen to 46,000": the counted noun says it.
+		if m, ok := d.lx.measures.at(tokenize(p.unit, 0, len(p.unit)), 0); ok {
+			return m.value
+		}
+	}
 	if p.head >= 0 {
 		if m, ok := d.lx.measures.at(toks, p.head); ok {
 			return m.value
@@ -102,8 +129,11 @@ func isUnitWord(d *document, toks []token, j int) bool {
 	if !ok {
 		return false
 	}
-	return j > 0 && (isDigitWord(toks[j-1].lower) || isNumberWord(toks[j-1].lower))
+	return j > 0 && (isDigitWord(toks[j-1].lower) || magnitudeWords[toks[j-1].lower])
 }
+
+var magnitudeWords = map[string]bool{"hundred": true, "thousand": true, "million": true, "billion": true,
+	"trillion": true, "m": true, "bn": true, "k": true}
 
 func isDigitWord(w string) bool {
 	return w != "" && w[0] >= '0' && w[0] <= '9'

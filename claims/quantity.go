@@ -93,6 +93,12 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []Claim) (Claim, boo
 	// What is counted: the noun phrase after the figure, or one named before
 	// it ("North Korean losses have passed 200", "put attendance at 10,000").
 	after := tokenAt(toks, n.End)
+	if after+1 < len(toks) && (toks[after].lower == "more" || toks[after].lower == "additional" || toks[after].lower == "extra") {
+		if _, isUnit := d.lx.units.at(toks, after+1); isUnit {
+			c.Incremental = true // "3,000 more soldiers were sent"
+			after++
+		}
+	}
 	phrase := d.phraseAfter(toks, after, n)
 	c.Unit, c.Subject = phrase.unit, joinTokens(d.doc.Text, toks[phrase.from:phrase.to])
 	textEnd := n.End
@@ -126,6 +132,9 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []Claim) (Claim, boo
 	c.Sentence = s.text
 	c.ID = ClaimID(d.doc.Hash, c.Start, c.End)
 
+	if phrase.empty() && c.Unit != "" {
+		phrase.unit = c.Unit // named before the figure: its noun may say the measure
+	}
 	if m := d.measure(toks, first, before, phrase); m != "" {
 		c.Measure = m
 	}

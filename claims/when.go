@@ -59,11 +59,18 @@ func (d *document) nearestDate(s *sentenceInfo, c *Claim) (dates.Mention, bool) 
 			continue
 		}
 		dist := m.Start - c.End
+		between := ""
 		if m.End <= c.Start {
 			dist = c.Start - m.End
-			if strings.ContainsAny(d.doc.Text[m.End:c.Start], ";") {
+			between = d.doc.Text[m.End:c.Start]
+			if strings.ContainsAny(between, ";") {
 				continue
 			}
+		} else if m.Start >= c.End {
+			between = d.doc.Text[c.End:m.Start]
+		}
+		if strings.Contains(between, ",") {
+			dist += len(s.text) // another clause's date only when the figure's own has none
 		}
 		if bestDist < 0 || dist < bestDist {
 			best, bestDist = m, dist

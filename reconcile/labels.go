@@ -36,7 +36,11 @@ func (l *ledger) describeSeries(si *seriesInfo) string {
 		parts = append(parts, string(si.key.modality))
 	}
 	if si.key.place != "" {
-		parts = append(parts, places.top())
+		place := places.top()
+		if place == "" {
+			place = si.key.place // members without a place joined this one's
+		}
+		parts = append(parts, place)
 	}
 	return strings.Join(parts, " · ")
 }
