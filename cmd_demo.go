@@ -20,7 +20,8 @@ func demoCommand(io streams) *cli.Command {
 		Usage: "run claimtrack on the built-in sample articles",
 		Description: "Ingests the five sample articles built into claimtrack into a throwaway\n" +
 			"in-memory database, reconciles them and prints the consistency report (see\n" +
-			"claimtrack report --help). Nothing is written to disk.\n\n" +
+			"claimtrack report --help), then every claim with its document and date.\n" +
+			"Nothing is written to disk.\n\n" +
 			"Example:\n" +
 			"   claimtrack demo",
 		Action: func(c *cli.Context) error {
@@ -50,7 +51,13 @@ func demoCommand(io streams) *cli.Command {
 			fmt.Fprintf(io.stdout, "claimtrack demo: the %d sample articles built in, reconciled.\n"+
 				"Keep a ledger of your own with: claimtrack ingest FOLDER && claimtrack report\n\n", len(names))
 			report := reports.BuildReport(ledger, reports.ReportFilter{})
-			return report.Write(io.stdout, reports.Table, terminalWidth(io.stdout), reports.Style{Color: colorEnabled(io.stdout)})
+			width := terminalWidth(io.stdout)
+			if err := report.Write(io.stdout, reports.Table, width, reports.Style{Color: colorEnabled(io.stdout)}); err != nil {
+				return err
+			}
+			// Then every claim the reader found, with its document and date.
+			fmt.Fprintf(io.stdout, "\nEvery claim (%d)\n", len(ledger.Entries))
+			return reports.ClaimsGrid(ledger.Entries).Write(io.stdout, reports.Table, width)
 		},
 	}
 }

@@ -223,8 +223,8 @@ func (d *document) eventObject(s *sentenceInfo, dr *eventDraft) {
 		}
 	default:
 		dr.counterparts = d.namesIn(toks, skipWord(toks, dr.end, "with"), end)
-		if len(dr.counterparts) == 0 && dr.action.class != "anniversary" {
-			dr.object = nounAfter(d.doc.Text, toks, dr.end, end)
+		if len(dr.counterparts) == 0 && (dr.action.class == "signing" || dr.action.class == "inspection" || dr.action.class == "opening") {
+			dr.object = nounAfter(d.doc.Text, toks, dr.end, end) // "signed a treaty", "inspected bombers"
 		}
 	}
 	for j := dr.end; j < end; j++ {
@@ -527,6 +527,9 @@ func (d *document) eventClaim(s *sentenceInfo, anchors []anchor, dr *eventDraft)
 	}
 	if dr.nominal {
 		start, end = toks[dr.from].start, toks[dr.to-1].end
+	}
+	if who := dr.verb - 1; who >= 0 && (toks[who].text == "who" || who > 0 && toks[who-1].text == "who") {
+		end = toks[clauseEnd(toks, dr.end, len(toks))-1].end // "who arrived …," ends at its comma
 	}
 	c := Claim{Document: d.doc.Name, Kind: KindEvent, Modality: Actual, Sentence: s.text,
 		Actors: dr.actors, Action: dr.action.value, Counterparts: dr.counterparts, Object: dr.object,

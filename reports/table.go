@@ -158,13 +158,24 @@ func EventLine(c claims.Claim) string {
 	} else {
 		line += " " + c.Action
 	}
+	joiner := map[string]string{"held talks": " with ", "met": " "}[c.Action]
+	if joiner == "" {
+		joiner = " "
+	}
 	if len(c.Counterparts) > 0 {
-		line += " " + strings.Join(c.Counterparts, " and ")
+		line += joiner + strings.Join(c.Counterparts, " and ")
 	} else if c.Object != "" {
 		line += " " + c.Object
 	}
 	if c.Place != "" {
-		line += " in " + c.Place
+		switch c.Action {
+		case "visited":
+			line += " " + c.Place
+		case "left":
+			line += " for " + c.Place
+		default:
+			line += " in " + c.Place
+		}
 	}
 	if c.Ordinal > 0 {
 		line += " (round " + strconv.Itoa(c.Ordinal) + ")"
