@@ -218,7 +218,7 @@ func (d *document) eventObject(s *sentenceInfo, dr *eventDraft) {
 	end := clauseStop(toks, dr.end)
 	switch dr.action.class {
 	case "visit", "arrival", "departure":
-		if pl := placeAt(d.doc.Text, toks, skipWord(toks, dr.end, "to")); pl != "" && dr.action.class != "arrival" {
+		if pl := placeAt(d.doc.Text, toks, skipWord(toks, dr.end, "to")); pl != "" {
 			dr.place = pl
 		}
 	default:

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Measures `claimtrack audit ID` on a reconciled database of a million
+# synthetic claims and prints "audit: X ms median, lookup by id: Y ms median".
+#
+#   bench/audit-latency.sh
+#
+# CLAIMS (default 1000000) sizes the database, which is made once with
+# bench/cmd/genledger into bench/out/ (about ten minutes on two cores) and
+# kept for later runs. AUDITS (default 21) is how many claims are audited.
+set -euo pipefail
+
+bench=$(cd "$(dirname "$0")" && pwd)
+out=$bench/out
+claims=${CLAIMS:-1000000}
+db=$out/ledger-$claims.db
+
+mkdir -p "$out"
+if [ ! -f "$db" ]; then
+	(cd "$bench" && go build -o "$out/genledger" ./cmd/genledger)
+	"$out/genledger" -claims "$claims" -db "$db.tmp"
+	# genledger closed the database; the WAL is checkpointed into the file.
+	mv "$db.tmp" "$db"
+fi
+(cd "$bench" && go test -c -o "$out/bench.test" .)
+
+if ! results=$("$out/bench.test" -test.run '^$' -test.bench '^BenchmarkAudit(Lookup)?$' -test.cpu 1 \
+	-test.benchtime "${AUDITS:-21}x" -audit.db "$db"); then
+	echo "$results" >&2
+	exit 1
+fi
+results=$(grep '^Benchmark' <<<"$results")
+echo "$results"
+
+awk '
+	{ for (i = 2; i <= NF; i++) if ($i == "ms/median") ms[$1] = $(i - 1) }
+	END { printf "audit: %s ms median, lookup by id: %s ms median\n", ms["BenchmarkAudit"], ms["BenchmarkAuditLookup"] }' <<<"$results"

@@ -1,0 +1,97 @@
+package bench
+
+import (
+	"database/sql"
+	"flag"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"claimtrack/sqlite"
+)
+
+// auditDB is the ledger the audit benchmarks read; audit-latency.sh makes
+// one of a million claims with bench/cmd/genledger.
+var auditDB = flag.String("audit.db", "", "claimtrack database for the audit benchmarks, as bench/cmd/genledger writes it")
+
+// auditSample is how many claims the audit benchmarks look up, in turn.
+const auditSample = 101
+
+// BenchmarkAudit measures `claimtrack audit ID` as a user runs it: a new
+// process, opening the database, finding the claim by its id and printing
+// everything about it. It reports the median wall time of one audit.
+func BenchmarkAudit(b *testing.B) {
+	ids := sampleClaimIDs(b)
+	bin := filepath.Join(b.TempDir(), "claimtrack")
+	if out, err := exec.Command("go", "build", "-o", bin, "claimtrack").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	var took []time.Duration
+	for i := 0; b.Loop(); i++ {
+		id := ids[i%len(ids)]
+		start := time.Now()
+		out, err := exec.Command(bin, "--db", *auditDB, "audit", id).CombinedOutput()
+		took = append(took, time.Since(start))
+		if err != nil {
+			b.Fatalf("audit %s: %v\n%s", id, err, out)
+		}
+	}
+	reportMedian(b, took)
+}
+
+// BenchmarkAuditLookup measures the first step of an audit alone: finding
+// the claim by its id in the open database.
+func BenchmarkAuditLookup(b *testing.B) {
+	ids := sampleClaimIDs(b)
+	db, err := sqlite.Open(b.Context(), *auditDB)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	var took []time.Duration
+	for i := 0; b.Loop(); i++ {
+		id := ids[i%len(ids)]
+		start := time.Now()
+		found, err := db.Claims(b.Context(), sqlite.ClaimFilter{IDPrefix: id})
+		took = append(took, time.Since(start))
+		if err != nil || len(found) != 1 {
+			b.Fatalf("claim %s: %d found, %v", id, len(found), err)
+		}
+	}
+	reportMedian(b, took)
+}
+
+// sampleClaimIDs picks claims spread evenly over the database's claims, the
+// same ones on every run.
+func sampleClaimIDs(b *testing.B) []string {
+	b.Helper()
+	if *auditDB == "" {
+		b.Skip("needs -audit.db: run bench/audit-latency.sh")
+	}
+	db, err := sql.Open("sqlite3", "file:"+*auditDB+"?mode=ro")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow("SELECT count(*) FROM claims").Scan(&n); err != nil {
+		b.Fatal(err)
+	}
+	ids := make([]string, auditSample)
+	for k := range ids {
+		err := db.QueryRow("SELECT id FROM claims ORDER BY seq LIMIT 1 OFFSET ?", k*n/auditSample).Scan(&ids[k])
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	return ids
+}
+
+// reportMedian reports the median of took in milliseconds, which an
+// occasional slow run (another process, a cold cache) does not move.
+func reportMedian(b *testing.B, took []time.Duration) {
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2])/float64(time.Millisecond), "ms/median")
+}
