@@ -61,11 +61,11 @@ func (d *document) events(s *sentenceInfo, anchors []anchor) []Claim {
 	toks := s.toks
 	var drafts []eventDraft
 	for i := 0; i < len(toks); i++ {
-		if toks[i].capitalized() && i > 0 || insideQuotes(toks, i) {
+		if toks[i].capitalized() && i > 0 {
 			continue
 		}
 		a, ok := actions.at(toks, i)
-		if !ok {
+		if !ok || insideQuotes(toks, i) {
 			continue
 		}
 		end := i + len(a.words)
