@@ -37,6 +37,16 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 		// "according to X", "as per X"
 		if phraseAt(toks, i, []string{"according", "to"}) || phraseAt(toks, i, []string{"as", "per"}) {
 			from, to := i+2, phraseEnd(toks, i+2)
+			// "according to the country's largest newspaper, Prothom Alo, …": the name.
+			if to+2 < len(toks) && toks[to].text == "," && toks[to+1].capitalized() {
+				k := to + 1
+				for k < len(toks) && toks[k].capitalized() {
+					k++
+				}
+				if k < len(toks) && toks[k].text == "," {
+					from, to = to+1, k
+				}
+			}
 			if chain := d.sourceChain(toks, from, to); len(chain) > 0 {
 				out = append(out, anchor{chain: chain, from: s.Start, to: s.End, priority: accordingPriority, at: t.start})
 			}
@@ -565,10 +575,7 @@ func clauseEndOffset(s *sentenceInfo, toks []token, from int) int {
 		if toks[j].text == "," && j+2 < len(toks) && toks[j+1].lower == "and" && (toks[j+2].lower == "he" || toks[j+2].lower == "she" || toks[j+2].lower == "they") {
 			return toks[j].start
 		}
-		// "…, while at least 2,530 were killed in Syria, according to …"
-		if toks[j].text == "," && j+1 < len(toks) && (toks[j+1].lower == "while" || toks[j+1].lower == "whereas" || toks[j+1].lower == "but") {
-			return toks[j].start
-		}
+
 	}
 	return s.End
 }

@@ -24,6 +24,9 @@ func (d *document) measure(toks []token, first, before int, p np) string {
 		end = tokenAfterNumber(toks, first)
 	}
 	var participle string
+	if p.share {
+		end = len(toks) // "downed 65 of 90 drones launched": the verb before says it
+	}
 	if p.head >= 0 {
 		// "255 deaths", "several hundred casualties": the noun says it.
 		if m, ok := d.lx.measures.at(toks, p.head); ok {

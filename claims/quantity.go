@@ -29,6 +29,8 @@ type np struct {
 	unit     string
 	class    string
 	head     int // token index of the unit phrase's first word, -1 if none
+	// share marks "65 of 90 drones": what follows describes the whole.
+	share bool
 }
 
 func (p np) empty() bool { return p.to <= p.from }
@@ -93,6 +95,10 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []Claim) (Claim, boo
 	// What is counted: the noun phrase after the figure, or one named before
 	// it ("North Korean losses have passed 200", "put attendance at 10,000").
 	after := tokenAt(toks, n.End)
+	unitBefore, hasUnitBefore := d.lx.units.endingAt(toks, before)
+	if hasUnitBefore && unitBefore.class != "magnitude" {
+		hasUnitBefore = false // only a scale names its unit before the figure: "magnitude 6.8"
+	}
 	if after+1 < len(toks) && (toks[after].lower == "more" || toks[after].lower == "additional" || toks[after].lower == "extra") {
 		if _, isUnit := d.lx.units.at(toks, after+1); isUnit {
 			c.Incremental = true // "3,000 more soldiers were sent"
@@ -100,6 +106,9 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []Claim) (Claim, boo
 		}
 	}
 	phrase := d.phraseAfter(toks, after, n)
+	if hasUnitBefore && phrase.class != unitBefore.class {
+		phrase = np{from: after, to: after, head: -1, unit: unitBefore.value, class: unitBefore.class}
+	}
 	c.Unit, c.Subject = phrase.unit, joinTokens(d.doc.Text, toks[phrase.from:phrase.to])
 	textEnd := n.End
 	if !phrase.empty() {
@@ -256,6 +265,11 @@ func (d *document) canonicalUnit(word string) string {
 // "of the drones" (a share of something named).
 func (d *document) phraseAfter(toks []token, i int, n numbers.Number) np {
 	p := np{from: i, to: i, head: -1}
+	// "downed 65 of 90 drones": the share counts what the whole counts.
+	if i+2 < len(toks) && toks[i].lower == "of" && isDigitWord(toks[i+1].lower) {
+		i += 2
+		p.from, p.to, p.share = i, i, true
+	}
 	if i < len(toks) && toks[i].lower == "of" {
 		j := i + 1
 		if j < len(toks) {
