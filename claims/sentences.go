@@ -21,6 +21,11 @@ var abbreviations = func() map[string]bool {
 	return m
 }()
 
+// maxSentenceBytes bounds a sentence: real ones stay far below it, and text
+// without stops (a table, a scrape gone wrong) must not become one "sentence"
+// whose reading grows with its square.
+const maxSentenceBytes = 2000
+
 // SplitSentences splits text[from:] into sentences. A full stop, question or
 // exclamation mark ends a sentence when white space and a capital, digit or
 // opening quote follow, unless it closes an abbreviation ("Mr.", "Jan."), an
@@ -32,6 +37,20 @@ func SplitSentences(text string, from int) []Sentence {
 	start := from
 	emit := func(end int) {
 		s, e := trimSpan(text, start, end)
+		for e-s > maxSentenceBytes {
+			cut := s + maxSentenceBytes
+			if space := strings.LastIndexByte(text[s:cut], ' '); space > 0 {
+				cut = s + space
+			}
+			for cut > s && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+			if cut == s {
+				cut = s + maxSentenceBytes
+			}
+			out = append(out, Sentence{Start: s, End: cut, Paragraph: para})
+			s, _ = trimSpan(text, cut, e)
+		}
 		if s < e {
 			out = append(out, Sentence{Start: s, End: e, Paragraph: para})
 		}

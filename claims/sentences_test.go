@@ -2,6 +2,7 @@ package claims
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -41,5 +42,18 @@ func TestSplitSentencesParagraphs(t *testing.T) {
 	}
 	if want := []int{0, 0, 1, 2}; !reflect.DeepEqual(paras, want) {
 		t.Errorf("paragraphs = %v, want %v", paras, want)
+	}
+}
+
+func TestSplitSentencesBoundsLength(t *testing.T) {
+	text := strings.Repeat("word 12 ", 2000) // 16 KB with no stop
+	got := SplitSentences(text, 0)
+	if len(got) < 8 {
+		t.Fatalf("got %d sentences", len(got))
+	}
+	for _, s := range got {
+		if s.End-s.Start > maxSentenceBytes || s.Start >= s.End {
+			t.Errorf("sentence %d..%d", s.Start, s.End)
+		}
 	}
 }
