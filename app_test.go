@@ -259,3 +259,22 @@ func TestClaimsFilters(t *testing.T) {
 		t.Errorf("bad --since accepted: %d %s", code, errOut)
 	}
 }
+
+// TestDevCorpusExportGolden pins what the reader and reconciler make of the
+// development articles — quantities and events, with groups and series — so
+// a change in either shows up as a diff to read.
+func TestDevCorpusExportGolden(t *testing.T) {
+	const corpus = "../shared/eval/dev/corpus"
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skipf("%s not found: the shared folder is not beside the repository", corpus)
+	}
+	db := filepath.Join(t.TempDir(), "claims.db")
+	if _, errOut, code := runCLI(t, "", "--db", db, "ingest", corpus); code != 0 {
+		t.Fatalf("ingest: %s", errOut)
+	}
+	out, errOut, code := runCLI(t, "", "--db", db, "export", "--format", "jsonl", "claims")
+	if code != 0 {
+		t.Fatalf("export: %s", errOut)
+	}
+	golden(t, "dev_claims.jsonl", out)
+}

@@ -52,6 +52,20 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 			}
 			continue
 		}
+		// "in a statement carried by KCNA", "a report carried by state media"
+		if phraseAt(toks, i, []string{"carried", "by"}) {
+			from, to := i+2, phraseEnd(toks, i+2)
+			if relay := d.sourceChain(toks, from, to); len(relay) > 0 {
+				if len(out) > 0 && out[len(out)-1].from <= t.start {
+					last := &out[len(out)-1]
+					last.chain = append(relay, last.chain...)
+				} else {
+					out = append(out, anchor{chain: relay, from: s.Start, to: s.End, priority: accordingPriority, at: t.start})
+				}
+			}
+			i = to - 1
+			continue
+		}
 		if t.lower == "citing" && len(out) > 0 {
 			from, to := i+1, phraseEnd(toks, i+1)
 			if inner := d.sourceChain(toks, from, to); len(inner) > 0 {
@@ -268,7 +282,10 @@ func (d *document) sourceChain(toks []token, from, to int) []string {
 		if e, found := d.lastEntity(kind, lower); found {
 			return []string{e.name}
 		}
-		return nil
+		if !strings.HasPrefix(lower, "the ") {
+			return nil // a pronoun with nobody named before it
+		}
+		// "The ministry said", with no ministry named before: the words are all we have.
 	}
 	if kind, ok := d.lx.references["the "+lastWord(lower)]; ok && strings.HasPrefix(lower, "the ") && kind != "person" {
 		// "the air force" after "the Ukrainian air force"
@@ -666,6 +683,16 @@ func (d *document) learnAliases(s *sentenceInfo) {
 			}
 			if start < i-1 {
 				d.learn(toks[i].text, joinTokens(d.doc.Text, toks[start:i-1]))
+			}
+		}
+		// "the Main Intelligence Directorate, known as HUR"
+		if phraseAt(toks, i, []string{"known", "as"}) && i > 1 && toks[i-1].text == "," && i+2 < len(toks) && isAcronym(toks[i+2].text) {
+			start := i - 2
+			for start > 0 && (toks[start-1].capitalized() || toks[start-1].lower == "of" || toks[start-1].lower == "and") {
+				start--
+			}
+			if toks[start].capitalized() {
+				d.learn(toks[i+2].text, joinTokens(d.doc.Text, toks[start:i-1]))
 			}
 		}
 		if phraseAt(toks, i, []string{"stands", "for"}) && i > 0 {

@@ -82,7 +82,10 @@ type lexicon struct {
 	titles      phraseDict
 	references  map[string]string // "the agency" → org
 	sources     aliasTable
-	unitClass   map[string]string // canonical unit → class
+	// sourceVariants maps each listed name and alias, folded by nameKey, to
+	// its canonical name.
+	sourceVariants map[string]string
+	unitClass      map[string]string // canonical unit → class
 	measureInfo map[string]phrase // canonical measure → its class and scope
 }
 
@@ -91,6 +94,12 @@ func loadLexicon() *lexicon {
 		speech: newPhraseDict(), estimate: newPhraseDict(), titles: newPhraseDict(),
 		references: map[string]string{}, sources: loadAliases("sources.txt"),
 		unitClass: map[string]string{}, measureInfo: map[string]phrase{}}
+	lx.sourceVariants = map[string]string{}
+	for _, f := range dataLines("sources.txt") {
+		for _, alias := range f {
+			lx.sourceVariants[nameKey(alias)] = f[0]
+		}
+	}
 	for _, f := range dataLines("units.txt") {
 		name, class, _ := strings.Cut(f[0], "@")
 		lx.unitClass[name] = class

@@ -32,7 +32,23 @@ func CanonicalSource(name string) string {
 	if c, ok := vocabulary.sources.lookup(name); ok {
 		return c
 	}
+	// Spelling variants of one name: "Choe Son-hui", "Choe Son Hui", "CHOE SON HUI".
+	if c, ok := vocabulary.sourceVariants[nameKey(name)]; ok {
+		return c
+	}
 	return name
+}
+
+// nameKey folds the variants transliteration and house style give one name:
+// case, hyphens, dots and spaces.
+func nameKey(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		if r != '-' && r != ' ' && r != '.' && r != '\'' && r != '’' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // CountryOf gives the country a place or demonym names ("Wonsan" → "North
