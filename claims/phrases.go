@@ -74,19 +74,19 @@ func (d phraseDict) endingAt(toks []token, i int) (phrase, bool) {
 
 // lexicon holds the reader's word lists, loaded from data/.
 type lexicon struct {
-	units       phraseDict // value: canonical unit, class: unit class
-	measures    phraseDict // value: canonical measure, class, scope
-	qualifiers  phraseDict // value: qualifier
-	speech      phraseDict
-	estimate    phraseDict
-	titles      phraseDict
-	references  map[string]string // "the agency" → org
-	sources     aliasTable
+	units      phraseDict // value: canonical unit, class: unit class
+	measures   phraseDict // value: canonical measure, class, scope
+	qualifiers phraseDict // value: qualifier
+	speech     phraseDict
+	estimate   phraseDict
+	titles     phraseDict
+	references map[string]string // "the agency" → org
+	sources    aliasTable
 	// sourceVariants maps each listed name and alias, folded by nameKey, to
 	// its canonical name.
 	sourceVariants map[string]string
 	unitClass      map[string]string // canonical unit → class
-	measureInfo map[string]phrase // canonical measure → its class and scope
+	measureInfo    map[string]phrase // canonical measure → its class and scope
 }
 
 func loadLexicon() *lexicon {
