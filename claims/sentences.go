@@ -131,9 +131,15 @@ func opensSentence(s string) bool {
 // endsSentence decides whether the full stop at i ends a sentence, judging
 // the word it closes.
 func endsSentence(text string, i int) bool {
+	// Abbreviations and initialisms are short: look back a few bytes only, so
+	// a long dotted run ("a.a.a.…") costs no more than a short one.
+	const longestAbbreviation = 12
 	j := i
-	for j > 0 && text[j-1] != ' ' && text[j-1] != '\n' && text[j-1] != '(' && text[j-1] != '"' {
+	for j > 0 && i-j < longestAbbreviation && text[j-1] != ' ' && text[j-1] != '\n' && text[j-1] != '(' && text[j-1] != '"' {
 		j--
+	}
+	if j > 0 && i-j == longestAbbreviation && text[j-1] != ' ' && text[j-1] != '\n' {
+		return true // a longer word is no abbreviation
 	}
 	word := text[j:i]
 	if word == "" {
