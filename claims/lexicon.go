@@ -11,16 +11,21 @@ import (
 //go:embed data/*.txt
 var dataFiles embed.FS
 
-// dataLines returns the entries of one data file: each non-blank line that is
-// not a comment, split on "|" and trimmed.
+// dataLines returns the entries of one of the reader's data files.
 func dataLines(name string) [][]string {
 	raw, err := dataFiles.ReadFile("data/" + name)
 	if err != nil {
 		// The files are embedded at build time; a missing one is a build mistake.
 		panic("claims: missing data file " + name)
 	}
+	return ParseWordList(raw)
+}
+
+// ParseWordList reads claimtrack's word-list format: one entry a line, fields
+// separated by "|" and trimmed, blank lines and "#" comments skipped.
+func ParseWordList(raw []byte) [][]string {
 	var rows [][]string
-	for _, line := range strings.Split(string(raw), "\n") {
+	for line := range strings.Lines(string(raw)) {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue

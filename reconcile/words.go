@@ -1,6 +1,8 @@
 package reconcile
 
 import (
+	"claimtrack/claims"
+
 	"embed"
 	"strings"
 	"unicode"
@@ -60,27 +62,14 @@ func (t phraseTable) find(words []string) ([]string, bool) {
 	return nil, false
 }
 
-// dataLines returns the non-blank, non-comment lines of an embedded data file,
-// split on "|" and trimmed.
+// dataLines returns the entries of one of the reconciler's data files.
 func dataLines(name string) [][]string {
 	raw, err := dataFiles.ReadFile("data/" + name)
 	if err != nil {
 		// The files are embedded at build time; a missing one is a build mistake.
 		panic("reconcile: missing data file " + name)
 	}
-	var rows [][]string
-	for line := range strings.Lines(string(raw)) {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		fields := strings.Split(line, "|")
-		for i := range fields {
-			fields[i] = strings.TrimSpace(fields[i])
-		}
-		rows = append(rows, fields)
-	}
-	return rows
+	return claims.ParseWordList(raw)
 }
 
 // normalWords splits a name into lower-case words without dots ("U.S." is
