@@ -1,11 +1,11 @@
 package reconcile
 
 import (
-	"claimtrack/claims"
-
 	"embed"
 	"strings"
 	"unicode"
+
+	"claimtrack/claims"
 )
 
 // The reconciler's own word lists: who speaks for whom, and which words in a
