@@ -52,14 +52,7 @@ const (
 // Reconcile sorts claims into series and groups and compares them. It changes
 // nothing in entries: callers write Group and Series back by claim id.
 func Reconcile(entries []claims.Entry, opt Options) claims.Reconciliation {
-	var quantities, events []claims.Entry
-	for _, e := range entries {
-		if e.Kind == claims.KindEvent {
-			events = append(events, e)
-		} else {
-			quantities = append(quantities, e)
-		}
-	}
+	quantities, events := splitEvents(entries)
 	l := newLedger(quantities, opt)
 	l.assignSeries()
 	l.assignGroups()
@@ -79,4 +72,29 @@ func Reconcile(entries []claims.Entry, opt Options) claims.Reconciliation {
 	slices.SortFunc(r.Series, func(a, b claims.Series) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortFunc(r.Findings, func(a, b claims.Finding) int { return cmp.Compare(a.ID, b.ID) })
 	return r
+}
+
+// splitEvents separates event claims from quantities. A ledger of millions of
+// quantities holds few or no events: it is not copied then, and otherwise
+// copied once into slices of the right size.
+func splitEvents(entries []claims.Entry) (quantities, events []claims.Entry) {
+	n := 0
+	for i := range entries {
+		if entries[i].Kind == claims.KindEvent {
+			n++
+		}
+	}
+	if n == 0 {
+		return entries, nil
+	}
+	quantities = make([]claims.Entry, 0, len(entries)-n)
+	events = make([]claims.Entry, 0, n)
+	for i := range entries {
+		if entries[i].Kind == claims.KindEvent {
+			events = append(events, entries[i])
+		} else {
+			quantities = append(quantities, entries[i])
+		}
+	}
+	return quantities, events
 }

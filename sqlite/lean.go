@@ -79,26 +79,29 @@ func (db *DB) quantitiesToReconcile(ctx context.Context) ([]claims.Entry, error)
 		published claims.Date
 	}
 	sentences := map[string]string{} // sentence → token, in the current document
+	// One set of scan targets for every row: a million rows would otherwise
+	// each leave a claims.Entry and a score of pointers behind for the GC.
+	var (
+		docID                      int64
+		id, name, outlet           string
+		kind, sentence, text       string
+		start                      int
+		incremental                bool
+		published, asOf            sql.NullString
+		periodStart, periodEnd     sql.NullString
+		low, high                  sql.NullFloat64
+		qualifier, unit, subject   string
+		measure, modality, place   string
+		precision, root, innermost string
+	)
+	row := []any{&id, &docID, &name, &outlet, &published,
+		&kind, &start, &sentence, &text,
+		&low, &high, &qualifier, &unit, &subject, &measure,
+		&modality, &place, &incremental,
+		&asOf, &periodStart, &periodEnd, &precision,
+		&root, &innermost}
 	for first := true; rows.Next(); first = false {
-		var (
-			docID                        int64
-			e                            claims.Entry
-			name, outlet, sentence, text string
-			published, asOf              sql.NullString
-			periodStart, periodEnd       sql.NullString
-			low, high                    sql.NullFloat64
-			kind, qualifier, unit        string
-			subject, measure, modality   string
-			place, precision, root, link string
-		)
-		c := &e.Claim
-		if err := rows.Scan(&c.ID, &docID, &name, &outlet, &published,
-			&kind, &c.Start, &sentence, &text,
-			&low, &high, &qualifier, &unit, &subject, &measure,
-			&modality, &place, &c.Incremental,
-			&asOf, &periodStart, &periodEnd, &precision,
-			&root, &link,
-		); err != nil {
+		if err := rows.Scan(row...); err != nil {
 			return nil, err
 		}
 		if first || docID != doc.id {
@@ -114,24 +117,24 @@ func (db *DB) quantitiesToReconcile(ctx context.Context) ([]claims.Entry, error)
 			sentences[sentence] = token
 		}
 
-		c.Document, c.Sentence, c.Text = doc.name, token, text
-		e.Outlet, e.Published = doc.outlet, doc.published
-		c.Kind = shared.text(kind)
+		e := claims.Entry{Outlet: doc.outlet, Published: doc.published}
+		c := &e.Claim
+		c.ID, c.Document, c.Kind, c.Start = id, doc.name, shared.text(kind), start
+		c.Sentence, c.Text = token, text
 		c.Value = claims.Value{Low: shared.number(low), High: shared.number(high), Qualifier: claims.Qualifier(shared.text(qualifier))}
 		c.Unit, c.Subject, c.Measure = shared.text(unit), shared.text(subject), shared.text(measure)
-		c.Modality, c.Place = claims.Modality(shared.text(modality)), shared.text(place)
+		c.Modality, c.Place, c.Incremental = claims.Modality(shared.text(modality)), shared.text(place), incremental
 		c.Period.Precision = claims.Precision(shared.text(precision))
-		for _, d := range []struct {
-			to   *claims.Date
-			from sql.NullString
-		}{{&c.AsOf, asOf}, {&c.Period.Start, periodStart}, {&c.Period.End, periodEnd}} {
-			if *d.to, err = shared.date(d.from); err != nil {
+		var dates [3]claims.Date
+		for k, d := range [...]sql.NullString{asOf, periodStart, periodEnd} {
+			if dates[k], err = shared.date(d); err != nil {
 				return nil, fmt.Errorf("claim %s: %w", c.ID, err)
 			}
 		}
+		c.AsOf, c.Period.Start, c.Period.End = dates[0], dates[1], dates[2]
 		c.Attribution.Root = shared.text(root)
-		if link != "" { // a claim in the outlet's own voice has no chain
-			c.Attribution.Chain = shared.chain(link)
+		if innermost != "" { // a claim in the outlet's own voice has no chain
+			c.Attribution.Chain = shared.chain(innermost)
 		}
 		entries = append(entries, e)
 	}
@@ -170,7 +173,8 @@ func (s *sharing) number(n sql.NullFloat64) *float64 {
 	if shared, ok := s.numbers[n.Float64]; ok {
 		return shared
 	}
-	p := &n.Float64
+	p := new(float64)
+	*p = n.Float64
 	s.numbers[n.Float64] = p
 	return p
 }
