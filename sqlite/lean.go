@@ -24,7 +24,8 @@ type ClaimSet struct {
 //   - Sentence is not the sentence but a short token, the same for claims of
 //     one document that share a sentence (the reconciler only compares them);
 //   - Text is loaded for vague figures only, whose wording findings quote;
-//   - Attribution.Chain holds only the innermost link;
+//   - Attribution.Chain holds only the innermost link, and only when the
+//     claim has no root source, as the reconciler reads no more;
 //   - End, Group and Series are left empty;
 //   - repeated strings, numbers and chains share one copy.
 //
@@ -58,8 +59,11 @@ func (db *DB) quantitiesToReconcile(ctx context.Context) ([]claims.Entry, error)
 		       c.modality, c.place, c.incremental,
 		       c.as_of, c.period_start, c.period_end, c.period_precision,
 		       coalesce(c.root_source, ''),
-		       coalesce((SELECT a.name FROM claim_attributions a WHERE a.claim_id = c.id
-		                 ORDER BY a.position DESC LIMIT 1), '')
+		       -- Only for the few claims without a root: looking up every
+		       -- claim's chain by its random id reads all over the file.
+		       CASE WHEN c.root_source IS NULL THEN coalesce(
+		           (SELECT a.name FROM claim_attributions a WHERE a.claim_id = c.id
+		            ORDER BY a.position DESC LIMIT 1), '') ELSE '' END
 		FROM claims c
 		JOIN documents d ON d.id = c.document_id
 		WHERE c.kind <> ?
@@ -133,7 +137,7 @@ func (db *DB) quantitiesToReconcile(ctx context.Context) ([]claims.Entry, error)
 		}
 		c.AsOf, c.Period.Start, c.Period.End = dates[0], dates[1], dates[2]
 		c.Attribution.Root = shared.text(root)
-		if innermost != "" { // a claim in the outlet's own voice has no chain
+		if innermost != "" {
 			c.Attribution.Chain = shared.chain(innermost)
 		}
 		entries = append(entries, e)
