@@ -8,27 +8,25 @@ import (
 	"claimtrack/claims/numbers"
 )
 
-// actions are the event verbs and nouns of data/actions.txt.
-var actions = func() phraseDict {
-	d := newPhraseDict()
+// actions are the event verbs and nouns of data/actions.txt, and the class of
+// each canonical action.
+var actions, actionClasses = func() (phraseDict, map[string]string) {
+	d, classes := newPhraseDict(), map[string]string{}
 	for _, f := range dataLines("actions.txt") {
+		classes[f[0]] = f[1]
 		for _, form := range f[2:] {
 			d.add(phrase{words: phraseWords(form), value: f[0], class: f[1]})
 		}
 	}
 	d.sort()
-	return d
+	return d, classes
 }()
 
 // ActionClass returns the class of an event action ("met" and "held talks"
 // are both a meeting), or the action itself when unknown.
 func ActionClass(action string) string {
-	for _, ps := range actions.byFirst {
-		for _, p := range ps {
-			if p.value == action {
-				return p.class
-			}
-		}
+	if class, ok := actionClasses[action]; ok {
+		return class
 	}
 	return action
 }

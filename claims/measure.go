@@ -187,12 +187,11 @@ func (d *document) owner(s *sentenceInfo, toks []token, before int, p np, c Clai
 	}
 	// "casualties among North Korean troops", "deaths of civilians"
 	if p.to+1 < len(toks) && (toks[p.to].lower == "among" || toks[p.to].lower == "of") {
-		if u, ok := d.lx.units.at(toks, p.to+1); ok || toks[p.to+1].capitalized() {
+		if _, ok := d.lx.units.at(toks, p.to+1); ok || toks[p.to+1].capitalized() {
 			end := p.to + 1
 			for end < len(toks) && end < p.to+5 && !toks[end].punct && !functionWords[toks[end].lower] {
 				end++
 			}
-			_ = u
 			return joinTokens(d.doc.Text, toks[p.to+1:end])
 		}
 	}
