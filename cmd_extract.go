@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"strconv"
 
 	"github.com/urfave/cli/v2"
@@ -74,38 +73,6 @@ func extractCommand(io streams) *cli.Command {
 		},
 	}
 }
-
-// readDocument reads and parses one input. A file over the size limit is
-// refused unread, any other input once it has given one byte more than that.
-func readDocument(src input, opts claims.ParseOptions) (claims.Document, []string, error) {
-	rc, err := src.open()
-	if err != nil {
-		return claims.Document{}, nil, unwrapPathError(err)
-	}
-	defer rc.Close()
-	limit := opts.MaxBytes
-	if limit <= 0 {
-		limit = claims.DefaultMaxDocumentBytes
-	}
-	if f, ok := rc.(interface{ Stat() (fs.FileInfo, error) }); ok {
-		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > int64(limit) {
-			return claims.Document{}, nil, fmt.Errorf("%w: file is %s, over the %s limit for one article; not read",
-				claims.ErrBadInput, megabytes(info.Size()), megabytes(int64(limit)))
-		}
-	}
-	raw, err := io.ReadAll(io.LimitReader(rc, int64(limit)+1))
-	if err != nil {
-		return claims.Document{}, nil, unwrapPathError(err)
-	}
-	if len(raw) > limit {
-		return claims.Document{}, nil, fmt.Errorf("%w: more than the %s limit for one article; stopped reading there",
-			claims.ErrBadInput, megabytes(int64(limit)))
-	}
-	return claims.ParseDocument(src.name, src.path, raw, opts)
-}
-
-// megabytes writes a size as the limit's message gives it: 100.0 MB.
-func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
 
 func writeMentions(w io.Writer, format reports.Format, mentions []claims.Mention) error {
 	if format == reports.JSONL {
