@@ -35,10 +35,18 @@ func demoCommand(io streams) *cli.Command {
 			if err != nil {
 				return fmt.Errorf("demo: %w", err)
 			}
+			var results []stored
 			for _, name := range names {
 				src := seedInput(name)
-				if _, err := in.ingest(c.Context, src); err != nil {
+				article, _, err := in.read(src)
+				if err != nil {
 					return fmt.Errorf("demo: %s: %w", name, err)
+				}
+				results = append(results, in.add(c.Context, src, article)...)
+			}
+			for _, r := range append(results, in.flush(c.Context)...) {
+				if r.err != nil {
+					return fmt.Errorf("demo: %s: %w", r.src.name, r.err)
 				}
 			}
 			if _, err := reconcileStore(c.Context, db, reconcile.Options{}); err != nil {

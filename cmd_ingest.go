@@ -57,7 +57,8 @@ func ingestCommand(io streams) *cli.Command {
 // ingestAll ingests every input, reporting each failure and warning as one
 // line on stderr, reconciles the database when anything was added (or an
 // earlier run stopped before reconciling), and ends with a summary table. It
-// stops after the current document when the context is cancelled (Ctrl-C).
+// stops after the current document when the context is cancelled (Ctrl-C),
+// storing what it has read.
 func ingestAll(c *cli.Context, io streams, db *sqlite.DB, in *ingester, paths []string) error {
 	inputs, failures := collectInputs(paths, io.stdin)
 	for _, err := range failures {
@@ -65,30 +66,45 @@ func ingestAll(c *cli.Context, io streams, db *sqlite.DB, in *ingester, paths []
 	}
 	var added, skipped, found, warned int
 	failed := len(failures)
+	tally := func(results []stored) {
+		for _, r := range results {
+			switch {
+			case r.err != nil:
+				failed++
+				fmt.Fprintf(io.stderr, "claimtrack: %s: %s\n", r.src.path, oneLine(r.err.Error()))
+			case r.added:
+				added++
+				found += r.claims
+			default:
+				skipped++
+			}
+		}
+	}
+	// What is read is stored even if Ctrl-C comes meanwhile.
+	store := context.WithoutCancel(c.Context)
 	done := 0
-	for _, src := range inputs {
+	interrupted := false
+	for _, src := range withProgress(&io, inputs) {
 		if c.Context.Err() != nil {
-			fmt.Fprintf(io.stderr, "claimtrack: interrupted after %d of %d documents; everything before is stored\n", done, len(inputs))
+			interrupted = true
 			break
 		}
-		// The document under way is finished even if Ctrl-C comes meanwhile.
-		res, err := in.ingest(context.WithoutCancel(c.Context), src)
+		article, warnings, err := in.read(src)
 		done++
+		for _, w := range warnings {
+			warned++
+			fmt.Fprintf(io.stderr, "claimtrack: warning: %s\n", w)
+		}
 		if err != nil {
 			failed++
 			fmt.Fprintf(io.stderr, "claimtrack: %s: %s\n", src.path, oneLine(err.Error()))
 			continue
 		}
-		for _, w := range res.warnings {
-			warned++
-			fmt.Fprintf(io.stderr, "claimtrack: warning: %s\n", w)
-		}
-		if res.added {
-			added++
-			found += res.claims
-		} else {
-			skipped++
-		}
+		tally(in.add(store, src, article))
+	}
+	tally(in.flush(store))
+	if interrupted {
+		fmt.Fprintf(io.stderr, "claimtrack: interrupted after %d of %d documents; everything before is stored\n", done, len(inputs))
 	}
 	grid := reports.Grid{
 		Header: []string{"Documents", "Added", "Skipped (already stored)", "Failed", "Claims found", "Warnings"},

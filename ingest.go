@@ -10,8 +10,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"claimtrack/claims"
+	"claimtrack/sqlite"
 )
 
 // input is one article to ingest: where it comes from and how to read it.
@@ -115,37 +117,84 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// ingester reads articles and stores each with its claims in one transaction.
+// ingester reads articles and stores them, with their claims, in batches:
+// each article whole or not at all, a transaction per batch.
 type ingester struct {
 	store  claims.Store
 	reader *claims.Reader
 	opts   claims.ParseOptions
+
+	pending   []claims.Article
+	sources   []input // where each pending article came from
+	bytes     int     // text of the pending articles
+	batchOpen time.Time
 }
 
-type ingestResult struct {
-	added    bool
-	claims   int
-	warnings []string
+// A batch is stored when it holds sqlite.BatchArticles articles or
+// sqlite.BatchBytes of text, or has waited batchWait: small articles share a
+// transaction, and a slow source still gets stored (and seen by other
+// readers) as it goes.
+const batchWait = time.Second
+
+// stored is what became of one article: where it came from, and either
+// whether it was added (false: already stored) or why it failed.
+type stored struct {
+	src    input
+	added  bool
+	claims int
+	err    error
 }
 
-// ingest reads one article, extracts its claims and stores them.
-func (in *ingester) ingest(ctx context.Context, src input) (ingestResult, error) {
+// read reads one article and its claims, returning the warnings about it.
+func (in *ingester) read(src input) (claims.Article, []string, error) {
 	doc, warnings, err := readDocument(src, in.opts)
 	if err != nil {
-		return ingestResult{}, err
+		return claims.Article{}, nil, err
 	}
 	found, err := readClaims(in.reader, &doc)
 	if err != nil {
-		return ingestResult{}, err
+		return claims.Article{}, nil, err
 	}
 	if doc.Published.IsZero() && !doc.Inferred.IsZero() {
 		warnings = append(warnings, fmt.Sprintf("%s: publication date inferred as %s: %s", doc.Name, doc.Inferred, doc.InferredReason))
 	}
-	added, err := in.store.AddDocument(ctx, doc, found)
-	if err != nil {
-		return ingestResult{}, err
+	return claims.Article{Document: doc, Claims: found}, warnings, nil
+}
+
+// add queues an article for storage and stores the batch when it is full,
+// returning what became of the articles stored.
+func (in *ingester) add(ctx context.Context, src input, a claims.Article) []stored {
+	if len(in.pending) == 0 {
+		in.batchOpen = time.Now()
 	}
-	return ingestResult{added: added, claims: len(found), warnings: warnings}, nil
+	in.pending = append(in.pending, a)
+	in.sources = append(in.sources, src)
+	in.bytes += len(a.Document.Text)
+	if len(in.pending) < sqlite.BatchArticles && in.bytes < sqlite.BatchBytes && time.Since(in.batchOpen) < batchWait {
+		return nil
+	}
+	return in.flush(ctx)
+}
+
+// flush stores the pending articles. A failure of the whole batch fails
+// each of its articles: none of them was stored.
+func (in *ingester) flush(ctx context.Context) []stored {
+	if len(in.pending) == 0 {
+		return nil
+	}
+	results, err := in.store.AddDocuments(ctx, in.pending)
+	out := make([]stored, len(in.pending))
+	for i, a := range in.pending {
+		out[i] = stored{src: in.sources[i], claims: len(a.Claims), err: err}
+		if err == nil {
+			out[i].added, out[i].err = results[i].Added, results[i].Err
+		}
+	}
+	// Neither the articles' text nor their inputs outlive the batch.
+	clear(in.pending)
+	clear(in.sources)
+	in.pending, in.sources, in.bytes = in.pending[:0], in.sources[:0], 0
+	return out
 }
 
 // readClaims runs the reader on one document. A reader bug must cost one

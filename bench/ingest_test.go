@@ -12,8 +12,8 @@ import (
 )
 
 // BenchmarkIngest measures what `claimtrack ingest` does for each article
-// once its bytes are read: parse, read claims, store the document and its
-// claims in one transaction. Each iteration ingests the whole corpus into a
+// once its bytes are read: parse, read claims, store the documents and their
+// claims in batches of the size ingest uses, a transaction each. Each iteration ingests the whole corpus into a
 // new database file, since a stored article would be skipped the second time.
 func BenchmarkIngest(b *testing.B) {
 	articles, size := generate()
@@ -32,19 +32,31 @@ func BenchmarkIngest(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
+		var batch []claims.Article
+		size := 0
+		store := func() {
+			stored, err := db.AddDocuments(ctx, batch)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for i, s := range stored {
+				if s.Err != nil || !s.Added {
+					b.Fatalf("%s: not added (%v); the corpus repeats an article?", batch[i].Document.Name, s.Err)
+				}
+			}
+			batch, size = batch[:0], 0
+		}
 		for _, a := range articles {
 			doc, _, err := claims.ParseDocument(a.name, a.name, a.raw, claims.ParseOptions{})
 			if err != nil {
 				b.Fatalf("%s: %v", a.name, err)
 			}
-			added, err := db.AddDocument(ctx, doc, reader.Read(&doc))
-			if err != nil {
-				b.Fatal(err)
-			}
-			if !added {
-				b.Fatalf("%s: skipped as already stored; the corpus repeats an article", a.name)
+			batch = append(batch, claims.Article{Document: doc, Claims: reader.Read(&doc)})
+			if size += len(doc.Text); len(batch) == sqlite.BatchArticles || size >= sqlite.BatchBytes {
+				store()
 			}
 		}
+		store()
 		b.StopTimer()
 		if err := db.Close(); err != nil {
 			b.Fatal(err)

@@ -168,11 +168,25 @@ type Claim struct {
 	Series string
 }
 
+// Article is a document with the claims read from it, ready to store.
+type Article struct {
+	Document Document
+	Claims   []Claim
+}
+
+// Stored says what became of one article given to a Store.
+type Stored struct {
+	Added bool  // false when a document with the same hash was already there
+	Err   error // why the article was not stored; the others are unaffected
+}
+
 // Store is where documents and their claims are kept.
 type Store interface {
-	// AddDocument stores a document and its claims in one transaction;
-	// added is false when a document with the same hash was already there.
-	AddDocument(ctx context.Context, doc Document, cs []Claim) (added bool, err error)
+	// AddDocuments stores each article whole or not at all, and the batch in
+	// one transaction: after a crash either every article of the batch that
+	// was reported stored is there, or none is. The result has one Stored per
+	// article; err is for a failure of the whole batch.
+	AddDocuments(ctx context.Context, batch []Article) ([]Stored, error)
 }
 
 // Entry is a stored claim with the facts of its document that listings show beside it.

@@ -14,8 +14,9 @@ type ClaimFilter struct {
 	Document string // document name
 	Unit     string
 	Kind     string
-	// Search is an FTS4 query over each claim's sentence, text and subject,
-	// e.g. `soldiers NOT wounded` or `"North Korean"`.
+	// Search is an FTS4 query over each claim's sentence and the subjects
+	// of its sentence's claims, e.g. `soldiers NOT wounded`,
+	// `"North Korean"` or `subject:troops`.
 	Search string
 	// Since and Until bound the claim's as-of date, inclusive; claims without
 	// one are left out when either is set.
@@ -45,8 +46,16 @@ func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error)
 		args = append(args, f.Kind)
 	}
 	if f.Search != "" {
-		where = append(where, "c.seq IN (SELECT docid FROM claims_fts WHERE claims_fts MATCH ?)")
-		args = append(args, f.Search)
+		found, err := db.searchSentences(ctx, f.Search)
+		if err != nil {
+			return nil, fmt.Errorf("list claims: search %q: %w", f.Search, err)
+		}
+		if len(found) == 0 {
+			return nil, nil
+		}
+		seqs, _ := json.Marshal(found) // a []int64 always marshals
+		where = append(where, "c.sentence_seq IN (SELECT value FROM json_each(?))")
+		args = append(args, string(seqs))
 	}
 	if f.IDPrefix != "" {
 		// A range, not substr(): the unique index on id answers it in a few
@@ -72,7 +81,7 @@ func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error)
 	}
 
 	query := `
-		SELECT c.id, d.name, c.kind, c.text, c.sentence, c.start_offset, c.end_offset,
+		SELECT c.id, d.name, c.kind, c.text, s.sentence, c.start_offset, c.end_offset,
 		       c.value_low, c.value_high, c.qualifier, c.unit, c.subject, c.measure,
 		       c.modality, c.place, c.incremental,
 		       c.as_of, c.period_start, c.period_end, c.period_precision,
@@ -82,7 +91,8 @@ func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error)
 		       c.actors, c.action, c.counterparts, c.object, c.ordinal,
 		       d.outlet, d.published, d.inferred, d.inferred_reason
 		FROM claims c
-		JOIN documents d ON d.id = c.document_id`
+		JOIN documents d ON d.id = c.document_id
+		JOIN sentences s ON s.seq = c.sentence_seq`
 	if len(where) > 0 {
 		query += "\nWHERE " + strings.Join(where, " AND ")
 	}
@@ -142,4 +152,30 @@ func names(s string) ([]string, error) {
 		return nil, nil
 	}
 	return out, nil
+}
+
+// searchSentences returns the row ids of the stored sentences that query
+// matches, reading them all.
+func (db *DB) searchSentences(ctx context.Context, query string) ([]int64, error) {
+	q, err := parseSearch(query)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT seq, sentence, subject FROM sentences`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var found []int64
+	var seq int64
+	var sentence, subject string
+	for rows.Next() {
+		if err := rows.Scan(&seq, &sentence, &subject); err != nil {
+			return nil, err
+		}
+		if q.matches(sentence, subject) {
+			found = append(found, seq)
+		}
+	}
+	return found, rows.Err()
 }

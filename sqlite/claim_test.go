@@ -51,6 +51,9 @@ func TestClaimsFilter(t *testing.T) {
 
 func TestClaimsBadSearch(t *testing.T) {
 	db := openDB(t, tempPath(t))
+	if _, err := db.AddDocument(t.Context(), docA, claimsOfA()); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := db.Claims(t.Context(), sqlite.ClaimFilter{Search: `"unbalanced`}); err == nil {
 		t.Error("Claims with a malformed search succeeded")
 	}

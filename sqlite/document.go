@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,31 +19,132 @@ import (
 // process stored it a moment ago: writers take the lock as they begin, so the
 // second one sees the first one's row.
 func (db *DB) AddDocument(ctx context.Context, doc claims.Document, cs []claims.Claim) (added bool, err error) {
-	err = retryBusy(ctx, func() error {
-		added, err = db.addDocument(ctx, doc, cs)
-		return err
-	})
-	if err != nil {
-		return false, fmt.Errorf("add document %s: %w", doc.Name, err)
-	}
-	return added, nil
-}
-
-func (db *DB) addDocument(ctx context.Context, doc claims.Document, cs []claims.Claim) (bool, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	stored, err := db.AddDocuments(ctx, []claims.Article{{Document: doc, Claims: cs}})
 	if err != nil {
 		return false, err
 	}
-	defer tx.Rollback()
+	return stored[0].Added, stored[0].Err
+}
 
+// A batch of this many articles, or of this much text, is large enough that
+// committing it costs little beside writing it, and small enough that another
+// process waiting to write is not kept waiting long.
+const (
+	BatchArticles = 64
+	BatchBytes    = 1 << 20
+)
+
+// AddDocuments stores a batch of articles in one transaction, each inside a
+// savepoint: an article that fails is rolled back alone and reported in its
+// Stored, and the others are committed. Committing once per batch rather
+// than once per article is what lets storage keep up with the reader. A
+// batch that met a busy database is tried again whole.
+func (db *DB) AddDocuments(ctx context.Context, batch []claims.Article) ([]claims.Stored, error) {
+	var stored []claims.Stored
+	err := retryBusy(ctx, func() (err error) {
+		stored, err = db.addDocuments(ctx, batch)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("add documents: %w", err)
+	}
+	return stored, nil
+}
+
+func (db *DB) addDocuments(ctx context.Context, batch []claims.Article) ([]claims.Stored, error) {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	w, err := prepareWriter(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	defer w.close()
+
+	stored := make([]claims.Stored, len(batch))
+	for i, a := range batch {
+		if _, err := tx.ExecContext(ctx, `SAVEPOINT article`); err != nil {
+			return nil, err
+		}
+		added, err := w.addDocument(ctx, a.Document, a.Claims)
+		if err != nil {
+			if isBusy(err) {
+				return nil, err
+			}
+			if _, err := tx.ExecContext(ctx, `ROLLBACK TO article`); err != nil {
+				return nil, err
+			}
+			stored[i].Err = fmt.Errorf("add document %s: %w", a.Document.Name, err)
+		}
+		stored[i].Added = added && err == nil
+		if _, err := tx.ExecContext(ctx, `RELEASE article`); err != nil {
+			return nil, err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	return stored, nil
+}
+
+// writer holds the statements that store articles, prepared once per batch.
+type writer struct {
+	document, sentence, claim, attribution, source, alias *sql.Stmt
+}
+
+func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
+	w := &writer{}
+	for _, s := range []struct {
+		stmt  **sql.Stmt
+		query string
+	}{
+		{&w.document, `
+			INSERT INTO documents (
+				name, path, hash, outlet, published, dateline, dateline_month, dateline_day,
+				inferred, inferred_reason, body_start, text, ingested_at
+			) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (hash) DO NOTHING
+			RETURNING id`},
+		{&w.sentence, `INSERT INTO sentences (document_id, sentence, subject) VALUES (?, ?, ?)`},
+		{&w.claim, `
+			INSERT INTO claims (
+				id, document_id, kind, start_offset, end_offset, sentence_seq, text,
+				value_low, value_high, qualifier, unit, subject, measure, modality, place, incremental,
+				as_of, period_start, period_end, period_precision, root_source, group_id, series_id,
+				actors, action, counterparts, object, ordinal
+			) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.attribution, `INSERT INTO claim_attributions (claim_id, position, name) VALUES (?, ?, ?)`},
+		{&w.source, `INSERT INTO sources (name) VALUES (?) ON CONFLICT (name) DO NOTHING`},
+		{&w.alias, `
+			INSERT INTO source_aliases (alias, source_id)
+			SELECT ?, id FROM sources WHERE name = ?
+			ON CONFLICT (alias) DO NOTHING`},
+	} {
+		stmt, err := tx.PrepareContext(ctx, s.query)
+		if err != nil {
+			w.close()
+			return nil, err
+		}
+		*s.stmt = stmt
+	}
+	return w, nil
+}
+
+func (w *writer) close() {
+	for _, stmt := range []*sql.Stmt{w.document, w.sentence, w.claim, w.attribution, w.source, w.alias} {
+		if stmt != nil {
+			stmt.Close()
+		}
+	}
+}
+
+// addDocument stores one document with its sentences, claims and sources,
+// or reports false when its text is already stored.
+func (w *writer) addDocument(ctx context.Context, doc claims.Document, cs []claims.Claim) (bool, error) {
 	var documentID int64
-	err = tx.QueryRowContext(ctx, `
-		INSERT INTO documents (
-			name, path, hash, outlet, published, dateline, dateline_month, dateline_day,
-			inferred, inferred_reason, body_start, text, ingested_at
-		) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (hash) DO NOTHING
-		RETURNING id`,
+	err := w.document.QueryRowContext(ctx,
 		doc.Name, doc.Path, doc.Hash, doc.Outlet, nullDate{&doc.Published},
 		doc.Dateline, int(doc.DatelineMonth), doc.DatelineDay,
 		nullDate{&doc.Inferred}, doc.InferredReason, doc.BodyStart, doc.Text,
@@ -54,48 +156,57 @@ func (db *DB) addDocument(ctx context.Context, doc claims.Document, cs []claims.
 	if err != nil {
 		return false, err
 	}
-
-	if err := insertClaims(ctx, tx, documentID, doc.Name, cs); err != nil {
+	sentences, err := w.addSentences(ctx, documentID, cs)
+	if err != nil {
 		return false, err
 	}
-	if err := recordSources(ctx, tx, cs); err != nil {
+	if err := w.addClaims(ctx, documentID, doc.Name, cs, sentences); err != nil {
 		return false, err
 	}
-	if err := tx.Commit(); err != nil {
+	if err := w.recordSources(ctx, cs); err != nil {
 		return false, err
 	}
 	return true, nil
 }
 
-// insertClaims stores the claims of one document with their attribution chains.
-func insertClaims(ctx context.Context, tx *sql.Tx, documentID int64, documentName string, cs []claims.Claim) error {
-	insertClaim, err := tx.PrepareContext(ctx, `
-		INSERT INTO claims (
-			id, document_id, kind, start_offset, end_offset, sentence, text,
-			value_low, value_high, qualifier, unit, subject, measure, modality, place, incremental,
-			as_of, period_start, period_end, period_precision, root_source, group_id, series_id,
-			actors, action, counterparts, object, ordinal
-		) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
+// addSentences stores each sentence that states a claim once, with the
+// subjects of its claims for search, and returns their row ids by text.
+func (w *writer) addSentences(ctx context.Context, documentID int64, cs []claims.Claim) (map[string]int64, error) {
+	var order []string
+	subjects := map[string][]string{}
+	for _, c := range cs {
+		list, seen := subjects[c.Sentence]
+		if !seen {
+			order = append(order, c.Sentence)
+		}
+		if c.Subject != "" && !slices.Contains(list, c.Subject) {
+			list = append(list, c.Subject)
+		}
+		subjects[c.Sentence] = list
 	}
-	defer insertClaim.Close()
-
-	insertAttribution, err := tx.PrepareContext(ctx,
-		`INSERT INTO claim_attributions (claim_id, position, name) VALUES (?, ?, ?)`)
-	if err != nil {
-		return err
+	seqs := make(map[string]int64, len(order))
+	for _, sentence := range order {
+		res, err := w.sentence.ExecContext(ctx, documentID, sentence, strings.Join(subjects[sentence], "\n"))
+		if err != nil {
+			return nil, fmt.Errorf("sentence: %w", err)
+		}
+		if seqs[sentence], err = res.LastInsertId(); err != nil {
+			return nil, fmt.Errorf("sentence: %w", err)
+		}
 	}
-	defer insertAttribution.Close()
+	return seqs, nil
+}
 
+// addClaims stores the claims of one document with their attribution chains.
+func (w *writer) addClaims(ctx context.Context, documentID int64, documentName string, cs []claims.Claim, sentences map[string]int64) error {
 	for _, c := range cs {
 		// The claim is filed under the document it is stored with; a claim
 		// naming another document is a caller's mistake, not something to hide.
 		if c.Document != "" && c.Document != documentName {
 			return fmt.Errorf("claim %s: belongs to document %s", c.ID, c.Document)
 		}
-		if _, err := insertClaim.ExecContext(ctx,
-			c.ID, documentID, c.Kind, c.Start, c.End, c.Sentence, c.Text,
+		if _, err := w.claim.ExecContext(ctx,
+			c.ID, documentID, c.Kind, c.Start, c.End, sentences[c.Sentence], c.Text,
 			c.Value.Low, c.Value.High, c.Value.Qualifier, c.Unit, c.Subject, c.Measure, c.Modality, c.Place, c.Incremental,
 			nullDate{&c.AsOf}, nullDate{&c.Period.Start}, nullDate{&c.Period.End}, c.Period.Precision,
 			nullString{&c.Attribution.Root}, nullString{&c.Group}, nullString{&c.Series},
@@ -104,7 +215,7 @@ func insertClaims(ctx context.Context, tx *sql.Tx, documentID int64, documentNam
 			return fmt.Errorf("claim %s: %w", c.ID, err)
 		}
 		for position, name := range c.Attribution.Chain {
-			if _, err := insertAttribution.ExecContext(ctx, c.ID, position, name); err != nil {
+			if _, err := w.attribution.ExecContext(ctx, c.ID, position, name); err != nil {
 				return fmt.Errorf("claim %s: attribution %q: %w", c.ID, name, err)
 			}
 		}
@@ -115,33 +226,17 @@ func insertClaims(ctx context.Context, tx *sql.Tx, documentID int64, documentNam
 // recordSources adds each claim's root source to sources, and the names its
 // attribution gives that source to source_aliases. An alias already linked
 // to a source keeps its first link.
-func recordSources(ctx context.Context, tx *sql.Tx, cs []claims.Claim) error {
-	insertSource, err := tx.PrepareContext(ctx,
-		`INSERT INTO sources (name) VALUES (?) ON CONFLICT (name) DO NOTHING`)
-	if err != nil {
-		return err
-	}
-	defer insertSource.Close()
-
-	insertAlias, err := tx.PrepareContext(ctx, `
-		INSERT INTO source_aliases (alias, source_id)
-		SELECT ?, id FROM sources WHERE name = ?
-		ON CONFLICT (alias) DO NOTHING`)
-	if err != nil {
-		return err
-	}
-	defer insertAlias.Close()
-
+func (w *writer) recordSources(ctx context.Context, cs []claims.Claim) error {
 	for _, c := range cs {
 		root := c.Attribution.Root
 		if root == "" {
 			continue
 		}
-		if _, err := insertSource.ExecContext(ctx, root); err != nil {
+		if _, err := w.source.ExecContext(ctx, root); err != nil {
 			return fmt.Errorf("source %q: %w", root, err)
 		}
 		for _, alias := range sourceAliases(c.Attribution) {
-			if _, err := insertAlias.ExecContext(ctx, alias, root); err != nil {
+			if _, err := w.alias.ExecContext(ctx, alias, root); err != nil {
 				return fmt.Errorf("source %q: alias %q: %w", root, alias, err)
 			}
 		}

@@ -111,7 +111,7 @@ func TestAddDocumentFailureLeavesNoTrace(t *testing.T) {
 	}
 
 	raw := openRaw(t, path)
-	for _, table := range []string{"documents", "claims", "claim_attributions", "claims_fts", "sources", "source_aliases"} {
+	for _, table := range []string{"documents", "sentences", "claims", "claim_attributions", "sources", "source_aliases"} {
 		if n := countRows(t, raw, table); n != 0 {
 			t.Errorf("%s holds %d rows after a failed add, want 0", table, n)
 		}
@@ -136,5 +136,45 @@ func TestAddDocumentClaimOfAnotherDocument(t *testing.T) {
 	}
 	if docs != 0 {
 		t.Errorf("%d documents stored after a failed add, want 0", docs)
+	}
+}
+
+// One article of a batch that fails is rolled back alone; the rest of the
+// batch is stored, and an article met twice in one batch is stored once.
+func TestAddDocumentsBatchKeepsTheGoodArticles(t *testing.T) {
+	path := tempPath(t)
+	db := openDB(t, path)
+	bad := claimsOfA()
+	bad[1].ID = bad[0].ID
+	stored, err := db.AddDocuments(t.Context(), []claims.Article{
+		{Document: docA, Claims: bad},
+		{Document: docB, Claims: claimsOfB()},
+		{Document: docB, Claims: claimsOfB()},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != 3 {
+		t.Fatalf("AddDocuments gave %d results for 3 articles", len(stored))
+	}
+	if stored[0].Added || stored[0].Err == nil || !strings.HasPrefix(stored[0].Err.Error(), "add document "+docA.Name+": claim a-2:") {
+		t.Errorf("first article: %+v, want a duplicate claim error", stored[0])
+	}
+	if !stored[1].Added || stored[1].Err != nil {
+		t.Errorf("second article: %+v, want added", stored[1])
+	}
+	if stored[2].Added || stored[2].Err != nil {
+		t.Errorf("third article, the second again: %+v, want skipped", stored[2])
+	}
+	got, err := db.Claims(t.Context(), sqlite.ClaimFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ids(got), []string{"b-1", "b-2"}) {
+		t.Errorf("stored claims %q, want b-1 b-2", ids(got))
+	}
+	raw := openRaw(t, path)
+	if n := countRows(t, raw, "claim_attributions WHERE claim_id LIKE 'a-%'"); n != 0 {
+		t.Errorf("%d attributions of the failed article are stored", n)
 	}
 }

@@ -53,7 +53,7 @@ func (db *DB) quantitiesToReconcile(ctx context.Context) ([]claims.Entry, error)
 	}
 	rows, err := db.db.QueryContext(ctx, `
 		SELECT c.id, c.document_id, d.name, d.outlet, d.published,
-		       c.kind, c.start_offset, c.sentence,
+		       c.kind, c.start_offset, c.sentence_seq,
 		       CASE WHEN c.qualifier = ? THEN c.text ELSE '' END,
 		       c.value_low, c.value_high, c.qualifier, c.unit, c.subject, c.measure,
 		       c.modality, c.place, c.incremental,
@@ -82,13 +82,13 @@ func (db *DB) quantitiesToReconcile(ctx context.Context) ([]claims.Entry, error)
 		outlet    string
 		published claims.Date
 	}
-	sentences := map[string]string{} // sentence → token, in the current document
+	sentences := map[int64]string{} // sentence → token, in the current document
 	// One set of scan targets for every row: a million rows would otherwise
 	// each leave a claims.Entry and a score of pointers behind for the GC.
 	var (
-		docID                      int64
+		docID, sentence            int64
 		id, name, outlet           string
-		kind, sentence, text       string
+		kind, text                 string
 		start                      int
 		incremental                bool
 		published, asOf            sql.NullString

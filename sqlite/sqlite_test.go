@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -149,5 +150,66 @@ func TestOpenUsesWAL(t *testing.T) {
 	}
 	if mode != "wal" {
 		t.Errorf("journal_mode = %q, want wal", mode)
+	}
+}
+
+// A ledger written before sentences were stored apart (schema version 3)
+// keeps its claims, their sentences and its full-text search.
+func TestOpenMigratesSentencesOfAnOlderLedger(t *testing.T) {
+	path := tempPath(t)
+	raw := openRaw(t, path)
+	for version, file := range []string{"001_initial.sql", "002_reconciliation.sql", "003_events.sql"} {
+		body, err := os.ReadFile(filepath.Join("migrations", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := raw.ExecContext(t.Context(), string(body)); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if _, err := raw.ExecContext(t.Context(), `
+			CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+			INSERT INTO schema_migrations VALUES (?, ?, '2026-11-21T00:00:00Z')`, version+1, file); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := raw.ExecContext(t.Context(), `
+		INSERT INTO documents (id, name, path, hash, text, ingested_at) VALUES (1, 'a.txt', 'a.txt', 'h', '', '');
+		INSERT INTO claims (id, document_id, kind, start_offset, end_offset, sentence, text, subject) VALUES
+			('c-1', 1, 'count', 0, 5, 'About 1,000 troops and 50 tanks crossed.', '1,000 troops', 'troops'),
+			('c-2', 1, 'count', 20, 28, 'About 1,000 troops and 50 tanks crossed.', '50 tanks', 'tanks'),
+			('c-3', 1, 'count', 50, 60, 'Three shells fell.', 'Three shells', '');`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+
+	db := openDB(t, path)
+	got, err := db.Claims(t.Context(), sqlite.ClaimFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"c-1": "About 1,000 troops and 50 tanks crossed.",
+		"c-2": "About 1,000 troops and 50 tanks crossed.",
+		"c-3": "Three shells fell.",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d claims after the migration, want %d", len(got), len(want))
+	}
+	for _, e := range got {
+		if e.Sentence != want[e.ID] {
+			t.Errorf("claim %s: sentence %q, want %q", e.ID, e.Sentence, want[e.ID])
+		}
+	}
+	for query, ids := range map[string]int{"crossed": 2, "subject:tanks": 2, "shells": 1, "subject:shells": 0} {
+		found, err := db.Claims(t.Context(), sqlite.ClaimFilter{Search: query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(found) != ids {
+			t.Errorf("search %q found %d claims, want %d", query, len(found), ids)
+		}
+	}
+	if n := countRows(t, openRaw(t, path), "sentences"); n != 2 {
+		t.Errorf("%d sentences stored, want 2", n)
 	}
 }

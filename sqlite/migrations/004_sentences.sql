@@ -1,0 +1,43 @@
+-- Sentences are stored once per document, and claims refer to theirs. 001
+-- kept a copy of the sentence on every claim and indexed each copy for
+-- full-text search, so a sentence with five figures was written and
+-- tokenised five times: most of what storing an article cost. Search now
+-- reads the sentences (sqlite/search.go) and the index is gone.
+--
+-- The column names are the search's column filters: sentence:soldiers,
+-- subject:"North Korean". subject holds the subjects of the sentence's
+-- claims, one per line, as a subject may come from an earlier sentence.
+CREATE TABLE sentences (
+    seq         INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    sentence    TEXT    NOT NULL,
+    subject     TEXT    NOT NULL DEFAULT ''
+);
+
+CREATE INDEX sentences_document ON sentences (document_id);
+
+INSERT INTO sentences (document_id, sentence, subject)
+SELECT document_id, sentence,
+       coalesce(replace(group_concat(DISTINCT nullif(subject, '')), ',', char(10)), '')
+FROM claims
+GROUP BY document_id, sentence;
+
+ALTER TABLE claims ADD COLUMN sentence_seq INTEGER REFERENCES sentences (seq);
+
+CREATE INDEX sentences_by_text ON sentences (document_id, sentence);
+UPDATE claims SET sentence_seq = (
+    SELECT s.seq FROM sentences s
+    WHERE s.document_id = claims.document_id AND s.sentence = claims.sentence
+);
+DROP INDEX sentences_by_text;
+
+DROP TRIGGER claims_fts_insert;
+DROP TRIGGER claims_fts_update;
+DROP TRIGGER claims_fts_delete;
+DROP TABLE claims_fts;
+ALTER TABLE claims DROP COLUMN sentence;
+
+CREATE INDEX claims_sentence ON claims (sentence_seq);
+
+-- An audit lists the other claims of a claim's root source.
+CREATE INDEX claims_root_source ON claims (root_source);
