@@ -108,6 +108,32 @@ func TestIngestTwiceAddsNothingAndExportIsStable(t *testing.T) {
 	}
 }
 
+// ingest --no-reconcile stores the claims and leaves them unreconciled; the
+// next ingest, even one that adds nothing, reconciles them.
+func TestIngestNoReconcile(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "claims.db")
+	out, errOut, code := runCLI(t, "", "--db", db, "ingest", "--no-reconcile", seedsDir)
+	if code != 0 {
+		t.Fatalf("ingest --no-reconcile exit %d: %s", code, errOut)
+	}
+	if strings.Contains(out, "Groups") {
+		t.Errorf("ingest --no-reconcile printed a reconciliation:\n%s", out)
+	}
+	if series, _, _ := runCLI(t, "", "--db", db, "export", "--format", "jsonl", "series"); series != "" {
+		t.Errorf("series exist before any reconciliation:\n%s", series)
+	}
+	out, errOut, code = runCLI(t, "", "--db", db, "ingest", seedsDir)
+	if code != 0 {
+		t.Fatalf("second ingest exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "Groups") {
+		t.Errorf("the next ingest did not reconcile:\n%s", out)
+	}
+	if series, _, _ := runCLI(t, "", "--db", db, "export", "--format", "jsonl", "series"); series == "" {
+		t.Error("no series after the next ingest reconciled")
+	}
+}
+
 func TestExportGolden(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "claims.db")
 	if _, errOut, code := runCLI(t, "", "--db", db, "ingest", seedsDir); code != 0 {

@@ -35,18 +35,20 @@ func demoCommand(io streams) *cli.Command {
 			if err != nil {
 				return fmt.Errorf("demo: %w", err)
 			}
-			var results []stored
-			for _, name := range names {
-				src := seedInput(name)
-				article, _, err := in.read(src)
-				if err != nil {
-					return fmt.Errorf("demo: %s: %w", name, err)
-				}
-				results = append(results, in.add(c.Context, src, article)...)
+			inputs := make([]input, len(names))
+			for i, name := range names {
+				inputs[i] = seedInput(name)
 			}
-			for _, r := range append(results, in.flush(c.Context)...) {
-				if r.err != nil {
-					return fmt.Errorf("demo: %s: %w", r.src.name, r.err)
+			for batch := range in.readBatches(c.Context, inputs) {
+				for _, r := range batch {
+					if r.err != nil {
+						return fmt.Errorf("demo: %s: %w", r.src.name, r.err)
+					}
+				}
+				for _, r := range in.storeBatch(c.Context, batch) {
+					if r.err != nil {
+						return fmt.Errorf("demo: %s: %w", r.src.name, r.err)
+					}
 				}
 			}
 			if _, err := reconcileStore(c.Context, db, reconcile.Options{}); err != nil {

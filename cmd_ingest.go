@@ -22,14 +22,18 @@ func ingestCommand(io streams) *cli.Command {
 		Description: "Reads .txt articles from files, folders (recursively) or - for standard input,\n" +
 			"finds each one's publication date (a leading ' date YYYY-MM-DD' line or a\n" +
 			"dateline such as 'SEOUL, Dec 19 (Reuters) -'), outlet and claims, and stores\n" +
-			"every document in one transaction. Text already stored is skipped.\n\n" +
+			"each document whole, small ones a batch to a transaction. Text already stored\n" +
+			"is skipped. Then it reconciles the ledger, unless told not to: a script that\n" +
+			"ingests several folders can reconcile once, at the end.\n\n" +
 			"Examples:\n" +
 			"   claimtrack ingest articles/\n" +
 			"   claimtrack ingest --date 2024-11-26 --outlet AFP dev02.txt\n" +
+			"   claimtrack ingest --no-reconcile 2024/ && claimtrack ingest 2025/\n" +
 			"   curl -s https://example.org/story.txt | claimtrack ingest -",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "date", Usage: "publication date `YYYY-MM-DD` for every document (overrides the text)"},
 			&cli.StringFlag{Name: "outlet", Usage: "outlet `NAME` for every document (overrides the text)"},
+			&cli.BoolFlag{Name: "no-reconcile", Usage: "store only; the next ingest or claimtrack reconcile reconciles"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -83,27 +87,24 @@ func ingestAll(c *cli.Context, io streams, db *sqlite.DB, in *ingester, paths []
 	// What is read is stored even if Ctrl-C comes meanwhile.
 	store := context.WithoutCancel(c.Context)
 	done := 0
-	interrupted := false
-	for _, src := range withProgress(&io, inputs) {
-		if c.Context.Err() != nil {
-			interrupted = true
-			break
+	progress := startProgress(&io, len(inputs))
+	for batch := range in.readBatches(c.Context, inputs) {
+		for _, r := range batch {
+			for _, w := range r.warnings {
+				warned++
+				fmt.Fprintf(io.stderr, "claimtrack: warning: %s\n", w)
+			}
+			if r.err != nil {
+				failed++
+				fmt.Fprintf(io.stderr, "claimtrack: %s: %s\n", r.src.path, oneLine(r.err.Error()))
+			}
 		}
-		article, warnings, err := in.read(src)
-		done++
-		for _, w := range warnings {
-			warned++
-			fmt.Fprintf(io.stderr, "claimtrack: warning: %s\n", w)
-		}
-		if err != nil {
-			failed++
-			fmt.Fprintf(io.stderr, "claimtrack: %s: %s\n", src.path, oneLine(err.Error()))
-			continue
-		}
-		tally(in.add(store, src, article))
+		tally(in.storeBatch(store, batch))
+		done += len(batch)
+		progress.add(len(batch))
 	}
-	tally(in.flush(store))
-	if interrupted {
+	progress.finish()
+	if done < len(inputs) {
 		fmt.Fprintf(io.stderr, "claimtrack: interrupted after %d of %d documents; everything before is stored\n", done, len(inputs))
 	}
 	grid := reports.Grid{
@@ -124,7 +125,7 @@ func ingestAll(c *cli.Context, io streams, db *sqlite.DB, in *ingester, paths []
 	if err != nil {
 		return err
 	}
-	if unreconciled {
+	if unreconciled && !c.Bool("no-reconcile") {
 		if err := reconcileAfterIngest(c, io, db); err != nil {
 			return err
 		}

@@ -123,21 +123,25 @@ type ingester struct {
 	store  claims.Store
 	reader *claims.Reader
 	opts   claims.ParseOptions
-
-	pending   []claims.Article
-	sources   []input // where each pending article came from
-	bytes     int     // text of the pending articles
-	batchOpen time.Time
 }
 
-// A batch is stored when it holds sqlite.BatchArticles articles or
+// A batch is handed to storage when it holds sqlite.BatchArticles articles or
 // sqlite.BatchBytes of text, or has waited batchWait: small articles share a
 // transaction, and a slow source still gets stored (and seen by other
 // readers) as it goes.
 const batchWait = time.Second
 
-// stored is what became of one article: where it came from, and either
-// whether it was added (false: already stored) or why it failed.
+// readArticle is one input read: its article and the warnings about it, or
+// why it could not be read.
+type readArticle struct {
+	src      input
+	article  claims.Article
+	warnings []string
+	err      error
+}
+
+// stored is what became of one article read: whether it was added (false:
+// already stored) or why it failed.
 type stored struct {
 	src    input
 	added  bool
@@ -145,55 +149,79 @@ type stored struct {
 	err    error
 }
 
-// read reads one article and its claims, returning the warnings about it.
-func (in *ingester) read(src input) (claims.Article, []string, error) {
+// read reads one article and its claims.
+func (in *ingester) read(src input) readArticle {
 	doc, warnings, err := readDocument(src, in.opts)
 	if err != nil {
-		return claims.Article{}, nil, err
+		return readArticle{src: src, err: err}
 	}
 	found, err := readClaims(in.reader, &doc)
 	if err != nil {
-		return claims.Article{}, nil, err
+		return readArticle{src: src, err: err}
 	}
 	if doc.Published.IsZero() && !doc.Inferred.IsZero() {
 		warnings = append(warnings, fmt.Sprintf("%s: publication date inferred as %s: %s", doc.Name, doc.Inferred, doc.InferredReason))
 	}
-	return claims.Article{Document: doc, Claims: found}, warnings, nil
+	return readArticle{src: src, article: claims.Article{Document: doc, Claims: found}, warnings: warnings}
 }
 
-// add queues an article for storage and stores the batch when it is full,
-// returning what became of the articles stored.
-func (in *ingester) add(ctx context.Context, src input, a claims.Article) []stored {
-	if len(in.pending) == 0 {
-		in.batchOpen = time.Now()
-	}
-	in.pending = append(in.pending, a)
-	in.sources = append(in.sources, src)
-	in.bytes += len(a.Document.Text)
-	if len(in.pending) < sqlite.BatchArticles && in.bytes < sqlite.BatchBytes && time.Since(in.batchOpen) < batchWait {
-		return nil
-	}
-	return in.flush(ctx)
+// readBatches reads the inputs in order on a goroutine of its own and hands
+// them over in batches, so that reading the next batch and storing this one
+// run on two cores. At most one batch waits while the caller stores another,
+// which bounds the memory held. When ctx is cancelled it stops after the
+// article under way and hands over what it has read.
+func (in *ingester) readBatches(ctx context.Context, inputs []input) <-chan []readArticle {
+	out := make(chan []readArticle, 1)
+	go func() {
+		defer close(out)
+		var batch []readArticle
+		var bytes int
+		var opened time.Time
+		for _, src := range inputs {
+			if ctx.Err() != nil {
+				break
+			}
+			if len(batch) == 0 {
+				opened = time.Now()
+			}
+			r := in.read(src)
+			batch = append(batch, r)
+			bytes += len(r.article.Document.Text)
+			if len(batch) >= sqlite.BatchArticles || bytes >= sqlite.BatchBytes || time.Since(opened) >= batchWait {
+				out <- batch
+				batch, bytes = nil, 0
+			}
+		}
+		if len(batch) > 0 {
+			out <- batch
+		}
+	}()
+	return out
 }
 
-// flush stores the pending articles. A failure of the whole batch fails
-// each of its articles: none of them was stored.
-func (in *ingester) flush(ctx context.Context) []stored {
-	if len(in.pending) == 0 {
+// storeBatch stores the articles of a batch that were read, and says what
+// became of each. A failure of the whole batch fails each of its articles:
+// none of them was stored.
+func (in *ingester) storeBatch(ctx context.Context, batch []readArticle) []stored {
+	var articles []claims.Article
+	var sources []input
+	for _, r := range batch {
+		if r.err == nil {
+			articles = append(articles, r.article)
+			sources = append(sources, r.src)
+		}
+	}
+	if len(articles) == 0 {
 		return nil
 	}
-	results, err := in.store.AddDocuments(ctx, in.pending)
-	out := make([]stored, len(in.pending))
-	for i, a := range in.pending {
-		out[i] = stored{src: in.sources[i], claims: len(a.Claims), err: err}
+	results, err := in.store.AddDocuments(ctx, articles)
+	out := make([]stored, len(articles))
+	for i, a := range articles {
+		out[i] = stored{src: sources[i], claims: len(a.Claims), err: err}
 		if err == nil {
 			out[i].added, out[i].err = results[i].Added, results[i].Err
 		}
 	}
-	// Neither the articles' text nor their inputs outlive the batch.
-	clear(in.pending)
-	clear(in.sources)
-	in.pending, in.sources, in.bytes = in.pending[:0], in.sources[:0], 0
 	return out
 }
 

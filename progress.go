@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"iter"
 	"os"
 	"time"
 
@@ -14,44 +13,51 @@ import (
 // a progress bar.
 const progressThreshold = 20
 
-// withProgress ranges over inputs, with a progress bar on stderr while the
-// loop runs when stderr is a terminal and there are more than
-// progressThreshold inputs. For the loop's duration, writes to std.stderr clear
-// the bar first and redraw it after, so warnings stay whole lines; when the
-// loop ends, or breaks, the bar is removed and std.stderr restored.
-func withProgress(std *streams, inputs []input) iter.Seq2[int, input] {
-	return func(yield func(int, input) bool) {
-		stderr, ok := std.stderr.(*os.File)
-		if !ok || len(inputs) <= progressThreshold || !term.IsTerminal(int(stderr.Fd())) {
-			for i, src := range inputs {
-				if !yield(i, src) {
-					return
-				}
-			}
-			return
-		}
-		bar := progressbar.NewOptions(len(inputs),
-			progressbar.OptionSetWriter(stderr),
-			progressbar.OptionSetDescription("ingesting"),
-			progressbar.OptionShowCount(),
-			progressbar.OptionSetWidth(30),
-			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionClearOnFinish(),
-		)
-		std.stderr = aboveBar{w: stderr, bar: bar}
-		defer func() {
-			bar.Clear()
-			bar.Exit()
-			std.stderr = stderr
-		}()
-		bar.RenderBlank()
-		for i, src := range inputs {
-			if !yield(i, src) {
-				return
-			}
-			bar.Add(1)
-		}
+// progress is a progress bar on stderr over a number of documents, or
+// nothing when stderr is not a terminal or there are few documents.
+type progress struct {
+	std    *streams
+	stderr *os.File
+	bar    *progressbar.ProgressBar
+}
+
+// startProgress shows a progress bar when stderr is a terminal and there
+// are more than progressThreshold documents. Until finish, writes to
+// std.stderr clear the bar first and redraw it after, so warnings stay whole
+// lines; finish removes the bar and restores std.stderr.
+func startProgress(std *streams, total int) *progress {
+	stderr, ok := std.stderr.(*os.File)
+	if !ok || total <= progressThreshold || !term.IsTerminal(int(stderr.Fd())) {
+		return &progress{}
 	}
+	bar := progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(stderr),
+		progressbar.OptionSetDescription("ingesting"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+	std.stderr = aboveBar{w: stderr, bar: bar}
+	bar.RenderBlank()
+	return &progress{std: std, stderr: stderr, bar: bar}
+}
+
+// add counts n more documents done.
+func (p *progress) add(n int) {
+	if p.bar != nil {
+		p.bar.Add(n)
+	}
+}
+
+// finish removes the bar.
+func (p *progress) finish() {
+	if p.bar == nil {
+		return
+	}
+	p.bar.Clear()
+	p.bar.Exit()
+	p.std.stderr = p.stderr
 }
 
 // aboveBar writes lines above a progress bar: it clears the bar, writes,

@@ -356,14 +356,24 @@ func IsOutlet(name string) (string, bool) { return outlets.lookup(strings.TrimPr
 // Short texts get the benefit of the doubt.
 func looksEnglish(text string) bool {
 	words, common := 0, 0
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		words++
-		if functionWords[strings.ToLower(w)] {
-			common++
+	// Only the first 400 words are read, so the text is not split whole.
+	var lower []byte
+	for start := -1; words < 400; {
+		r, size := utf8.DecodeRuneInString(text)
+		if size > 0 && unicode.IsLetter(r) {
+			lower = utf8.AppendRune(lower, unicode.ToLower(r))
+			start = 0
+		} else if start == 0 {
+			words++
+			if functionWords[string(lower)] { // no allocation for a map lookup
+				common++
+			}
+			lower, start = lower[:0], -1
 		}
-		if words == 400 {
+		if size == 0 {
 			break
 		}
+		text = text[size:]
 	}
 	return words < 30 || common*10 >= words
 }

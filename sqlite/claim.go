@@ -85,9 +85,7 @@ func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error)
 		       c.value_low, c.value_high, c.qualifier, c.unit, c.subject, c.measure,
 		       c.modality, c.place, c.incremental,
 		       c.as_of, c.period_start, c.period_end, c.period_precision,
-		       (SELECT json_group_array(a.name ORDER BY a.position)
-		        FROM claim_attributions a WHERE a.claim_id = c.id),
-		       c.root_source, c.group_id, c.series_id,
+		       c.attribution, c.root_source, c.group_id, c.series_id,
 		       c.actors, c.action, c.counterparts, c.object, c.ordinal,
 		       d.outlet, d.published, d.inferred, d.inferred_reason
 		FROM claims c

@@ -91,7 +91,7 @@ func (db *DB) addDocuments(ctx context.Context, batch []claims.Article) ([]claim
 
 // writer holds the statements that store articles, prepared once per batch.
 type writer struct {
-	document, sentence, claim, attribution, source, alias *sql.Stmt
+	document, sentence, claim, source, alias *sql.Stmt
 }
 
 func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -113,9 +113,8 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 				id, document_id, kind, start_offset, end_offset, sentence_seq, text,
 				value_low, value_high, qualifier, unit, subject, measure, modality, place, incremental,
 				as_of, period_start, period_end, period_precision, root_source, group_id, series_id,
-				actors, action, counterparts, object, ordinal
-			) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&w.attribution, `INSERT INTO claim_attributions (claim_id, position, name) VALUES (?, ?, ?)`},
+				attribution, actors, action, counterparts, object, ordinal
+			) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.source, `INSERT INTO sources (name) VALUES (?) ON CONFLICT (name) DO NOTHING`},
 		{&w.alias, `
 			INSERT INTO source_aliases (alias, source_id)
@@ -133,7 +132,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, stmt := range []*sql.Stmt{w.document, w.sentence, w.claim, w.attribution, w.source, w.alias} {
+	for _, stmt := range []*sql.Stmt{w.document, w.sentence, w.claim, w.source, w.alias} {
 		if stmt != nil {
 			stmt.Close()
 		}
@@ -197,7 +196,7 @@ func (w *writer) addSentences(ctx context.Context, documentID int64, cs []claims
 	return seqs, nil
 }
 
-// addClaims stores the claims of one document with their attribution chains.
+// addClaims stores the claims of one document.
 func (w *writer) addClaims(ctx context.Context, documentID int64, documentName string, cs []claims.Claim, sentences map[string]int64) error {
 	for _, c := range cs {
 		// The claim is filed under the document it is stored with; a claim
@@ -210,14 +209,9 @@ func (w *writer) addClaims(ctx context.Context, documentID int64, documentName s
 			c.Value.Low, c.Value.High, c.Value.Qualifier, c.Unit, c.Subject, c.Measure, c.Modality, c.Place, c.Incremental,
 			nullDate{&c.AsOf}, nullDate{&c.Period.Start}, nullDate{&c.Period.End}, c.Period.Precision,
 			nullString{&c.Attribution.Root}, nullString{&c.Group}, nullString{&c.Series},
-			jsonList(c.Actors), c.Action, jsonList(c.Counterparts), c.Object, c.Ordinal,
+			jsonList(c.Attribution.Chain), jsonList(c.Actors), c.Action, jsonList(c.Counterparts), c.Object, c.Ordinal,
 		); err != nil {
 			return fmt.Errorf("claim %s: %w", c.ID, err)
-		}
-		for position, name := range c.Attribution.Chain {
-			if _, err := w.attribution.ExecContext(ctx, c.ID, position, name); err != nil {
-				return fmt.Errorf("claim %s: attribution %q: %w", c.ID, name, err)
-			}
 		}
 	}
 	return nil
@@ -227,15 +221,24 @@ func (w *writer) addClaims(ctx context.Context, documentID int64, documentName s
 // attribution gives that source to source_aliases. An alias already linked
 // to a source keeps its first link.
 func (w *writer) recordSources(ctx context.Context, cs []claims.Claim) error {
+	// An article cites its few sources many times; each is written once.
+	type link struct{ alias, root string }
+	seen := map[link]bool{}
 	for _, c := range cs {
 		root := c.Attribution.Root
 		if root == "" {
 			continue
 		}
-		if _, err := w.source.ExecContext(ctx, root); err != nil {
-			return fmt.Errorf("source %q: %w", root, err)
+		if !seen[link{root, root}] { // the root is its own first alias
+			if _, err := w.source.ExecContext(ctx, root); err != nil {
+				return fmt.Errorf("source %q: %w", root, err)
+			}
 		}
 		for _, alias := range sourceAliases(c.Attribution) {
+			if seen[link{alias, root}] {
+				continue
+			}
+			seen[link{alias, root}] = true
 			if _, err := w.alias.ExecContext(ctx, alias, root); err != nil {
 				return fmt.Errorf("source %q: alias %q: %w", root, alias, err)
 			}

@@ -59,11 +59,8 @@ func (db *DB) quantitiesToReconcile(ctx context.Context) ([]claims.Entry, error)
 		       c.modality, c.place, c.incremental,
 		       c.as_of, c.period_start, c.period_end, c.period_precision,
 		       coalesce(c.root_source, ''),
-		       -- Only for the few claims without a root: looking up every
-		       -- claim's chain by its random id reads all over the file.
-		       CASE WHEN c.root_source IS NULL THEN coalesce(
-		           (SELECT a.name FROM claim_attributions a WHERE a.claim_id = c.id
-		            ORDER BY a.position DESC LIMIT 1), '') ELSE '' END
+		       CASE WHEN c.root_source IS NULL
+		            THEN coalesce(c.attribution ->> '$[#-1]', '') ELSE '' END
 		FROM claims c
 		JOIN documents d ON d.id = c.document_id
 		WHERE c.kind <> ?

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -154,7 +155,7 @@ func TestOpenUsesWAL(t *testing.T) {
 }
 
 // A ledger written before sentences were stored apart (schema version 3)
-// keeps its claims, their sentences and its full-text search.
+// keeps its claims, their sentences and attributions, and its search.
 func TestOpenMigratesSentencesOfAnOlderLedger(t *testing.T) {
 	path := tempPath(t)
 	raw := openRaw(t, path)
@@ -177,7 +178,8 @@ func TestOpenMigratesSentencesOfAnOlderLedger(t *testing.T) {
 		INSERT INTO claims (id, document_id, kind, start_offset, end_offset, sentence, text, subject) VALUES
 			('c-1', 1, 'count', 0, 5, 'About 1,000 troops and 50 tanks crossed.', '1,000 troops', 'troops'),
 			('c-2', 1, 'count', 20, 28, 'About 1,000 troops and 50 tanks crossed.', '50 tanks', 'tanks'),
-			('c-3', 1, 'count', 50, 60, 'Three shells fell.', 'Three shells', '');`); err != nil {
+			('c-3', 1, 'count', 50, 60, 'Three shells fell.', 'Three shells', '');
+		INSERT INTO claim_attributions VALUES ('c-1', 1, 'the spy agency'), ('c-1', 0, 'Reuters');`); err != nil {
 		t.Fatal(err)
 	}
 	raw.Close()
@@ -198,6 +200,10 @@ func TestOpenMigratesSentencesOfAnOlderLedger(t *testing.T) {
 	for _, e := range got {
 		if e.Sentence != want[e.ID] {
 			t.Errorf("claim %s: sentence %q, want %q", e.ID, e.Sentence, want[e.ID])
+		}
+		wantChain := map[string][]string{"c-1": {"Reuters", "the spy agency"}}[e.ID]
+		if !slices.Equal(e.Attribution.Chain, wantChain) {
+			t.Errorf("claim %s: attribution %q, want %q", e.ID, e.Attribution.Chain, wantChain)
 		}
 	}
 	for query, ids := range map[string]int{"crossed": 2, "subject:tanks": 2, "shells": 1, "subject:shells": 0} {
