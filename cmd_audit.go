@@ -56,7 +56,7 @@ func auditCommand(io streams) *cli.Command {
 			if err != nil {
 				return err
 			}
-			ledger, err := auditLedger(c, db, target)
+			audit, err := auditClaim(c, db, target)
 			if err != nil {
 				return fmt.Errorf("audit: %w", err)
 			}
@@ -64,7 +64,7 @@ func auditCommand(io streams) *cli.Command {
 			if err != nil {
 				return err
 			}
-			return out.commit(reports.BuildAudit(target, ledger).Write(out.w, format, out.width, out.style))
+			return out.commit(audit.Write(out.w, format, out.width, out.style))
 		},
 	}
 }
@@ -145,22 +145,54 @@ func pickCandidate(io streams, n int) (int, bool) {
 	return k - 1, true
 }
 
-// auditLedger loads what an audit joins: the claim's series, the claims of
-// its root source, and the reconciler's conclusions.
-func auditLedger(c *cli.Context, db *sqlite.DB, target claims.Entry) (reports.Ledger, error) {
-	ledger, err := loadLedger(c, db, sqlite.ClaimFilter{IDPrefix: target.ID})
-	if err != nil {
-		return ledger, err
-	}
-	for _, f := range []sqlite.ClaimFilter{{Series: target.Series}, {Root: target.Attribution.Root}} {
-		if f == (sqlite.ClaimFilter{}) {
-			continue
-		}
-		more, err := db.Claims(c.Context, f)
+// echoesListed is how many claims of the root source, nearest in time, an
+// audit lists beside those of the claim's series.
+const echoesListed = 10
+
+// auditClaim loads what an audit joins, and no more, so that it takes
+// milliseconds on a ledger of millions: the claim's series and group, the
+// findings naming it, and the claims of its root source in its series and
+// nearest in time.
+func auditClaim(c *cli.Context, db *sqlite.DB, target claims.Entry) (reports.Audit, error) {
+	var l reports.Ledger
+	var err error
+	l.Entries = []claims.Entry{target}
+	if target.Series != "" {
+		s, err := db.SeriesOf(c.Context, target.Series)
 		if err != nil {
-			return ledger, err
+			return reports.Audit{}, err
 		}
-		ledger.Entries = append(ledger.Entries, more...)
+		members, err := db.Claims(c.Context, sqlite.ClaimFilter{Series: target.Series})
+		if err != nil {
+			return reports.Audit{}, err
+		}
+		for _, e := range members {
+			s.Claims = append(s.Claims, e.ID)
+		}
+		slices.Sort(s.Claims)
+		l.Series = []claims.Series{s}
+		l.Entries = append(l.Entries, members...)
 	}
-	return ledger, nil
+	if target.Group != "" {
+		g, err := db.GroupOf(c.Context, target.Group, target.Series)
+		if err != nil {
+			return reports.Audit{}, err
+		}
+		l.Groups = []claims.Group{g}
+	}
+	if l.Findings, err = db.FindingsOf(c.Context, target.ID); err != nil {
+		return reports.Audit{}, err
+	}
+	total := 0
+	if root := target.Attribution.Root; root != "" {
+		var near []claims.Entry
+		near, total, err = db.OfSourceNear(c.Context, root, target.Document, target.AsOf, echoesListed)
+		if err != nil {
+			return reports.Audit{}, err
+		}
+		l.Entries = append(l.Entries, near...)
+	}
+	a := reports.BuildAudit(target, l)
+	a.SourceClaims, a.SourceClaimsCapped = total, total == sqlite.SourceCountLimit
+	return a, nil
 }

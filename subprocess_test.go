@@ -37,7 +37,7 @@ func TestMain(m *testing.M) {
 }
 
 // claimtrackBinary builds the command, or skips the test under -short.
-func claimtrackBinary(t *testing.T) string {
+func claimtrackBinary(t testing.TB) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("runs claimtrack as a subprocess; skipped with -short")

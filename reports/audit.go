@@ -17,10 +17,15 @@ type Audit struct {
 	Series   *SeriesView      // nil when the claim is in no series (not reconciled yet)
 	Findings []claims.Finding // those naming the claim, conflicts first
 	Echoes   []Point          // claims in other documents from the same root source, by date
+	// SourceClaims counts the root source's claims in other documents, of
+	// which Echoes lists those of the series and the nearest in time on a
+	// large ledger; counting stopped there when SourceClaimsCapped.
+	SourceClaims       int
+	SourceClaimsCapped bool
 }
 
 // BuildAudit audits target against the ledger, whose entries should hold at
-// least the target's series and the claims of its root source.
+// least the target's series and the claims of its root source to list.
 func BuildAudit(target claims.Entry, l Ledger) Audit {
 	a := Audit{Point: NewPoint(target)}
 	x := indexLedger(l)
@@ -202,7 +207,13 @@ func (a Audit) Write(w io.Writer, f Format, width int, st Style) error {
 		t.printf("Story: %s · %s · %s · %s · %s\n\n", a.Series.GroupLabel, plural(len(a.Series.Points), "claim"),
 			plural(len(a.Series.Latest), "independent source"), t.st.Verdict(a.Series.Status, a.Series.Status),
 			t.code("series "+a.Series.ID))
-		t.grid(timelineGrid(*a.Series, a.verdict))
+		near := *a.Series
+		near.Points = pointsAround(a.Series.Points, a.ID, auditTimelineRows)
+		if len(near.Points) < len(a.Series.Points) {
+			t.printf("The %d claims nearest this one in time; %s lists all %d.\n\n",
+				len(near.Points), t.code("claimtrack timeline "+a.Series.ID), len(a.Series.Points))
+		}
+		t.grid(timelineGrid(near, a.verdict))
 		t.chart(a.Series.Points)
 		t.totals(a.Series.Totals)
 		if len(a.Series.Totals) > 0 {
@@ -221,8 +232,32 @@ func (a Audit) Write(w io.Writer, f Format, width int, st Style) error {
 			}
 			t.grid(g)
 		}
+		if a.SourceClaims > len(a.Echoes) {
+			more := ""
+			if a.SourceClaimsCapped {
+				more = "more than "
+			}
+			t.printf("%s has %s%s in other documents; listed are those of this series and the nearest in time.\n\n",
+				a.Attribution.Root, more, plural(a.SourceClaims, "claim"))
+		}
 	}
 	return t.err
+}
+
+// auditTimelineRows is how many claims of its series an audit lists: a
+// series on a large ledger may hold thousands, and the timeline command
+// lists them all.
+const auditTimelineRows = 25
+
+// pointsAround keeps up to n of points (in time order), a window centred on
+// the claim id, or the first n when no point is that claim.
+func pointsAround(points []Point, id string, n int) []Point {
+	if len(points) <= n {
+		return points
+	}
+	at := max(slices.IndexFunc(points, func(p Point) bool { return p.ID == id }), 0)
+	start := min(max(at-n/2, 0), len(points)-n)
+	return points[start : start+n]
 }
 
 // quote sets a sentence apart: a Markdown quote, or indented in quotes.
@@ -244,12 +279,16 @@ type auditRecord struct {
 	Timeline     []timelineRecord `json:"timeline"`
 	Findings     []FindingRecord  `json:"findings"`
 	Echoes       []pointRecord    `json:"echoes"`
+	SourceClaims int              `json:"source_claims"`
+	// SourceClaimsCapped: counting stopped at source_claims.
+	SourceClaimsCapped bool `json:"source_claims_capped"`
 }
 
 func (a Audit) writeJSON(w io.Writer) error {
 	rec := auditRecord{ClaimRecord: NewClaimRecord(a.Entry), IntervalLow: finite(a.Low), IntervalHigh: finite(a.High),
 		SpeaksFor: a.Speaker.Body, SourceKind: a.Speaker.Kind,
-		Timeline: []timelineRecord{}, Findings: []FindingRecord{}, Echoes: []pointRecord{}}
+		Timeline: []timelineRecord{}, Findings: []FindingRecord{}, Echoes: []pointRecord{},
+		SourceClaims: a.SourceClaims, SourceClaimsCapped: a.SourceClaimsCapped}
 	if a.Series != nil {
 		rec.SeriesLabel, rec.SeriesStatus = &a.Series.Label, &a.Series.Status
 		for _, p := range a.Series.Points {

@@ -3,6 +3,7 @@ package reports
 import (
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -88,6 +89,37 @@ func TestPlainStyleWritesNoEscapes(t *testing.T) {
 	for _, s := range []string{st.Bold("x"), st.Dim("x"), st.Verdict("conflict", "x")} {
 		if s != "x" {
 			t.Errorf("plain style changed text: %q", s)
+		}
+	}
+}
+
+func TestPointsAround(t *testing.T) {
+	points := make([]Point, 10)
+	for i := range points {
+		points[i].ID = strconv.Itoa(i)
+	}
+	ids := func(ps []Point) string {
+		var s []string
+		for _, p := range ps {
+			s = append(s, p.ID)
+		}
+		return strings.Join(s, " ")
+	}
+	for _, tt := range []struct {
+		id   string
+		n    int
+		want string
+	}{
+		{"5", 4, "3 4 5 6"},
+		{"0", 4, "0 1 2 3"},
+		{"9", 4, "6 7 8 9"},
+		{"8", 3, "7 8 9"},
+		{"missing", 3, "0 1 2"},
+		{"5", 10, "0 1 2 3 4 5 6 7 8 9"},
+		{"5", 20, "0 1 2 3 4 5 6 7 8 9"},
+	} {
+		if got := ids(pointsAround(points, tt.id, tt.n)); got != tt.want {
+			t.Errorf("pointsAround(%s, %d) = %s, want %s", tt.id, tt.n, got, tt.want)
 		}
 	}
 }

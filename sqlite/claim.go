@@ -1,9 +1,11 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"claimtrack/claims"
@@ -80,6 +82,67 @@ func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error)
 		args = append(args, f.Until.String())
 	}
 
+	return db.queryClaims(ctx, where, args, "ORDER BY d.name, c.start_offset, c.id")
+}
+
+// SourceCountLimit is where OfSourceNear stops counting a source's claims.
+const SourceCountLimit = 10000
+
+// OfSourceNear lists up to n claims of a root source in documents other
+// than the one named, the nearest in time to day (the latest when day is
+// zero), by date; and counts its claims in other documents, up to
+// SourceCountLimit. The index on (root_source, as_of, document_id) answers
+// it without reading the source's other claims, of which a ledger may hold
+// hundreds of thousands.
+func (db *DB) OfSourceNear(ctx context.Context, root, exceptDocument string, day claims.Date, n int) ([]claims.Entry, int, error) {
+	var total int
+	err := db.db.QueryRowContext(ctx, `
+		SELECT count(*) FROM (
+			SELECT 1 FROM claims
+			WHERE root_source = ? AND document_id NOT IN (SELECT id FROM documents WHERE name = ?)
+			LIMIT ?)`,
+		root, exceptDocument, SourceCountLimit).Scan(&total)
+	if err != nil {
+		return nil, 0, fmt.Errorf("claims of %s: %w", root, err)
+	}
+	where := []string{"c.root_source = ?", "d.name <> ?"}
+	if day.IsZero() {
+		near, err := db.queryClaims(ctx, where, []any{root, exceptDocument}, "ORDER BY c.as_of DESC LIMIT ?", n)
+		return sortedByDate(near), total, err
+	}
+	before, err := db.queryClaims(ctx, append(where, "c.as_of <= ?"),
+		[]any{root, exceptDocument, day.String()}, "ORDER BY c.as_of DESC LIMIT ?", n)
+	if err != nil {
+		return nil, 0, err
+	}
+	after, err := db.queryClaims(ctx, append(where, "c.as_of > ?"),
+		[]any{root, exceptDocument, day.String()}, "ORDER BY c.as_of LIMIT ?", n)
+	if err != nil {
+		return nil, 0, err
+	}
+	// The n nearest of both sides: take from whichever side is closer.
+	var near []claims.Entry
+	for len(near) < n && (len(before) > 0 || len(after) > 0) {
+		if len(after) == 0 || (len(before) > 0 && day.Sub(before[0].AsOf.Time) <= after[0].AsOf.Sub(day.Time)) {
+			near, before = append(near, before[0]), before[1:]
+		} else {
+			near, after = append(near, after[0]), after[1:]
+		}
+	}
+	return sortedByDate(near), total, nil
+}
+
+// sortedByDate orders claims by the date they describe, then by id.
+func sortedByDate(entries []claims.Entry) []claims.Entry {
+	slices.SortFunc(entries, func(a, b claims.Entry) int {
+		return cmp.Or(cmp.Compare(a.AsOf.String(), b.AsOf.String()), cmp.Compare(a.ID, b.ID))
+	})
+	return entries
+}
+
+// queryClaims lists the claims matching every condition in where, ordered
+// and limited by tail, with more arguments for tail.
+func (db *DB) queryClaims(ctx context.Context, where []string, args []any, tail string, tailArgs ...any) ([]claims.Entry, error) {
 	query := `
 		SELECT c.id, d.name, c.kind, c.text, s.sentence, c.start_offset, c.end_offset,
 		       c.value_low, c.value_high, c.qualifier, c.unit, c.subject, c.measure,
@@ -94,9 +157,9 @@ func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error)
 	if len(where) > 0 {
 		query += "\nWHERE " + strings.Join(where, " AND ")
 	}
-	query += "\nORDER BY d.name, c.start_offset, c.id"
+	query += "\n" + tail
 
-	rows, err := db.db.QueryContext(ctx, query, args...)
+	rows, err := db.db.QueryContext(ctx, query, append(args, tailArgs...)...)
 	if err != nil {
 		return nil, fmt.Errorf("list claims: %w", err)
 	}
@@ -125,12 +188,9 @@ func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error)
 		if c.Counterparts, err = names(counterparts); err != nil {
 			return nil, fmt.Errorf("list claims: claim %s: counterparts: %w", c.ID, err)
 		}
-		if err := json.Unmarshal([]byte(chain), &c.Attribution.Chain); err != nil {
-			return nil, fmt.Errorf("list claims: claim %s: attribution: %w", c.ID, err)
-		}
 		// A claim in the outlet's own voice keeps the zero Chain, nil.
-		if len(c.Attribution.Chain) == 0 {
-			c.Attribution.Chain = nil
+		if c.Attribution.Chain, err = names(chain); err != nil {
+			return nil, fmt.Errorf("list claims: claim %s: attribution: %w", c.ID, err)
 		}
 		entries = append(entries, e)
 	}
@@ -142,6 +202,9 @@ func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error)
 
 // names decodes a JSON array of names; none is nil, as the reader gives it.
 func names(s string) ([]string, error) {
+	if s == "[]" { // most claims name no actors, and many no source
+		return nil, nil
+	}
 	var out []string
 	if err := json.Unmarshal([]byte(s), &out); err != nil {
 		return nil, err

@@ -117,10 +117,21 @@ func saveReconciliation(ctx context.Context, tx *sql.Tx, r claims.Reconciliation
 
 // Findings lists the stored findings by id, each with its claim ids in order.
 func (db *DB) Findings(ctx context.Context) ([]claims.Finding, error) {
+	return db.findings(ctx, "", nil)
+}
+
+// FindingsOf lists the findings naming one claim, as an audit shows them,
+// without reading the others.
+func (db *DB) FindingsOf(ctx context.Context, claimID string) ([]claims.Finding, error) {
+	return db.findings(ctx,
+		"WHERE f.id IN (SELECT finding_id FROM finding_claims WHERE claim_id = ?)", []any{claimID})
+}
+
+func (db *DB) findings(ctx context.Context, where string, args []any) ([]claims.Finding, error) {
 	rows, err := db.db.QueryContext(ctx, `
 		SELECT f.id, f.type, COALESCE(f.group_id, ''), COALESCE(f.series_id, ''), f.independent_sources, f.summary,
 		       (SELECT json_group_array(fc.claim_id ORDER BY fc.position) FROM finding_claims fc WHERE fc.finding_id = f.id)
-		FROM findings f ORDER BY f.id`)
+		FROM findings f `+where+` ORDER BY f.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("findings: %w", err)
 	}
@@ -143,12 +154,47 @@ func (db *DB) Findings(ctx context.Context) ([]claims.Finding, error) {
 	return out, nil
 }
 
-// Groups lists the stored groups by id with their claims and implied totals.
+// idFilter is a WHERE clause keeping the rows whose column is one of ids,
+// or none for no ids: every row.
+func idFilter(column string, ids []string) (string, []any) {
+	switch len(ids) {
+	case 0:
+		return "", nil
+	case 1:
+		// An IN over json_each can lead the planner to scan the table.
+		return "WHERE " + column + " = ?", []any{ids[0]}
+	}
+	list, _ := json.Marshal(ids) // a []string always marshals
+	return "WHERE " + column + " IN (SELECT value FROM json_each(?))", []any{string(list)}
+}
+
+// Groups lists the stored groups by id with their claims and implied
+// totals.
 func (db *DB) Groups(ctx context.Context) ([]claims.Group, error) {
+	return db.groups(ctx, "(SELECT json_group_array(c.id ORDER BY c.id) FROM claims c WHERE c.group_id = g.id)", nil, "")
+}
+
+// GroupOf gives one stored group with the implied totals of one of its
+// series, without its claims: a story on a large ledger may hold hundreds of
+// thousands of claims and tens of thousands of totals. A group not stored is
+// the zero Group.
+func (db *DB) GroupOf(ctx context.Context, id, seriesID string) (claims.Group, error) {
+	groups, err := db.groups(ctx, "'[]'", []string{id}, seriesID)
+	if err != nil || len(groups) == 0 {
+		return claims.Group{}, err
+	}
+	groups[0].Claims = nil
+	return groups[0], nil
+}
+
+// groups lists the groups named, or all for no ids, with claim ids from the
+// SQL expression claimIDs, and the implied totals of the series named, or
+// of all for "".
+func (db *DB) groups(ctx context.Context, claimIDs string, ids []string, seriesID string) ([]claims.Group, error) {
+	where, args := idFilter("g.id", ids)
 	rows, err := db.db.QueryContext(ctx, `
-		SELECT g.id, g.label,
-		       (SELECT json_group_array(c.id ORDER BY c.id) FROM claims c WHERE c.group_id = g.id)
-		FROM groups g ORDER BY g.id`)
+		SELECT g.id, g.label, `+claimIDs+`
+		FROM groups g `+where+` ORDER BY g.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("groups: %w", err)
 	}
@@ -170,8 +216,13 @@ func (db *DB) Groups(ctx context.Context) ([]claims.Group, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("groups: %w", err)
 	}
+	where, args = idFilter("group_id", ids)
+	if seriesID != "" {
+		where += " AND series_id = ?"
+		args = append(args, seriesID)
+	}
 	totals, err := db.db.QueryContext(ctx, `SELECT group_id, series_id, low, high, label, base_claim_id, incremental_claim_id
-		FROM implied_totals ORDER BY group_id, series_id, base_claim_id, incremental_claim_id`)
+		FROM implied_totals `+where+` ORDER BY group_id, series_id, base_claim_id, incremental_claim_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("implied totals: %w", err)
 	}
@@ -193,12 +244,30 @@ func (db *DB) Groups(ctx context.Context) ([]claims.Group, error) {
 	return out, nil
 }
 
-// Series lists the stored series by id with their claims.
-func (db *DB) Series(ctx context.Context) ([]claims.Series, error) {
+// Series lists the stored series by id with their claims: those named, or
+// all when none is.
+func (db *DB) Series(ctx context.Context, ids ...string) ([]claims.Series, error) {
+	return db.series(ctx, "(SELECT json_group_array(c.id ORDER BY c.id) FROM claims c WHERE c.series_id = s.id)", ids)
+}
+
+// SeriesOf gives one stored series without its claims, for a caller that
+// loads them anyway. A series not stored is the zero Series.
+func (db *DB) SeriesOf(ctx context.Context, id string) (claims.Series, error) {
+	series, err := db.series(ctx, "'[]'", []string{id})
+	if err != nil || len(series) == 0 {
+		return claims.Series{}, err
+	}
+	series[0].Claims = nil
+	return series[0], nil
+}
+
+// series lists the series named, or all for no ids, with claim ids from the
+// SQL expression claimIDs.
+func (db *DB) series(ctx context.Context, claimIDs string, ids []string) ([]claims.Series, error) {
+	where, args := idFilter("s.id", ids)
 	rows, err := db.db.QueryContext(ctx, `
-		SELECT s.id, s.group_id, s.label, s.status,
-		       (SELECT json_group_array(c.id ORDER BY c.id) FROM claims c WHERE c.series_id = s.id)
-		FROM series s ORDER BY s.id`)
+		SELECT s.id, s.group_id, s.label, s.status, `+claimIDs+`
+		FROM series s `+where+` ORDER BY s.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("series: %w", err)
 	}

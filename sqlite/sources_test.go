@@ -1,9 +1,11 @@
 package sqlite_test
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"claimtrack/claims"
 	"claimtrack/sqlite"
@@ -75,5 +77,42 @@ func TestClaimFilterByIDPrefixSeriesAndRoot(t *testing.T) {
 		if !slices.Equal(gotIDs, tc.want) {
 			t.Errorf("%+v: got %v, want %v", tc.filter, gotIDs, tc.want)
 		}
+	}
+}
+
+// OfSourceNear lists the source's claims in other documents nearest the
+// day, and counts them all.
+func TestOfSourceNear(t *testing.T) {
+	db := openDB(t, tempPath(t))
+	const root = "Ukrainian intelligence"
+	day := claims.NewDate(2024, time.November, 10)
+	// Documents 0–5, one claim each, dated 4 days apart from Nov 2; the
+	// audited claim is in document 2 (Nov 10).
+	for i := range 6 {
+		doc := claims.Document{Name: fmt.Sprintf("d%d.txt", i), Path: "-", Hash: fmt.Sprint("h", i), Text: "Some 100 soldiers."}
+		c := claims.Claim{
+			ID: fmt.Sprint("c", i), Document: doc.Name, Kind: claims.KindQuantity, Text: "100 soldiers",
+			Sentence: "Some 100 soldiers.", Value: claims.Value{Low: number(100), High: number(100)},
+			AsOf:        day.AddDays(4*i - 8),
+			Attribution: claims.Attribution{Chain: []string{root}, Root: root},
+		}
+		if _, err := db.AddDocument(t.Context(), doc, []claims.Claim{c}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	near, total, err := db.OfSourceNear(t.Context(), root, "d2.txt", day, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 5 {
+		t.Errorf("total %d, want 5 claims in other documents", total)
+	}
+	// Nov 6 and Nov 14 are 4 days away, Nov 2 and Nov 18 eight: the tie
+	// goes to the earlier.
+	if got := ids(near); !slices.Equal(got, []string{"c0", "c1", "c3"}) {
+		t.Errorf("nearest %q, want c0 c1 c3 by date", got)
+	}
+	if near, total, err := db.OfSourceNear(t.Context(), "nobody", "d2.txt", day, 3); err != nil || len(near) != 0 || total != 0 {
+		t.Errorf("unknown source: %d claims, total %d, %v", len(near), total, err)
 	}
 }

@@ -54,5 +54,7 @@ ALTER TABLE claims DROP COLUMN sentence;
 
 CREATE INDEX claims_sentence ON claims (sentence_seq);
 
--- An audit lists the other claims of a claim's root source.
-CREATE INDEX claims_root_source ON claims (root_source);
+-- An audit lists the claims of the same root source nearest in time, and
+-- the implied totals of one series.
+CREATE INDEX claims_root_source ON claims (root_source, as_of, document_id);
+CREATE INDEX implied_totals_by_group ON implied_totals (group_id, series_id);
