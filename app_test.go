@@ -304,3 +304,34 @@ func TestDevCorpusExportGolden(t *testing.T) {
 	}
 	golden(t, "dev_claims.jsonl", out)
 }
+
+// A ledger that needs more memory to reconcile than there is gets a clear
+// line: ingest stores the documents and says they are not reconciled;
+// reconcile fails without starting.
+func TestReconcileTooLargeForMemory(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "claims.db")
+	t.Setenv(memoryEnv, "50KB")
+	out, errOut, code := runCLI(t, "", "--db", db, "ingest", seedsDir)
+	if code != 0 {
+		t.Fatalf("ingest exit %d: %s", code, errOut)
+	}
+	if !regexp.MustCompile(`│\s*5\s*│\s*5\s*│`).MatchString(out) || strings.Contains(out, "Groups") {
+		t.Errorf("ingest should store 5 documents and not reconcile:\n%s", out)
+	}
+	want := regexp.MustCompile(`(?m)^claimtrack: the documents are stored but not reconciled: [\d,]+ claims need about \d+ KB of memory to reconcile and CLAIMTRACK_MEMORY has 50 KB; not started`)
+	if !want.MatchString(errOut) {
+		t.Errorf("ingest stderr:\n%s", errOut)
+	}
+	_, errOut, code = runCLI(t, "", "--db", db, "reconcile")
+	if code == 0 || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "not started") {
+		t.Errorf("reconcile exit %d, stderr:\n%s", code, errOut)
+	}
+	t.Setenv(memoryEnv, "2GB")
+	if _, errOut, code := runCLI(t, "", "--db", db, "reconcile"); code != 0 {
+		t.Errorf("reconcile with 2GB: exit %d: %s", code, errOut)
+	}
+	t.Setenv(memoryEnv, "lots")
+	if _, errOut, code := runCLI(t, "", "--db", db, "reconcile"); code == 0 || !strings.Contains(errOut, `CLAIMTRACK_MEMORY="lots": not a size`) {
+		t.Errorf("reconcile with a bad CLAIMTRACK_MEMORY: exit %d: %s", code, errOut)
+	}
+}

@@ -22,6 +22,9 @@ func reconcileCommand(io streams) *cli.Command {
 			"sources corroborate each other and where an article's figures do not add up.\n" +
 			"ingest does this after every run; run it yourself after changing the word\n" +
 			"lists or to try another --tolerance.\n\n" +
+			"It holds every claim in memory, about 3.5 KB each: a ledger that needs more\n" +
+			"than the system has available (or than CLAIMTRACK_MEMORY, e.g. 8GB, allows)\n" +
+			"is not started on.\n\n" +
 			"Examples:\n" +
 			"   claimtrack reconcile\n" +
 			"   claimtrack reconcile --tolerance 0.2   # 'about 1,000' also covers 800–1,200",
@@ -52,7 +55,16 @@ func reconcileCommand(io streams) *cli.Command {
 // saves it in one transaction. When another process adds claims meanwhile,
 // nothing is saved and the error is sqlite.ErrClaimsChanged: that process
 // reconciles once it has added them, over a view that includes ours.
+// A ledger too large for the memory available is not started on: the
+// error is a tooLargeToReconcile.
 func reconcileStore(ctx context.Context, db *sqlite.DB, opt reconcile.Options) (claims.Reconciliation, error) {
+	_, stored, err := db.Counts(ctx)
+	if err != nil {
+		return claims.Reconciliation{}, fmt.Errorf("reconcile: %w", err)
+	}
+	if err := checkReconcileMemory(stored); err != nil {
+		return claims.Reconciliation{}, fmt.Errorf("reconcile: %w", err)
+	}
 	entries, set, err := db.ReconcileClaims(ctx)
 	if err != nil {
 		return claims.Reconciliation{}, fmt.Errorf("reconcile: %w", err)

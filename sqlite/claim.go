@@ -16,9 +16,9 @@ type ClaimFilter struct {
 	Document string // document name
 	Unit     string
 	Kind     string
-	// Search is an FTS4 query over each claim's sentence and the subjects
-	// of its sentence's claims, e.g. `soldiers NOT wounded`,
-	// `"North Korean"` or `subject:troops`.
+	// Search is a query in FTS4's syntax (see search.go) over each claim's
+	// sentence and the subjects of its sentence's claims, e.g.
+	// `soldiers NOT wounded`, `"North Korean"` or `subject:troops`.
 	Search string
 	// Since and Until bound the claim's as-of date, inclusive; claims without
 	// one are left out when either is set.
