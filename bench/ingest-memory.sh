@@ -45,7 +45,6 @@ measure() {
 
 echo "corpus: $corpus, $bytes bytes, $(find "$corpus" -name '*.txt' | wc -l) articles; $(nproc) cores"
 measure "ingest --no-reconcile" "$out/claimtrack" --db "$db" ingest --no-reconcile "$corpus"
-"$out/claimtrack" --db "$db" claims --format csv --doc none >/dev/null # opens the ledger once more
 echo "ledger: $(du -h "$db" | cut -f1), $(sqlite3 "$db" 'SELECT count(*) FROM claims' 2>/dev/null || echo '?') claims"
 if [ "${RECONCILE:-1}" != 0 ]; then
 	measure "reconcile" "$out/claimtrack" --db "$db" reconcile
