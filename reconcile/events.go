@@ -201,22 +201,28 @@ func occurrenceFindings(o *occurrence, events []claims.Entry, series string) []c
 		sides[eventSource(events[i])] = true
 	}
 	label := occurrenceLabel(o, events)
+	// Every pair is compared: each member's source and country are worked
+	// out once.
+	source := make([]string, len(o.members))
+	country := make([]string, len(o.members))
+	for k, i := range o.members {
+		source[k], country[k] = eventSource(events[i]), claims.CountryOf(events[i].Place)
+	}
 	for x, i := range o.members {
 		a := &events[i]
-		for _, j := range o.members[x+1:] {
-			b := &events[j]
-			if eventSource(*a) == eventSource(*b) {
+		for y := x + 1; y < len(o.members); y++ {
+			b := &events[o.members[y]]
+			if source[x] == source[y] {
 				continue // one source's own wording, not a disagreement
 			}
 			var what string
 			switch {
 			case a.Period.Precision == claims.PrecisionDay && b.Period.Precision == claims.PrecisionDay && a.AsOf != b.AsOf:
-				what = fmt.Sprintf("%s says %s, %s says %s", eventSource(*a), a.AsOf, eventSource(*b), b.AsOf)
-			case a.Place != "" && b.Place != "" && claims.CountryOf(a.Place) != "" && claims.CountryOf(b.Place) != "" &&
-				claims.CountryOf(a.Place) != claims.CountryOf(b.Place):
-				what = fmt.Sprintf("%s says %s, %s says %s", eventSource(*a), a.Place, eventSource(*b), b.Place)
+				what = fmt.Sprintf("%s says %s, %s says %s", source[x], a.AsOf, source[y], b.AsOf)
+			case country[x] != "" && country[y] != "" && country[x] != country[y]:
+				what = fmt.Sprintf("%s says %s, %s says %s", source[x], a.Place, source[y], b.Place)
 			case a.Ordinal != 0 && b.Ordinal != 0 && a.Ordinal != b.Ordinal:
-				what = fmt.Sprintf("%s says round %d, %s says round %d", eventSource(*a), a.Ordinal, eventSource(*b), b.Ordinal)
+				what = fmt.Sprintf("%s says round %d, %s says round %d", source[x], a.Ordinal, source[y], b.Ordinal)
 			default:
 				continue
 			}

@@ -75,8 +75,8 @@ func Reconcile(entries []claims.Entry, opt Options) claims.Reconciliation {
 }
 
 // splitEvents separates event claims from quantities. A ledger of millions of
-// quantities holds few or no events: it is not copied then, and otherwise
-// copied once into slices of the right size.
+// claims is not copied when its events come last, as the store loads them,
+// and is otherwise copied once into slices of the right size.
 func splitEvents(entries []claims.Entry) (quantities, events []claims.Entry) {
 	n := 0
 	for i := range entries {
@@ -84,8 +84,10 @@ func splitEvents(entries []claims.Entry) (quantities, events []claims.Entry) {
 			n++
 		}
 	}
-	if n == 0 {
-		return entries, nil
+	k := len(entries) - n
+	if !slices.ContainsFunc(entries[:k], func(e claims.Entry) bool { return e.Kind == claims.KindEvent }) {
+		// Three-index slices: appending to either cannot write into the other.
+		return entries[:k:k], entries[k:]
 	}
 	quantities = make([]claims.Entry, 0, len(entries)-n)
 	events = make([]claims.Entry, 0, n)
