@@ -30,7 +30,7 @@ func auditCommand(io streams) *cli.Command {
 			"shows them) or by a full-text query; when several claims match, they are\n" +
 			"listed to choose from.\n\n" +
 			"Examples:\n" +
-			"   claimtrack audit be1eaf48\n" +
+			"   claimtrack audit 9b85be1e\n" +
 			"   claimtrack audit 'Kirby dozens'\n" +
 			"   claimtrack audit --format markdown -o audit.md '\"North Korean\" casualties'\n\n" +
 			"Flags go before the claim.",
@@ -145,14 +145,14 @@ func pickCandidate(io streams, n int) (int, bool) {
 	return k - 1, true
 }
 
-// echoesListed is how many claims of the root source, nearest in time, an
+// echoesListed is how many claims of the root source, the last stored, an
 // audit lists beside those of the claim's series.
 const echoesListed = 10
 
 // auditClaim loads what an audit joins, and no more, so that it takes
 // milliseconds on a ledger of millions: the claim's series and group, the
 // findings naming it, and the claims of its root source in its series and
-// nearest in time.
+// the last stored.
 func auditClaim(c *cli.Context, db *sqlite.DB, target claims.Entry) (reports.Audit, error) {
 	var l reports.Ledger
 	var err error
@@ -183,16 +183,17 @@ func auditClaim(c *cli.Context, db *sqlite.DB, target claims.Entry) (reports.Aud
 	if l.Findings, err = db.FindingsOf(c.Context, target.ID); err != nil {
 		return reports.Audit{}, err
 	}
-	total := 0
+	var total int
+	var capped bool
 	if root := target.Attribution.Root; root != "" {
-		var near []claims.Entry
-		near, total, err = db.OfSourceNear(c.Context, root, target.Document, target.AsOf, echoesListed)
+		var last []claims.Entry
+		last, total, capped, err = db.OfSource(c.Context, root, target.Document, echoesListed)
 		if err != nil {
 			return reports.Audit{}, err
 		}
-		l.Entries = append(l.Entries, near...)
+		l.Entries = append(l.Entries, last...)
 	}
 	a := reports.BuildAudit(target, l)
-	a.SourceClaims, a.SourceClaimsCapped = total, total == sqlite.SourceCountLimit
+	a.SourceClaims, a.SourceClaimsCapped = total, capped
 	return a, nil
 }

@@ -23,7 +23,7 @@ func timelineCommand(io streams) *cli.Command {
 			"Examples:\n" +
 			"   claimtrack timeline 6f1ee852\n" +
 			"   claimtrack timeline 'casualties'\n" +
-			"   claimtrack timeline --format csv -o series.csv be1eaf48\n\n" +
+			"   claimtrack timeline --format csv -o series.csv 9b85be1e\n\n" +
 			"Flags go before the series.",
 		Flags: []cli.Flag{formatFlag("table", "table, markdown, csv or jsonl"), outputFlag()},
 		Action: func(c *cli.Context) error {

@@ -18,8 +18,8 @@ type Audit struct {
 	Findings []claims.Finding // those naming the claim, conflicts first
 	Echoes   []Point          // claims in other documents from the same root source, by date
 	// SourceClaims counts the root source's claims in other documents, of
-	// which Echoes lists those of the series and the nearest in time on a
-	// large ledger; counting stopped there when SourceClaimsCapped.
+	// which Echoes lists those of the series and the last stored on a large
+	// ledger; counting stopped there when SourceClaimsCapped.
 	SourceClaims       int
 	SourceClaimsCapped bool
 }
@@ -237,7 +237,7 @@ func (a Audit) Write(w io.Writer, f Format, width int, st Style) error {
 			if a.SourceClaimsCapped {
 				more = "more than "
 			}
-			t.printf("%s has %s%s in other documents; listed are those of this series and the nearest in time.\n\n",
+			t.printf("%s has %s%s in other documents; listed are those of this series and the last stored.\n\n",
 				a.Attribution.Root, more, plural(a.SourceClaims, "claim"))
 		}
 	}

@@ -85,51 +85,32 @@ func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error)
 	return db.queryClaims(ctx, where, args, "ORDER BY d.name, c.start_offset, c.id")
 }
 
-// SourceCountLimit is where OfSourceNear stops counting a source's claims.
+// SourceCountLimit is where OfSource stops counting a source's claims.
 const SourceCountLimit = 10000
 
-// OfSourceNear lists up to n claims of a root source in documents other
-// than the one named, the nearest in time to day (the latest when day is
-// zero), by date; and counts its claims in other documents, up to
-// SourceCountLimit. The index on (root_source, as_of, document_id) answers
-// it without reading the source's other claims, of which a ledger may hold
-// hundreds of thousands.
-func (db *DB) OfSourceNear(ctx context.Context, root, exceptDocument string, day claims.Date, n int) ([]claims.Entry, int, error) {
-	var total int
-	err := db.db.QueryRowContext(ctx, `
-		SELECT count(*) FROM (
-			SELECT 1 FROM claims
-			WHERE root_source = ? AND document_id NOT IN (SELECT id FROM documents WHERE name = ?)
-			LIMIT ?)`,
-		root, exceptDocument, SourceCountLimit).Scan(&total)
+// OfSource lists the last n claims stored from a root source in documents
+// other than the one named, by date, and counts its claims in other
+// documents up to SourceCountLimit (capped tells when it stopped there).
+// The index on root_source answers it without reading the source's other
+// claims, of which a ledger may hold hundreds of thousands; being in the
+// order claims are stored, that index costs ingest little.
+func (db *DB) OfSource(ctx context.Context, root, exceptDocument string, n int) (entries []claims.Entry, total int, capped bool, err error) {
+	var counted, here int
+	err = db.db.QueryRowContext(ctx, `
+		SELECT (SELECT count(*) FROM (SELECT 1 FROM claims WHERE root_source = ?1 LIMIT ?3)),
+		       -- "+" keeps the planner on the document's few claims.
+		       (SELECT count(*) FROM claims
+		        WHERE document_id IN (SELECT id FROM documents WHERE name = ?2) AND +root_source = ?1)`,
+		root, exceptDocument, SourceCountLimit).Scan(&counted, &here)
 	if err != nil {
-		return nil, 0, fmt.Errorf("claims of %s: %w", root, err)
+		return nil, 0, false, fmt.Errorf("claims of %s: %w", root, err)
 	}
-	where := []string{"c.root_source = ?", "d.name <> ?"}
-	if day.IsZero() {
-		near, err := db.queryClaims(ctx, where, []any{root, exceptDocument}, "ORDER BY c.as_of DESC LIMIT ?", n)
-		return sortedByDate(near), total, err
-	}
-	before, err := db.queryClaims(ctx, append(where, "c.as_of <= ?"),
-		[]any{root, exceptDocument, day.String()}, "ORDER BY c.as_of DESC LIMIT ?", n)
+	entries, err = db.queryClaims(ctx, []string{"c.root_source = ?", "d.name <> ?"}, []any{root, exceptDocument},
+		"ORDER BY c.seq DESC LIMIT ?", n)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, false, err
 	}
-	after, err := db.queryClaims(ctx, append(where, "c.as_of > ?"),
-		[]any{root, exceptDocument, day.String()}, "ORDER BY c.as_of LIMIT ?", n)
-	if err != nil {
-		return nil, 0, err
-	}
-	// The n nearest of both sides: take from whichever side is closer.
-	var near []claims.Entry
-	for len(near) < n && (len(before) > 0 || len(after) > 0) {
-		if len(after) == 0 || (len(before) > 0 && day.Sub(before[0].AsOf.Time) <= after[0].AsOf.Sub(day.Time)) {
-			near, before = append(near, before[0]), before[1:]
-		} else {
-			near, after = append(near, after[0]), after[1:]
-		}
-	}
-	return sortedByDate(near), total, nil
+	return sortedByDate(entries), max(counted-here, 0), counted == SourceCountLimit, nil
 }
 
 // sortedByDate orders claims by the date they describe, then by id.

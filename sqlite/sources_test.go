@@ -80,39 +80,37 @@ func TestClaimFilterByIDPrefixSeriesAndRoot(t *testing.T) {
 	}
 }
 
-// OfSourceNear lists the source's claims in other documents nearest the
-// day, and counts them all.
-func TestOfSourceNear(t *testing.T) {
+// OfSource lists the source's claims last stored in other documents, by
+// date, and counts them all.
+func TestOfSource(t *testing.T) {
 	db := openDB(t, tempPath(t))
 	const root = "Ukrainian intelligence"
 	day := claims.NewDate(2024, time.November, 10)
-	// Documents 0–5, one claim each, dated 4 days apart from Nov 2; the
-	// audited claim is in document 2 (Nov 10).
+	// Documents 0–5, one claim each, stored in turn and dated backwards;
+	// the audited claim is in document 2.
 	for i := range 6 {
 		doc := claims.Document{Name: fmt.Sprintf("d%d.txt", i), Path: "-", Hash: fmt.Sprint("h", i), Text: "Some 100 soldiers."}
 		c := claims.Claim{
 			ID: fmt.Sprint("c", i), Document: doc.Name, Kind: claims.KindQuantity, Text: "100 soldiers",
 			Sentence: "Some 100 soldiers.", Value: claims.Value{Low: number(100), High: number(100)},
-			AsOf:        day.AddDays(4*i - 8),
+			AsOf:        day.AddDays(-i),
 			Attribution: claims.Attribution{Chain: []string{root}, Root: root},
 		}
 		if _, err := db.AddDocument(t.Context(), doc, []claims.Claim{c}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	near, total, err := db.OfSourceNear(t.Context(), root, "d2.txt", day, 3)
+	last, total, capped, err := db.OfSource(t.Context(), root, "d2.txt", 3)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if total != 5 {
-		t.Errorf("total %d, want 5 claims in other documents", total)
+	if total != 5 || capped {
+		t.Errorf("total %d (capped %v), want 5 claims in other documents", total, capped)
 	}
-	// Nov 6 and Nov 14 are 4 days away, Nov 2 and Nov 18 eight: the tie
-	// goes to the earlier.
-	if got := ids(near); !slices.Equal(got, []string{"c0", "c1", "c3"}) {
-		t.Errorf("nearest %q, want c0 c1 c3 by date", got)
+	if got := ids(last); !slices.Equal(got, []string{"c5", "c4", "c3"}) {
+		t.Errorf("last stored %q, want c5 c4 c3 by date", got)
 	}
-	if near, total, err := db.OfSourceNear(t.Context(), "nobody", "d2.txt", day, 3); err != nil || len(near) != 0 || total != 0 {
-		t.Errorf("unknown source: %d claims, total %d, %v", len(near), total, err)
+	if last, total, _, err := db.OfSource(t.Context(), "nobody", "d2.txt", 3); err != nil || len(last) != 0 || total != 0 {
+		t.Errorf("unknown source: %d claims, total %d, %v", len(last), total, err)
 	}
 }
