@@ -228,7 +228,9 @@ var scanTests = []struct {
 	{"calibre", "155mm shells and 5.56mm rounds", []m{card("155mm", 155).in("mm"), card("5.56mm", 5.56).in("mm")}},
 	{"glued code", "KRW1.3tn", []m{money("KRW1.3tn", "KRW", 1.3e12)}},
 	{"times", "a 3x rise", []m{times("3x", 3)}},
-	{"change", "fell from 30 to 20 per cent", []m{pct("from 30 to 20 per cent", 20).to(30)}},
+	{"change, not a range", "fell from 30 to 20 per cent", []m{pct("30", 30), pct("20 per cent", 20)}},
+	{"a change further back", "raised its estimate from 1,000 to 1,500", []m{card("1,000", 1000), card("1,500", 1500)}},
+	{"a range after from", "ranging from 10 to 15 degrees", []m{card("from 10 to 15", 10).to(15)}},
 	{"times are no range ends", "between 2 and 3 p.m.", []m{card("2", 2), clock("3 p.m.", 15)}},
 	{"ordinals are no range ends", "the 10th to 15th", []m{ord("10th", 10), ord("15th", 15)}},
 

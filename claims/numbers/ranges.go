@@ -1,6 +1,50 @@
 package numbers
 
-import "strings"
+import (
+	_ "embed"
+	"strings"
+)
+
+//go:embed data/change_verbs.txt
+var changeVerbsText string
+
+// changeVerbs are the words of change in data/change_verbs.txt.
+var changeVerbs = func() map[string]bool {
+	words := map[string]bool{}
+	for _, line := range strings.Split(changeVerbsText, "\n") {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			words[strings.ToLower(w)] = true
+		}
+	}
+	return words
+}()
+
+// changeReach is how many words before "from" a word of change may stand:
+// "raised its casualty estimate from 30 to 52".
+const changeReach = 4
+
+// changedFrom reports whether a word of change stands shortly before the
+// "from" at start, in the same clause.
+func (sc *scanner) changedFrom(start int) bool {
+	s := sc.s
+	j := start
+	for range changeReach {
+		for j > sc.last && (s[j-1] == ' ' || s[j-1] == '\t') {
+			j--
+		}
+		end := j
+		for j > sc.last && isLetter(s[j-1]) {
+			j--
+		}
+		if j == end {
+			return false // punctuation, a figure, or the start of the text
+		}
+		if changeVerbs[strings.ToLower(s[j:end])] {
+			return true
+		}
+	}
+	return false
+}
 
 // extendRange joins a to a second figure when a range connector follows:
 // "25,000-30,000", "10 to 15 per cent", "four to six million", "between $1
@@ -111,6 +155,16 @@ func (sc *scanner) join(a *figure, b figure) bool {
 	}
 	start, anchor := sc.rangeAnchor(a.Start)
 	if low == high && anchor == "" { // "50-50" is a name or a score
+		return false
+	}
+	if anchor == "from" && sc.changedFrom(start) {
+		// "rose from 30 to 52": a figure before and one after, not a
+		// range; a sign or word on the second is the first's too ("fell
+		// from 30 to 20 per cent").
+		if unit == "" {
+			unit = b.Unit
+		}
+		a.Kind, a.Unit, a.Currency = kind, unit, currency
 		return false
 	}
 	if low > high {
