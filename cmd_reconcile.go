@@ -22,7 +22,7 @@ func reconcileCommand(io streams) *cli.Command {
 			"sources corroborate each other and where an article's figures do not add up.\n" +
 			"ingest does this after every run; run it yourself after changing the word\n" +
 			"lists or to try another --tolerance.\n\n" +
-			"It holds every claim in memory, about 2 KB each: a ledger that needs more\n" +
+			"It holds every claim in memory, up to 4 KB each: a ledger that needs more\n" +
 			"than the system has available (or than CLAIMTRACK_MEMORY, e.g. 8GB, allows)\n" +
 			"is not started on.\n\n" +
 			"Examples:\n" +
