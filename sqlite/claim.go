@@ -116,7 +116,7 @@ func (db *DB) OfSource(ctx context.Context, root, exceptDocument string, n int) 
 // sortedByDate orders claims by the date they describe, then by id.
 func sortedByDate(entries []claims.Entry) []claims.Entry {
 	slices.SortFunc(entries, func(a, b claims.Entry) int {
-		return cmp.Or(cmp.Compare(a.AsOf.String(), b.AsOf.String()), cmp.Compare(a.ID, b.ID))
+		return cmp.Or(a.AsOf.Compare(b.AsOf.Time), cmp.Compare(a.ID, b.ID))
 	})
 	return entries
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"claimtrack/claims"
 )
@@ -154,24 +155,26 @@ func (db *DB) findings(ctx context.Context, where string, args []any) ([]claims.
 	return out, nil
 }
 
-// idFilter is a WHERE clause keeping the rows whose column is one of ids,
-// or none for no ids: every row.
-func idFilter(column string, ids []string) (string, []any) {
-	switch len(ids) {
-	case 0:
-		return "", nil
-	case 1:
-		// An IN over json_each can lead the planner to scan the table.
-		return "WHERE " + column + " = ?", []any{ids[0]}
+// where is a WHERE clause requiring each column to equal its value, leaving
+// out the columns whose value is "" (any value), and the arguments for it.
+func where(columns ...string) (clause string, args []any) {
+	var conds []string
+	for k := 0; k+1 < len(columns); k += 2 {
+		if columns[k+1] != "" {
+			conds = append(conds, columns[k]+" = ?")
+			args = append(args, columns[k+1])
+		}
 	}
-	list, _ := json.Marshal(ids) // a []string always marshals
-	return "WHERE " + column + " IN (SELECT value FROM json_each(?))", []any{string(list)}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return "WHERE " + strings.Join(conds, " AND "), args
 }
 
 // Groups lists the stored groups by id with their claims and implied
 // totals.
 func (db *DB) Groups(ctx context.Context) ([]claims.Group, error) {
-	return db.groups(ctx, "(SELECT json_group_array(c.id ORDER BY c.id) FROM claims c WHERE c.group_id = g.id)", nil, "")
+	return db.groups(ctx, "(SELECT json_group_array(c.id ORDER BY c.id) FROM claims c WHERE c.group_id = g.id)", "", "")
 }
 
 // GroupOf gives one stored group with the implied totals of one of its
@@ -179,7 +182,7 @@ func (db *DB) Groups(ctx context.Context) ([]claims.Group, error) {
 // thousands of claims and tens of thousands of totals. A group not stored is
 // the zero Group.
 func (db *DB) GroupOf(ctx context.Context, id, seriesID string) (claims.Group, error) {
-	groups, err := db.groups(ctx, "'[]'", []string{id}, seriesID)
+	groups, err := db.groups(ctx, "'[]'", id, seriesID)
 	if err != nil || len(groups) == 0 {
 		return claims.Group{}, err
 	}
@@ -187,14 +190,14 @@ func (db *DB) GroupOf(ctx context.Context, id, seriesID string) (claims.Group, e
 	return groups[0], nil
 }
 
-// groups lists the groups named, or all for no ids, with claim ids from the
-// SQL expression claimIDs, and the implied totals of the series named, or
-// of all for "".
-func (db *DB) groups(ctx context.Context, claimIDs string, ids []string, seriesID string) ([]claims.Group, error) {
-	where, args := idFilter("g.id", ids)
+// groups lists the group id, or all for "", with claim ids from the SQL
+// expression claimIDs, and the implied totals of series seriesID, or of all
+// for "".
+func (db *DB) groups(ctx context.Context, claimIDs, id, seriesID string) ([]claims.Group, error) {
+	clause, args := where("g.id", id)
 	rows, err := db.db.QueryContext(ctx, `
 		SELECT g.id, g.label, `+claimIDs+`
-		FROM groups g `+where+` ORDER BY g.id`, args...)
+		FROM groups g `+clause+` ORDER BY g.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("groups: %w", err)
 	}
@@ -216,13 +219,9 @@ func (db *DB) groups(ctx context.Context, claimIDs string, ids []string, seriesI
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("groups: %w", err)
 	}
-	where, args = idFilter("group_id", ids)
-	if seriesID != "" {
-		where += " AND series_id = ?"
-		args = append(args, seriesID)
-	}
+	clause, args = where("group_id", id, "series_id", seriesID)
 	totals, err := db.db.QueryContext(ctx, `SELECT group_id, series_id, low, high, label, base_claim_id, incremental_claim_id
-		FROM implied_totals `+where+` ORDER BY group_id, series_id, base_claim_id, incremental_claim_id`, args...)
+		FROM implied_totals `+clause+` ORDER BY group_id, series_id, base_claim_id, incremental_claim_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("implied totals: %w", err)
 	}
@@ -244,16 +243,15 @@ func (db *DB) groups(ctx context.Context, claimIDs string, ids []string, seriesI
 	return out, nil
 }
 
-// Series lists the stored series by id with their claims: those named, or
-// all when none is.
-func (db *DB) Series(ctx context.Context, ids ...string) ([]claims.Series, error) {
-	return db.series(ctx, "(SELECT json_group_array(c.id ORDER BY c.id) FROM claims c WHERE c.series_id = s.id)", ids)
+// Series lists the stored series by id with their claims.
+func (db *DB) Series(ctx context.Context) ([]claims.Series, error) {
+	return db.series(ctx, "(SELECT json_group_array(c.id ORDER BY c.id) FROM claims c WHERE c.series_id = s.id)", "")
 }
 
 // SeriesOf gives one stored series without its claims, for a caller that
 // loads them anyway. A series not stored is the zero Series.
 func (db *DB) SeriesOf(ctx context.Context, id string) (claims.Series, error) {
-	series, err := db.series(ctx, "'[]'", []string{id})
+	series, err := db.series(ctx, "'[]'", id)
 	if err != nil || len(series) == 0 {
 		return claims.Series{}, err
 	}
@@ -261,13 +259,13 @@ func (db *DB) SeriesOf(ctx context.Context, id string) (claims.Series, error) {
 	return series[0], nil
 }
 
-// series lists the series named, or all for no ids, with claim ids from the
-// SQL expression claimIDs.
-func (db *DB) series(ctx context.Context, claimIDs string, ids []string) ([]claims.Series, error) {
-	where, args := idFilter("s.id", ids)
+// series lists the series id, or all for "", with claim ids from the SQL
+// expression claimIDs.
+func (db *DB) series(ctx context.Context, claimIDs, id string) ([]claims.Series, error) {
+	clause, args := where("s.id", id)
 	rows, err := db.db.QueryContext(ctx, `
 		SELECT s.id, s.group_id, s.label, s.status, `+claimIDs+`
-		FROM series s `+where+` ORDER BY s.id`, args...)
+		FROM series s `+clause+` ORDER BY s.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("series: %w", err)
 	}
