@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -76,14 +75,7 @@ func extractCommand(io streams) *cli.Command {
 
 func writeMentions(w io.Writer, format reports.Format, mentions []claims.Mention) error {
 	if format == reports.JSONL {
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for _, m := range mentions {
-			if err := enc.Encode(m); err != nil {
-				return err
-			}
-		}
-		return nil
+		return reports.WriteJSONL(w, mentions)
 	}
 	g := reports.Grid{Header: []string{"Document", "Kind", "Text", "Start", "Low", "High", "Unit", "From", "To"}}
 	for _, m := range mentions {

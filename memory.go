@@ -32,7 +32,7 @@ type tooLargeToReconcile struct {
 func (e tooLargeToReconcile) Error() string {
 	return fmt.Sprintf("%s claims need about %s of memory to reconcile and %s has %s; not started "+
 		"(keep smaller ledgers, one per story or period, with --db)",
-		countText(e.claims), gigabytes(e.need), e.source, gigabytes(e.avail))
+		reports.FormatCount(e.claims), gigabytes(e.need), e.source, gigabytes(e.avail))
 }
 
 // checkReconcileMemory says whether reconciling claims fits in the memory
@@ -95,12 +95,6 @@ func parseBytes(s string) (uint64, error) {
 		return 0, fmt.Errorf("not a size such as 500MB or 8GB")
 	}
 	return uint64(n * float64(factor)), nil
-}
-
-// countText writes a count with its thousands grouped: 7,721,511.
-func countText(n int) string {
-	f := float64(n)
-	return reports.FormatNumber(&f)
 }
 
 // gigabytes writes a size for people: 30.9 GB, 450 MB, 112 KB.

@@ -310,7 +310,7 @@ func (a Audit) writeJSON(w io.Writer) error {
 func CandidatesGrid(entries []claims.Entry) Grid {
 	g := Grid{Header: []string{"#", "Claim", "Document", "Outlet", "Published", "Value", "Text"}, NumberColumns: []int{0, 5}}
 	for i, e := range entries {
-		g.Rows = append(g.Rows, []string{count(i + 1), e.ID, e.Document, e.Outlet, e.Published.String(),
+		g.Rows = append(g.Rows, []string{FormatCount(i + 1), e.ID, e.Document, e.Outlet, e.Published.String(),
 			FormatValue(e.Value), e.Text})
 	}
 	return g

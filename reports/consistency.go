@@ -211,8 +211,8 @@ func (t *text) code(s string) string {
 func (r Report) writeText(w io.Writer, markdown bool, width int, st Style) error {
 	t := &text{w: w, markdown: markdown, width: width, st: st}
 	t.heading(1, "Consistency report", "")
-	t.printf("%s documents · %s claims · %s groups · %s series\n", count(r.Documents), count(r.Claims),
-		count(r.Groups), count(r.AllSeries))
+	t.printf("%s documents · %s claims · %s groups · %s series\n", FormatCount(r.Documents), FormatCount(r.Claims),
+		FormatCount(r.Groups), FormatCount(r.AllSeries))
 	if markdown {
 		t.printf("\n")
 	}
@@ -229,7 +229,7 @@ func (r Report) writeText(w io.Writer, markdown bool, width int, st Style) error
 		t.printf("Findings: %s\n\n", strings.Join(parts, " · "))
 	}
 	if len(r.Series) < r.AllSeries {
-		t.printf("Showing %s of %s series.\n\n", count(len(r.Series)), count(r.AllSeries))
+		t.printf("Showing %s of %s series.\n\n", FormatCount(len(r.Series)), FormatCount(r.AllSeries))
 	}
 
 	for _, status := range Statuses {
@@ -426,8 +426,8 @@ func (r Report) writeJSONL(w io.Writer) error {
 	return nil
 }
 
-// count writes a count with thousands separators.
-func count(n int) string {
+// FormatCount writes a count with its thousands grouped: 7,721,949.
+func FormatCount(n int) string {
 	f := float64(n)
 	return FormatNumber(&f)
 }
@@ -435,9 +435,9 @@ func count(n int) string {
 // plural writes "1 source", "3 sources".
 func plural(n int, noun string) string {
 	if n == 1 {
-		return count(n) + " " + noun
+		return FormatCount(n) + " " + noun
 	}
-	return count(n) + " " + noun + "s"
+	return FormatCount(n) + " " + noun + "s"
 }
 
 // findingNoun names a finding type in running text.

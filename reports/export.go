@@ -122,8 +122,8 @@ func WriteSources(w io.Writer, f Format, width int, rows []SourceRow) error {
 		g := Grid{Header: []string{"Name", "Role", "Kind", "Speaks for", "Claims", "Documents",
 			"Corroborated", "In conflict", "First to report"}, NumberColumns: []int{4, 5, 6, 7, 8}}
 		for _, r := range rows {
-			g.Rows = append(g.Rows, []string{r.Name, r.Role, r.Kind, r.SpeaksFor, count(r.Claims), count(r.Documents),
-				count(r.Corroborated), count(r.Conflicted), count(r.FirstReports)})
+			g.Rows = append(g.Rows, []string{r.Name, r.Role, r.Kind, r.SpeaksFor, FormatCount(r.Claims), FormatCount(r.Documents),
+				FormatCount(r.Corroborated), FormatCount(r.Conflicted), FormatCount(r.FirstReports)})
 		}
 		return g.Write(w, f, width)
 	}
@@ -141,10 +141,11 @@ func writeRecords[T any](w io.Writer, f Format, records []T, g Grid) error {
 	if f == CSV {
 		return g.Write(w, CSV, 0)
 	}
-	return writeJSONL(w, records)
+	return WriteJSONL(w, records)
 }
 
-func writeJSONL[T any](w io.Writer, records []T) error {
+// WriteJSONL writes one JSON object per record, HTML characters as they are.
+func WriteJSONL[T any](w io.Writer, records []T) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, r := range records {

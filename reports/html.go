@@ -20,7 +20,7 @@ var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap
 	"source":    sourceLine,
 	"short":     shortID,
 	"plural":    plural,
-	"count":     count,
+	"count":     FormatCount,
 	"noun":      findingNoun,
 	"mark":      findingMark,
 	"qualifier": qualifierWords,

@@ -31,7 +31,7 @@ func WriteTimeline(w io.Writer, v SeriesView, f Format, width int, st Style) err
 		for i, p := range v.Points {
 			records[i] = newTimelineRecord(v, p)
 		}
-		return writeJSONL(w, records)
+		return WriteJSONL(w, records)
 	}
 	t := &text{w: w, markdown: f == Markdown, width: width, st: st}
 	t.heading(1, v.Title(), v.Status)
