@@ -280,6 +280,10 @@ func TestClaimsFilters(t *testing.T) {
 	if !strings.Contains(out, "728") || strings.Contains(out, "11000") {
 		t.Errorf("search drones:\n%s", out)
 	}
+	out, _, _ = runCLI(t, "", "--db", db, "claims", "--source", "Ukrainian intelligence", "--format", "csv")
+	if !strings.Contains(out, "25000,30000") || strings.Count(out, "\n") != 3 || strings.Count(out, ",Ukrainian intelligence,") != 2 {
+		t.Errorf("--source 'Ukrainian intelligence' should list its two claims:\n%s", out)
+	}
 	_, errOut, code = runCLI(t, "", "--db", db, "claims", "--since", "yesterday")
 	if code == 0 || !strings.Contains(errOut, "--since") {
 		t.Errorf("bad --since accepted: %d %s", code, errOut)

@@ -14,26 +14,29 @@ func claimsCommand(io streams) *cli.Command {
 	return &cli.Command{
 		Name:  "claims",
 		Usage: "list stored claims",
-		Description: "Lists the claims in the database, filtered by document, unit, a full-text\n" +
-			"search over their sentences, or the date they describe.\n\n" +
+		Description: "Lists the claims in the database, filtered by document, unit, root source,\n" +
+			"a full-text search over their sentences, or the date they describe.\n\n" +
 			"Examples:\n" +
 			"   claimtrack claims --unit soldiers\n" +
 			"   claimtrack claims --search 'killed OR wounded' --since 2024-12-01\n" +
+			"   claimtrack claims --source 'Ukrainian intelligence'\n" +
 			"   claimtrack claims --doc 001_7b13d3da2673b465.txt --format csv > claims.csv",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "doc", Usage: "only claims of the document `NAME`"},
 			&cli.StringFlag{Name: "unit", Usage: "only claims counting `UNIT` (soldiers, artillery shells …)"},
+			&cli.StringFlag{Name: "source", Usage: "only claims whose root source is `NAME`, as reports spell it or as an article did"},
 			&cli.StringFlag{Name: "search", Usage: "full-text `QUERY` over the claims' sentences"},
 			&cli.StringFlag{Name: "since", Usage: "only claims describing `YYYY-MM-DD` or later"},
 			&cli.StringFlag{Name: "until", Usage: "only claims describing `YYYY-MM-DD` or earlier"},
 			formatFlag("table", "table, markdown, csv or jsonl"),
 		},
 		Action: func(c *cli.Context) error {
-			format, err := reports.ParseFormat(c.String("format"), reports.Table, reports.Markdown, reports.CSV, reports.JSONL)
+			format, err := reports.ParseFormat(c.String("format"), listingFormats...)
 			if err != nil {
 				return err
 			}
-			filter := sqlite.ClaimFilter{Document: c.String("doc"), Unit: c.String("unit"), Search: c.String("search")}
+			filter := sqlite.ClaimFilter{Document: c.String("doc"), Unit: c.String("unit"), Root: c.String("source"),
+				Search: c.String("search")}
 			if filter.Since, err = dateFlag(c, "since"); err != nil {
 				return err
 			}

@@ -237,8 +237,8 @@ func (a Audit) Write(w io.Writer, f Format, width int, st Style) error {
 			if a.SourceClaimsCapped {
 				more = "more than "
 			}
-			t.printf("%s has %s%s in other documents; listed are those of this series and the last stored.\n\n",
-				a.Attribution.Root, more, plural(a.SourceClaims, "claim"))
+			t.printf("%s has %s%s in other documents; listed are those of this series and the last stored (all: %s).\n\n",
+				a.Attribution.Root, more, plural(a.SourceClaims, "claim"), t.code("claimtrack claims --source '"+a.Attribution.Root+"'"))
 		}
 	}
 	return t.err

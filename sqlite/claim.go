@@ -27,7 +27,7 @@ type ClaimFilter struct {
 	// first few characters of an id as with git.
 	IDPrefix string
 	Series   string // series id
-	Root     string // root source, as stored
+	Root     string // root source, as stored or by a name it was stored under
 }
 
 // Claims lists the stored claims that match f, by document name, then by
@@ -70,8 +70,11 @@ func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error)
 		args = append(args, f.Series)
 	}
 	if f.Root != "" {
-		where = append(where, "c.root_source = ?")
-		args = append(args, f.Root)
+		// An uncorrelated subquery is computed once: the index on
+		// root_source still answers.
+		where = append(where, `c.root_source = coalesce(
+			(SELECT s.name FROM source_aliases a JOIN sources s ON s.id = a.source_id WHERE a.alias = ?), ?)`)
+		args = append(args, f.Root, f.Root)
 	}
 	if !f.Since.IsZero() {
 		where = append(where, "c.as_of >= ?")
