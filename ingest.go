@@ -125,10 +125,9 @@ type ingester struct {
 	opts   claims.ParseOptions
 }
 
-// A batch is handed to storage when it holds sqlite.BatchArticles articles or
-// sqlite.BatchBytes of text, or has waited batchWait: small articles share a
-// transaction, and a slow source still gets stored (and seen by other
-// readers) as it goes.
+// A batch is handed to storage when sqlite.BatchFull says so, or when it
+// has waited batchWait: small articles share a transaction, and a slow
+// source still gets stored (and seen by other readers) as it goes.
 const batchWait = time.Second
 
 // readArticle is one input read: its article and the warnings about it, or
@@ -187,7 +186,7 @@ func (in *ingester) readBatches(ctx context.Context, inputs []input) <-chan []re
 			r := in.read(src)
 			batch = append(batch, r)
 			bytes += len(r.article.Document.Text)
-			if len(batch) >= sqlite.BatchArticles || bytes >= sqlite.BatchBytes || time.Since(opened) >= batchWait {
+			if sqlite.BatchFull(len(batch), bytes) || time.Since(opened) >= batchWait {
 				out <- batch
 				batch, bytes = nil, 0
 			}

@@ -52,7 +52,7 @@ func BenchmarkIngest(b *testing.B) {
 				b.Fatalf("%s: %v", a.name, err)
 			}
 			batch = append(batch, claims.Article{Document: doc, Claims: reader.Read(&doc)})
-			if size += len(doc.Text); len(batch) == sqlite.BatchArticles || size >= sqlite.BatchBytes {
+			if size += len(doc.Text); sqlite.BatchFull(len(batch), size) {
 				store()
 			}
 		}

@@ -30,9 +30,15 @@ func (db *DB) AddDocument(ctx context.Context, doc claims.Document, cs []claims.
 // committing it costs little beside writing it, and small enough that another
 // process waiting to write is not kept waiting long.
 const (
-	BatchArticles = 64
-	BatchBytes    = 1 << 20
+	batchArticles = 64
+	batchBytes    = 1 << 20
 )
+
+// BatchFull reports whether a batch of this many articles holding this much
+// text is worth storing now.
+func BatchFull(articles, textBytes int) bool {
+	return articles >= batchArticles || textBytes >= batchBytes
+}
 
 // AddDocuments stores a batch of articles in one transaction, each inside a
 // savepoint: an article that fails is rolled back alone and reported in its
