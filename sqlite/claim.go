@@ -88,12 +88,12 @@ func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error)
 	return db.queryClaims(ctx, where, args, "ORDER BY d.name, c.start_offset, c.id")
 }
 
-// SourceCountLimit is where OfSource stops counting a source's claims.
-const SourceCountLimit = 10000
+// sourceCountLimit is where OfSource stops counting a source's claims.
+const sourceCountLimit = 10000
 
 // OfSource lists the last n claims stored from a root source in documents
 // other than the one named, by date, and counts its claims in other
-// documents up to SourceCountLimit (capped tells when it stopped there).
+// documents up to sourceCountLimit (capped tells when it stopped there).
 // The index on root_source answers it without reading the source's other
 // claims, of which a ledger may hold hundreds of thousands; being in the
 // order claims are stored, that index costs ingest little.
@@ -104,7 +104,7 @@ func (db *DB) OfSource(ctx context.Context, root, exceptDocument string, n int) 
 		       -- "+" keeps the planner on the document's few claims.
 		       (SELECT count(*) FROM claims
 		        WHERE document_id IN (SELECT id FROM documents WHERE name = ?2) AND +root_source = ?1)`,
-		root, exceptDocument, SourceCountLimit).Scan(&counted, &here)
+		root, exceptDocument, sourceCountLimit).Scan(&counted, &here)
 	if err != nil {
 		return nil, 0, false, fmt.Errorf("claims of %s: %w", root, err)
 	}
@@ -113,7 +113,7 @@ func (db *DB) OfSource(ctx context.Context, root, exceptDocument string, n int) 
 	if err != nil {
 		return nil, 0, false, err
 	}
-	return sortedByDate(entries), max(counted-here, 0), counted == SourceCountLimit, nil
+	return sortedByDate(entries), max(counted-here, 0), counted == sourceCountLimit, nil
 }
 
 // sortedByDate orders claims by the date they describe, then by id.
