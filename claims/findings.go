@@ -44,3 +44,15 @@ type Reconciliation struct {
 	Series   []Series
 	Findings []Finding
 }
+
+// ReconciliationWriter receives a reconciliation as the reconciler works it
+// out, so that a ledger of millions of claims is never held whole: first
+// each claim's group and series, then the findings, then the groups and last
+// the series, whose status depends on the findings. Groups and series come
+// without their Claims: Assign says them.
+type ReconciliationWriter interface {
+	Assign(claimID, group, series string) error
+	Finding(f Finding) error
+	Group(g Group) error
+	Series(s Series) error
+}

@@ -53,7 +53,7 @@ func (l *ledger) checkPartsTotals(members []int32, out *findingSet) {
 		}
 		// Parts are summed in the order the article gives them.
 		slices.SortFunc(parts, func(a, b int32) int {
-			return cmp.Or(cmp.Compare(l.entries[a].Start, l.entries[b].Start), cmp.Compare(l.facts[a].rank, l.facts[b].rank))
+			return cmp.Or(cmp.Compare(l.quoted[a].start, l.quoted[b].start), cmp.Compare(l.facts[a].rank, l.facts[b].rank))
 		})
 		var low, high float64
 		for _, p := range parts {
@@ -89,8 +89,9 @@ func (o *findingSet) partsTotal(total int32, parts []int32, consistent bool) {
 		terms := make([]string, len(parts))
 		var low, high float64
 		for k, p := range parts {
-			terms[k] = l.valueText(p) + " in " + l.entries[p].Place
-			lo, hi, _ := stated(l.entries[p].Value)
+			e := l.entry(p)
+			terms[k] = l.valueText(p) + " in " + e.Place
+			lo, hi, _ := stated(e.Value)
 			low, high = low+lo, high+hi
 		}
 		sum := strings.Join(terms, " + ") + " = " + spanText(low, high)
@@ -171,8 +172,8 @@ func (l *ledger) checkPercentages(members []int32, out *findingSet) {
 			if !consistent {
 				text = append(text, "inconsistent: "...)
 			}
-			return append(text, l.say(p, true)+"; "+l.valueText(part)+" "+l.entries[part].Measure+
-				" of "+l.valueText(whole)+" "+l.entries[whole].Measure+
+			return append(text, l.say(p, true)+"; "+l.valueText(part)+" "+l.words.text(l.quoted[part].measure)+
+				" of "+l.valueText(whole)+" "+l.words.text(l.quoted[whole].measure)+
 				" is "+spanText(math.Round(low), math.Round(high))+"%"...)
 		})
 	}
@@ -181,14 +182,14 @@ func (l *ledger) checkPercentages(members []int32, out *findingSet) {
 // nearestCount returns the count of the same people in an article nearest in
 // the text to claim p that match, or -1.
 func (l *ledger) nearestCount(members []int32, p int32, match func(*fact) bool) int32 {
-	best, bestDistance := int32(-1), 0
-	at := l.entries[p].Start
+	best, bestDistance := int32(-1), int32(0)
+	at := l.quoted[p].start
 	for _, i := range members {
 		g := &l.facts[i]
 		if i == p || g.rawUnitClass == "percent" || g.measure == "" || g.nationality != l.facts[p].nationality || !match(g) {
 			continue
 		}
-		d := l.entries[i].Start - at
+		d := l.quoted[i].start - at
 		if d < 0 {
 			d = -d
 		}

@@ -2,7 +2,6 @@ package reconcile
 
 import (
 	"bytes"
-	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -14,21 +13,18 @@ import (
 	"claimtrack/claims"
 )
 
-// findingSet collects findings once each: the same type over the same claims
+// findingSet writes findings once each: the same type over the same claims
 // is one finding, however many rules reach it (the first one's summary is kept).
 type findingSet struct {
-	l *ledger
-	// Findings are kept in fixed-size chunks, so a million of them are never
-	// copied to grow a slice; keys holds each one's id bytes, in order added.
-	chunks [][]claims.Finding
-	keys   [][8]byte
+	l    *ledger
+	w    claims.ReconciliationWriter
+	err  error               // the writer's first error; nothing is written after it
+	seen map[uint64]struct{} // the first 8 bytes of each id written
 	// kinds records which finding types each series has, for its status.
 	kinds []kindSet
 	ids   []string // scratch
 	text  []byte   // scratch for ids and summaries
 }
-
-const findingChunk = 4096
 
 // kindSet is a set of the finding types a series status depends on.
 type kindSet uint8
@@ -41,20 +37,26 @@ const (
 
 var kindBits = map[string]kindSet{Conflict: hasConflict, Change: hasChange, Corroboration: hasCorroboration}
 
-func newFindingSet(l *ledger) *findingSet {
-	return &findingSet{l: l, kinds: make([]kindSet, len(l.series))}
+func newFindingSet(l *ledger, w claims.ReconciliationWriter) *findingSet {
+	return &findingSet{l: l, w: w, seen: map[uint64]struct{}{}, kinds: make([]kindSet, len(l.series))}
 }
 
 // add records a finding about members (and their echoes). series is -1 for
 // findings that span series; summary appends the finding's one line to a
 // buffer.
 func (o *findingSet) add(kind string, series int32, members []int32, summary func([]byte) []byte) {
+	if series >= 0 {
+		o.kinds[series] |= kindBits[kind]
+	}
+	if o.err != nil {
+		return
+	}
 	ids := o.ids[:0]
 	for _, i := range members {
-		ids = append(ids, o.l.entries[i].ID)
+		ids = append(ids, o.l.id(i))
 		if o.l.facts[i].echoed {
 			for _, echo := range o.l.echoes[i] {
-				ids = append(ids, o.l.entries[echo].ID)
+				ids = append(ids, o.l.id(echo))
 			}
 		}
 	}
@@ -67,11 +69,14 @@ func (o *findingSet) add(kind string, series int32, members []int32, summary fun
 		content = append(append(content, '|'), id...)
 	}
 	o.text = content
-	var key [8]byte
 	sum := sha256.Sum256(content)
-	copy(key[:], sum[:])
+	key := binary.BigEndian.Uint64(sum[:8])
+	if _, dup := o.seen[key]; dup {
+		return
+	}
+	o.seen[key] = struct{}{}
 	f := claims.Finding{
-		ID:                 hex.EncodeToString(key[:]),
+		ID:                 hex.EncodeToString(sum[:8]),
 		Type:               kind,
 		Group:              o.l.groups[o.l.facts[members[0]].group].id,
 		Claims:             slices.Clone(ids),
@@ -79,40 +84,10 @@ func (o *findingSet) add(kind string, series int32, members []int32, summary fun
 	}
 	if series >= 0 {
 		f.Series = o.l.series[series].id
-		o.kinds[series] |= kindBits[kind]
 	}
 	o.text = summary(append(o.text[:0], kind+": "...))
 	f.Summary = string(o.text)
-	if n := len(o.chunks); n == 0 || len(o.chunks[n-1]) == findingChunk {
-		o.chunks = append(o.chunks, make([]claims.Finding, 0, findingChunk))
-	}
-	last := &o.chunks[len(o.chunks)-1]
-	*last = append(*last, f)
-	o.keys = append(o.keys, key)
-}
-
-// sorted returns the findings in id order, each once.
-func (o *findingSet) sorted() []claims.Finding {
-	type keyed struct {
-		key   uint64 // the id's bytes, big-endian, so numeric order is id order
-		added int32
-	}
-	order := make([]keyed, len(o.keys))
-	for k, key := range o.keys {
-		order[k] = keyed{binary.BigEndian.Uint64(key[:]), int32(k)}
-	}
-	slices.SortFunc(order, func(a, b keyed) int {
-		// Of equal findings, the first added comes first and is kept.
-		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.added, b.added))
-	})
-	out := make([]claims.Finding, 0, len(order))
-	for k, f := range order {
-		if k > 0 && f.key == order[k-1].key {
-			continue
-		}
-		out = append(out, o.chunks[f.added/findingChunk][f.added%findingChunk])
-	}
-	return out
+	o.err = o.w.Finding(f)
 }
 
 // pair reports a conflict or change between an earlier claim a and a later b:
@@ -203,7 +178,7 @@ func (l *ledger) say(i int32, withSubject bool) string {
 }
 
 func (l *ledger) appendSay(b []byte, i int32, withSubject bool) []byte {
-	e := &l.entries[i]
+	e := l.entry(i)
 	b = append(b, l.sources[l.facts[i].source].name...)
 	if l.facts[i].ownVoice {
 		b = append(b, " reported "...)
@@ -216,7 +191,7 @@ func (l *ledger) appendSay(b []byte, i int32, withSubject bool) []byte {
 			b = append(append(b, ' '), subject...)
 		}
 	}
-	return appendWhen(b, e)
+	return appendWhen(b, &e)
 }
 
 // valueText writes a figure with its qualifier: "~1,000", "at least 100",
@@ -224,7 +199,8 @@ func (l *ledger) appendSay(b []byte, i int32, withSubject bool) []byte {
 func (l *ledger) valueText(i int32) string { return string(l.appendValue(nil, i)) }
 
 func (l *ledger) appendValue(b []byte, i int32) []byte {
-	c := &l.entries[i].Claim
+	e := l.entry(i)
+	c := &e.Claim
 	low, high, ok := stated(c.Value)
 	if !ok {
 		return append(b, "an unknown number"...)
@@ -253,14 +229,15 @@ func (l *ledger) appendValue(b []byte, i int32) []byte {
 // subjectText names what a claim counts: its subject when that names the
 // unit ("North Korean soldiers"), else its people and unit ("North Korean casualties").
 func (l *ledger) subjectText(i int32) string {
-	e := &l.entries[i]
-	if e.Subject != "" && containsFold(e.Subject, e.Unit) {
-		return e.Subject
+	r := &l.quoted[i]
+	subject, unit := l.words.text(r.subject), l.words.text(r.unit)
+	if subject != "" && containsFold(subject, unit) {
+		return subject
 	}
 	if nationality := l.facts[i].nationality; nationality != "" {
-		return nationality + " " + e.Unit
+		return nationality + " " + unit
 	}
-	return e.Unit
+	return unit
 }
 
 // containsFold reports whether s contains sub, ignoring ASCII case.

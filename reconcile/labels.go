@@ -20,9 +20,10 @@ func (l *ledger) seriesLabel(s int32) string {
 func (l *ledger) describeSeries(si *seriesInfo) string {
 	units, measures, places := counter{}, counter{}, counter{}
 	for _, i := range si.members {
-		units.add(l.entries[i].Unit, 1)
-		measures.add(l.entries[i].Measure, 1)
-		places.add(l.entries[i].Place, 1)
+		r := &l.quoted[i]
+		units.add(l.words.text(r.unit), 1)
+		measures.add(l.words.text(r.measure), 1)
+		places.add(l.words.text(r.place), 1)
 	}
 	what := strings.TrimSpace(si.key.nationality + " " + units.top())
 	parts := []string{what}

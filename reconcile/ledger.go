@@ -2,8 +2,11 @@ package reconcile
 
 import (
 	"cmp"
+	"hash/maphash"
+	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"claimtrack/claims"
 )
@@ -46,10 +49,32 @@ type fact struct {
 	echoed        bool // the same statement is relayed by other claims: see ledger.echoes
 }
 
+// quote is what findings and labels quote of a claim: its figures, words
+// and dates as stated, with repeated words as symbols and dates as days.
+type quote struct {
+	low, high float64 // the stated figures; NaN when not stated
+	start     int32   // byte offset in its document
+	// Days since 1970, or noDate.
+	asOf, periodStart, periodEnd, published int32
+	unit, subject, measure, place           symbol
+	qualifier, precision                    symbol
+	text                                    symbol // the wording, kept for vague figures only
+	sentence                                uint64 // a hash: claims of one article compare sentences
+}
+
+// noDate marks a date a claim does not state.
+const noDate = math.MinInt32
+
 // ledger is the reconciler's working state over one set of claims.
 type ledger struct {
-	opt         Options
-	entries     []claims.Entry
+	opt    Options
+	words  symbols
+	quoted []quote
+	// ids holds every claim id, one after another, once the ledger is
+	// finished; idEnd[i] is where claim i's ends.
+	ids         string
+	idBytes     []byte // the ids while claims are added
+	idEnd       []uint32
 	facts       []fact
 	byRank      []int32   // claim indices in claim id order
 	byDoc       [][]int32 // claim indices per document, in claim id order
@@ -59,87 +84,207 @@ type ledger struct {
 	series      []seriesInfo
 	echoes      map[int32][]int32 // a claim → the same statement relayed elsewhere
 	groups      []groupInfo
+
+	// What adding claims looks up; dropped once the ledger is finished.
+	adding *lookups
 }
 
-func newLedger(entries []claims.Entry, opt Options) *ledger {
-	l := &ledger{opt: opt, entries: entries, facts: make([]fact, len(entries)), echoes: map[int32][]int32{}}
-	l.byRank = idOrder(entries)
+// lookups are the tables claims are described with as they are added.
+type lookups struct {
+	docs          map[string]int32
+	lastDoc       string
+	lastDocIndex  int32
+	sourceByName  map[string]int32 // as written → index in ledger.sources
+	sourceByKey   map[string]int32 // normalised → index in ledger.sources
+	nationalities map[string]string
+	places        map[string]string
+	unitClasses   map[string]string
+	sentenceSeed  maphash.Seed
+}
+
+func newLedger(opt Options) *ledger {
+	return &ledger{opt: opt, words: newSymbols(), echoes: map[int32][]int32{}, adding: &lookups{
+		docs: map[string]int32{}, sourceByName: map[string]int32{}, sourceByKey: map[string]int32{},
+		nationalities: map[string]string{}, places: map[string]string{}, unitClasses: map[string]string{},
+		sentenceSeed: maphash.MakeSeed(),
+	}}
+}
+
+// add describes one quantity claim and keeps what the reconciler reads of it.
+func (l *ledger) add(e *claims.Entry) {
+	a := l.adding
+	var f fact
+	f.lo, f.hi = Interval(e.Claim, l.opt)
+	f.day = dayOf(e)
+	if p := e.Period; !p.Start.IsZero() && !p.End.IsZero() {
+		f.span = [2]int32{dayNumber(p.Start), dayNumber(p.End)}
+	}
+
+	// An article's claims usually arrive together.
+	if len(a.docs) == 0 || e.Document != a.lastDoc {
+		d, ok := a.docs[e.Document]
+		if !ok {
+			d = int32(len(a.docs))
+			a.docs[e.Document] = d
+		}
+		a.lastDoc, a.lastDocIndex = e.Document, d
+	}
+	f.doc = a.lastDocIndex
+
+	unitClass, ok := a.unitClasses[e.Unit]
+	if !ok {
+		unitClass = claims.UnitClass(e.Unit)
+		a.unitClasses[e.Unit] = unitClass
+	}
+	f.rawUnitClass = unitClass
+	f.measure, f.scope = measureOf(e.Claim)
+	f.unitClass = comparableUnitClass(f.rawUnitClass, f.measure)
+	f.measure = comparableMeasure(f.unitClass, f.measure)
+	f.modality = e.Modality
+	if f.modality == "" {
+		f.modality = claims.Actual
+	}
+	f.incremental = e.Incremental
+
+	nat, ok := a.nationalities[e.Subject]
+	if !ok {
+		nat = nationalityOf(e.Subject)
+		a.nationalities[e.Subject] = nat
+	}
+	f.nationality = nat
+	place, ok := a.places[e.Place]
+	if !ok {
+		place = normalPlace(e.Place)
+		a.places[e.Place] = place
+	}
+	f.explicitPlace = place
+
+	name, own := rootName(e)
+	si, ok := a.sourceByName[name]
+	if !ok {
+		s := namedSource(name)
+		if si, ok = a.sourceByKey[s.key]; !ok {
+			si = int32(len(l.sources))
+			a.sourceByKey[s.key] = si
+			l.sources = append(l.sources, s)
+		}
+		a.sourceByName[name] = si
+	}
+	f.source, f.ownVoice = si, own
+	l.facts = append(l.facts, f)
+
+	r := quote{
+		low: statedOrNaN(e.Value.Low), high: statedOrNaN(e.Value.High), start: int32(e.Start),
+		asOf: dateDay(e.AsOf), periodStart: dateDay(e.Period.Start), periodEnd: dateDay(e.Period.End),
+		published: dateDay(e.Published),
+		unit:      l.words.of(e.Unit), subject: l.words.of(e.Subject), measure: l.words.of(e.Measure),
+		place: l.words.of(e.Place), qualifier: l.words.of(string(e.Value.Qualifier)),
+		precision: l.words.of(string(e.Period.Precision)),
+		sentence:  maphash.String(a.sentenceSeed, e.Sentence),
+	}
+	if e.Value.Qualifier == claims.Vague {
+		r.text = l.words.of(e.Text)
+	}
+	l.quoted = append(l.quoted, r)
+	l.idBytes = append(l.idBytes, e.ID...)
+	l.idEnd = append(l.idEnd, uint32(len(l.idBytes)))
+}
+
+// finish numbers the claims, sources and articles once every claim is added
+// and completes what a claim takes from its article.
+func (l *ledger) finish() {
+	l.ids, l.idBytes = string(l.idBytes), nil
+	ndocs := len(l.adding.docs)
+	l.adding = nil
+	l.byRank = l.idOrder()
 	for rank, i := range l.byRank {
 		l.facts[i].rank = int32(rank)
 	}
-
-	// Claims are described in input order, which keeps memory access
-	// sequential; nothing below depends on that order.
-	docs := map[string]int32{}
-	sourceByName := map[string]int32{} // as written → index in l.sources
-	sourceByKey := map[string]int32{}  // normalised → index in l.sources
-	nationalities := map[string]string{}
-	places := map[string]string{}
-	lastDoc, d := "", int32(-1)
-	for i := range entries {
-		e := &entries[i]
-		f := &l.facts[i]
-		f.lo, f.hi = Interval(e.Claim, opt)
-		f.day = dayOf(e)
-		if p := e.Period; !p.Start.IsZero() && !p.End.IsZero() {
-			f.span = [2]int32{dayNumber(p.Start), dayNumber(p.End)}
-		}
-
-		// An article's claims usually arrive together.
-		if d < 0 || e.Document != lastDoc {
-			var ok bool
-			if d, ok = docs[e.Document]; !ok {
-				d = int32(len(docs))
-				docs[e.Document] = d
-			}
-			lastDoc = e.Document
-		}
-		f.doc = d
-
-		f.rawUnitClass = claims.UnitClass(e.Unit)
-		f.measure, f.scope = measureOf(e.Claim)
-		f.unitClass = comparableUnitClass(f.rawUnitClass, f.measure)
-		f.measure = comparableMeasure(f.unitClass, f.measure)
-		f.modality = e.Modality
-		if f.modality == "" {
-			f.modality = claims.Actual
-		}
-		f.incremental = e.Incremental
-
-		nat, ok := nationalities[e.Subject]
-		if !ok {
-			nat = nationalityOf(e.Subject)
-			nationalities[e.Subject] = nat
-		}
-		f.nationality = nat
-		place, ok := places[e.Place]
-		if !ok {
-			place = normalPlace(e.Place)
-			places[e.Place] = place
-		}
-		f.explicitPlace = place
-
-		name, own := rootName(e)
-		si, ok := sourceByName[name]
-		if !ok {
-			s := namedSource(name)
-			if si, ok = sourceByKey[s.key]; !ok {
-				si = int32(len(l.sources))
-				sourceByKey[s.key] = si
-				l.sources = append(l.sources, s)
-			}
-			sourceByName[name] = si
-		}
-		f.source, f.ownVoice = si, own
-	}
 	l.numberSources()
-	l.byDoc = l.articles(len(docs))
+	l.byDoc = l.articles(ndocs)
 	for _, members := range l.byDoc {
 		l.inheritNationality(members)
 		l.inheritPlace(members)
 	}
-	return l
 }
+
+// id is claim i's id.
+func (l *ledger) id(i int32) string {
+	start := uint32(0)
+	if i > 0 {
+		start = l.idEnd[i-1]
+	}
+	return l.ids[start:l.idEnd[i]]
+}
+
+// entry rebuilds what a finding quotes of claim i as a claims.Entry.
+func (l *ledger) entry(i int32) claims.Entry {
+	r := &l.quoted[i]
+	var e claims.Entry
+	e.ID = l.id(i)
+	e.Start = int(r.start)
+	e.Value = claims.Value{Low: statedFigure(r.low), High: statedFigure(r.high), Qualifier: claims.Qualifier(l.words.text(r.qualifier))}
+	e.Unit, e.Subject, e.Measure = l.words.text(r.unit), l.words.text(r.subject), l.words.text(r.measure)
+	e.Place, e.Text = l.words.text(r.place), l.words.text(r.text)
+	e.AsOf, e.Published = dayDate(r.asOf), dayDate(r.published)
+	e.Period = claims.Period{Start: dayDate(r.periodStart), End: dayDate(r.periodEnd),
+		Precision: claims.Precision(l.words.text(r.precision))}
+	return e
+}
+
+func statedOrNaN(p *float64) float64 {
+	if p == nil {
+		return math.NaN()
+	}
+	return *p
+}
+
+func statedFigure(v float64) *float64 {
+	if math.IsNaN(v) {
+		return nil
+	}
+	return &v
+}
+
+func dateDay(d claims.Date) int32 {
+	if d.IsZero() {
+		return noDate
+	}
+	return dayNumber(d)
+}
+
+func dayDate(day int32) claims.Date {
+	if day == noDate {
+		return claims.Date{}
+	}
+	return claims.Date{Time: time.Unix(int64(day)*86400, 0).UTC()}
+}
+
+// symbol stands for a string the ledger holds once; 0 is "".
+type symbol uint32
+
+// symbols interns the words claims repeat: a ledger states the same few
+// hundred units, measures and places millions of times.
+type symbols struct {
+	index map[string]symbol
+	texts []string
+}
+
+func newSymbols() symbols {
+	return symbols{index: map[string]symbol{"": 0}, texts: []string{""}}
+}
+
+func (s *symbols) of(text string) symbol {
+	if y, ok := s.index[text]; ok {
+		return y
+	}
+	y := symbol(len(s.texts))
+	s.index[text] = y
+	s.texts = append(s.texts, text)
+	return y
+}
+
+func (s *symbols) text(y symbol) string { return s.texts[y] }
 
 // numberSources renumbers sources in key order, and numbers the bodies they
 // speak for, so that numbering depends on content, not on input order.
@@ -200,15 +345,15 @@ func (l *ledger) articles(n int) [][]int32 {
 
 // idOrder returns the claim indices in id order. Comparing 8-byte prefixes
 // of the ids first keeps a million-claim sort cheap.
-func idOrder(entries []claims.Entry) []int32 {
+func (l *ledger) idOrder() []int32 {
 	type keyed struct {
 		prefix uint64
 		i      int32
 	}
-	keys := make([]keyed, len(entries))
-	for i := range entries {
+	keys := make([]keyed, len(l.facts))
+	for i := range keys {
 		var p uint64
-		id := entries[i].ID
+		id := l.id(int32(i))
 		for k := range 8 {
 			p <<= 8
 			if k < len(id) {
@@ -221,7 +366,7 @@ func idOrder(entries []claims.Entry) []int32 {
 		if c := cmp.Compare(a.prefix, b.prefix); c != 0 {
 			return c
 		}
-		return strings.Compare(entries[a.i].ID, entries[b.i].ID)
+		return strings.Compare(l.id(a.i), l.id(b.i))
 	})
 	order := make([]int32, len(keys))
 	for k, key := range keys {
@@ -327,7 +472,7 @@ func (l *ledger) inheritPlace(members []int32) {
 		place := ""
 		for _, j := range members {
 			g := &l.facts[j]
-			if g.explicitPlace == "" || g.source != f.source || l.entries[j].Sentence != l.entries[i].Sentence {
+			if g.explicitPlace == "" || g.source != f.source || l.quoted[j].sentence != l.quoted[i].sentence {
 				continue
 			}
 			if place != "" && place != g.explicitPlace {

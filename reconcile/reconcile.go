@@ -6,7 +6,6 @@
 package reconcile
 
 import (
-	"cmp"
 	"slices"
 
 	"claimtrack/claims"
@@ -49,54 +48,69 @@ const (
 	StatusSingleSource = "single source"
 )
 
-// Reconcile sorts claims into series and groups and compares them. It changes
-// nothing in entries: callers write Group and Series back by claim id.
-func Reconcile(entries []claims.Entry, opt Options) claims.Reconciliation {
-	quantities, events := splitEvents(entries)
-	l := newLedger(quantities, opt)
-	l.assignSeries()
-	l.assignGroups()
-	out := newFindingSet(l)
-	l.compareSeries(out)
-	l.checkConsistency(out)
-	l.impliedTotals()
-	r := l.result(out)
-	if len(events) == 0 {
-		return r
-	}
-	ev := reconcileEvents(events)
-	r.Groups = append(r.Groups, ev.Groups...)
-	r.Series = append(r.Series, ev.Series...)
-	r.Findings = append(r.Findings, ev.Findings...)
-	slices.SortFunc(r.Groups, func(a, b claims.Group) int { return cmp.Compare(a.ID, b.ID) })
-	slices.SortFunc(r.Series, func(a, b claims.Series) int { return cmp.Compare(a.ID, b.ID) })
-	slices.SortFunc(r.Findings, func(a, b claims.Finding) int { return cmp.Compare(a.ID, b.ID) })
-	return r
+// Ledger gathers claims to reconcile, keeping of each quantity only what the
+// reconciler reads, a few hundred bytes, so a ledger of millions fits where
+// the claims themselves would not. Event claims, a small share, are kept whole.
+type Ledger struct {
+	quantities *ledger
+	events     []claims.Entry
 }
 
-// splitEvents separates event claims from quantities. A ledger of millions of
-// claims is not copied when its events come last, as the store loads them,
-// and is otherwise copied once into slices of the right size.
-func splitEvents(entries []claims.Entry) (quantities, events []claims.Entry) {
-	n := 0
+// NewLedger starts an empty ledger.
+func NewLedger(opt Options) *Ledger {
+	return &Ledger{quantities: newLedger(opt)}
+}
+
+// Add adds a claim. It keeps its own copy of what it reads: the caller may
+// reuse e.
+func (x *Ledger) Add(e *claims.Entry) {
+	if e.Kind != claims.KindEvent {
+		x.quantities.add(e)
+		return
+	}
+	event := *e
+	event.Actors, event.Counterparts = slices.Clone(e.Actors), slices.Clone(e.Counterparts)
+	event.Attribution.Chain = slices.Clone(e.Attribution.Chain)
+	x.events = append(x.events, event)
+}
+
+// Len is the number of claims added.
+func (x *Ledger) Len() int { return len(x.quantities.facts) + len(x.events) }
+
+// Reconcile sorts the claims into series and groups, compares them, and
+// writes the result to w as it goes (see claims.ReconciliationWriter). It
+// stops at w's first error and returns it. A Ledger is reconciled once.
+func (x *Ledger) Reconcile(w claims.ReconciliationWriter) error {
+	if err := writeEvents(reconcileEvents(x.events), w); err != nil {
+		return err
+	}
+	x.events = nil
+	l := x.quantities
+	l.finish()
+	l.assignSeries()
+	l.assignGroups()
+	if err := l.writeAssignments(w); err != nil {
+		return err
+	}
+	out := newFindingSet(l, w)
+	l.compareSeries(out)
+	l.checkConsistency(out)
+	if out.err != nil {
+		return out.err
+	}
+	l.impliedTotals()
+	return l.writeGroupsAndSeries(w, out)
+}
+
+// Reconcile sorts claims into series and groups and compares them, all in
+// memory. It changes nothing in entries: callers write Group and Series back
+// by claim id.
+func Reconcile(entries []claims.Entry, opt Options) claims.Reconciliation {
+	x := NewLedger(opt)
 	for i := range entries {
-		if entries[i].Kind == claims.KindEvent {
-			n++
-		}
+		x.Add(&entries[i])
 	}
-	k := len(entries) - n
-	if !slices.ContainsFunc(entries[:k], func(e claims.Entry) bool { return e.Kind == claims.KindEvent }) {
-		// Three-index slices: appending to either cannot write into the other.
-		return entries[:k:k], entries[k:]
-	}
-	quantities = make([]claims.Entry, 0, len(entries)-n)
-	events = make([]claims.Entry, 0, n)
-	for i := range entries {
-		if entries[i].Kind == claims.KindEvent {
-			events = append(events, entries[i])
-		} else {
-			quantities = append(quantities, entries[i])
-		}
-	}
-	return quantities, events
+	c := newCollector()
+	_ = x.Reconcile(c) // collecting never fails
+	return c.result()
 }

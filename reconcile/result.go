@@ -1,58 +1,74 @@
 package reconcile
 
 import (
-	"claimtrack/claims"
-
 	"cmp"
 	"slices"
+
+	"claimtrack/claims"
 )
 
-// result assembles the output: series, groups and findings, each sorted by
-// id, with claim ids in id order.
-func (l *ledger) result(out *findingSet) claims.Reconciliation {
-	seriesClaims := make([][]string, len(l.series))
-	for s := range l.series {
-		seriesClaims[s] = make([]string, 0, len(l.series[s].members))
-	}
-	groupClaims := make([][]string, len(l.groups))
-	for g := range l.groups {
-		size := 0
-		for _, s := range l.groups[g].series {
-			size += len(l.series[s].members)
-		}
-		groupClaims[g] = make([]string, 0, size)
-	}
+// writeAssignments tells w each claim's group and series, in claim id order.
+func (l *ledger) writeAssignments(w claims.ReconciliationWriter) error {
 	for _, i := range l.byRank {
 		f := &l.facts[i]
-		seriesClaims[f.series] = append(seriesClaims[f.series], l.entries[i].ID)
-		groupClaims[f.group] = append(groupClaims[f.group], l.entries[i].ID)
+		if err := w.Assign(l.id(i), l.groups[f.group].id, l.series[f.series].id); err != nil {
+			return err
+		}
 	}
+	return nil
+}
 
-	var r claims.Reconciliation
-	r.Series = make([]claims.Series, len(l.series))
+// writeGroupsAndSeries writes the groups, with their implied totals, and then
+// the series with the status their findings give them.
+func (l *ledger) writeGroupsAndSeries(w claims.ReconciliationWriter, out *findingSet) error {
+	for g := range l.groups {
+		gi := &l.groups[g]
+		if err := w.Group(claims.Group{ID: gi.id, Label: gi.label, ImpliedTotals: gi.totals}); err != nil {
+			return err
+		}
+	}
 	for s := range l.series {
 		si := &l.series[s]
-		r.Series[s] = claims.Series{
+		err := w.Series(claims.Series{
 			ID:     si.id,
 			Group:  l.groups[si.group].id,
 			Label:  l.seriesLabel(int32(s)),
-			Claims: seriesClaims[s],
 			Status: l.status(int32(s), out),
+		})
+		if err != nil {
+			return err
 		}
 	}
-	r.Groups = make([]claims.Group, len(l.groups))
-	for g := range l.groups {
-		r.Groups[g] = claims.Group{
-			ID:            l.groups[g].id,
-			Label:         l.groups[g].label,
-			Claims:        groupClaims[g],
-			ImpliedTotals: l.groups[g].totals,
+	return nil
+}
+
+// writeEvents writes the reconciliation of the event claims.
+func writeEvents(r claims.Reconciliation, w claims.ReconciliationWriter) error {
+	for _, s := range r.Series {
+		for _, id := range s.Claims {
+			if err := w.Assign(id, s.Group, s.ID); err != nil {
+				return err
+			}
 		}
 	}
-	r.Findings = out.sorted()
-	slices.SortFunc(r.Series, func(a, b claims.Series) int { return cmp.Compare(a.ID, b.ID) })
-	slices.SortFunc(r.Groups, func(a, b claims.Group) int { return cmp.Compare(a.ID, b.ID) })
-	return r
+	for _, f := range r.Findings {
+		if err := w.Finding(f); err != nil {
+			return err
+		}
+	}
+	for _, g := range r.Groups {
+		g.Claims = nil
+		if err := w.Group(g); err != nil {
+			return err
+		}
+	}
+	for _, s := range r.Series {
+		s.Claims = nil
+		if err := w.Series(s); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // status sums up a series: its worst finding, else whether more than one
@@ -70,4 +86,57 @@ func (l *ledger) status(s int32, out *findingSet) string {
 		return StatusConsistent
 	}
 	return StatusSingleSource
+}
+
+// collector gathers a reconciliation in memory: series, groups and findings
+// each sorted by id, with claim ids in id order.
+type collector struct {
+	r            claims.Reconciliation
+	groupClaims  map[string][]string
+	seriesClaims map[string][]string
+}
+
+func newCollector() *collector {
+	return &collector{
+		r:           claims.Reconciliation{Groups: []claims.Group{}, Series: []claims.Series{}, Findings: []claims.Finding{}},
+		groupClaims: map[string][]string{}, seriesClaims: map[string][]string{},
+	}
+}
+
+func (c *collector) Assign(claimID, group, series string) error {
+	c.groupClaims[group] = append(c.groupClaims[group], claimID)
+	c.seriesClaims[series] = append(c.seriesClaims[series], claimID)
+	return nil
+}
+
+func (c *collector) Finding(f claims.Finding) error {
+	c.r.Findings = append(c.r.Findings, f)
+	return nil
+}
+
+func (c *collector) Group(g claims.Group) error {
+	c.r.Groups = append(c.r.Groups, g)
+	return nil
+}
+
+func (c *collector) Series(s claims.Series) error {
+	c.r.Series = append(c.r.Series, s)
+	return nil
+}
+
+func (c *collector) result() claims.Reconciliation {
+	for k := range c.r.Groups {
+		g := &c.r.Groups[k]
+		g.Claims = c.groupClaims[g.ID]
+		slices.Sort(g.Claims)
+	}
+	for k := range c.r.Series {
+		s := &c.r.Series[k]
+		s.Claims = c.seriesClaims[s.ID]
+		slices.Sort(s.Claims)
+	}
+	slices.SortFunc(c.r.Groups, func(a, b claims.Group) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(c.r.Series, func(a, b claims.Series) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(c.r.Findings, func(a, b claims.Finding) int { return cmp.Compare(a.ID, b.ID) })
+	return c.r
 }

@@ -85,15 +85,16 @@ func (l *ledger) latestBase(bases []int32, increment int32) (int32, bool) {
 
 // composeTotal adds the stated figures of a base and an increment.
 func (l *ledger) composeTotal(base, increment int32) claims.Total {
-	blo, bhi := statedRange(l.entries[base].Value)
-	ilo, ihi := statedRange(l.entries[increment].Value)
+	b, inc := l.entry(base), l.entry(increment)
+	blo, bhi := statedRange(b.Value)
+	ilo, ihi := statedRange(inc.Value)
 	low, high := blo+ilo, bhi+ihi
 	return claims.Total{
 		Series: l.series[l.facts[increment].series].id,
 		Low:    low,
 		High:   high,
-		From:   []string{l.entries[base].ID, l.entries[increment].ID},
-		Label: l.valueText(base) + " " + l.entries[base].Measure + " + additional " + l.valueText(increment) +
+		From:   []string{b.ID, inc.ID},
+		Label: l.valueText(base) + " " + b.Measure + " + additional " + l.valueText(increment) +
 			" = " + rangeText(low, high),
 	}
 }
