@@ -153,5 +153,5 @@ func reconcileAfterIngest(c *cli.Context, io streams, db *sqlite.DB) error {
 	case err != nil:
 		return err
 	}
-	return reconciliationSummary(r).Write(io.stdout, reports.Table, 0)
+	return r.summary().Write(io.stdout, reports.Table, 0)
 }

@@ -46,47 +46,82 @@ func reconcileCommand(io streams) *cli.Command {
 			if err != nil {
 				return err
 			}
-			return reconciliationSummary(r).Write(io.stdout, reports.Table, 0)
+			return r.summary().Write(io.stdout, reports.Table, 0)
 		},
 	}
 }
 
 // reconcileStore recomputes the reconciliation over every stored claim and
-// saves it in one transaction. When another process adds claims meanwhile,
-// nothing is saved and the error is sqlite.ErrClaimsChanged: that process
-// reconciles once it has added them, over a view that includes ours.
-// A ledger too large for the memory available is not started on: the
-// error is a tooLargeToReconcile.
-func reconcileStore(ctx context.Context, db *sqlite.DB, opt reconcile.Options) (claims.Reconciliation, error) {
+// saves it in one transaction, returning what it found. When another process
+// adds claims meanwhile, nothing is saved and the error is
+// sqlite.ErrClaimsChanged: that process reconciles once it has added them,
+// over a view that includes ours. A ledger too large for the memory
+// available is not started on: the error is a tooLargeToReconcile.
+func reconcileStore(ctx context.Context, db *sqlite.DB, opt reconcile.Options) (reconciled, error) {
 	_, stored, err := db.Counts(ctx)
 	if err != nil {
-		return claims.Reconciliation{}, fmt.Errorf("reconcile: %w", err)
+		return reconciled{}, fmt.Errorf("reconcile: %w", err)
 	}
 	if err := checkReconcileMemory(stored); err != nil {
-		return claims.Reconciliation{}, fmt.Errorf("reconcile: %w", err)
+		return reconciled{}, fmt.Errorf("reconcile: %w", err)
 	}
-	entries, set, err := db.ReconcileClaims(ctx)
+	ledger := reconcile.NewLedger(opt)
+	set, err := db.EachClaimToReconcile(ctx, func(e *claims.Entry) error {
+		ledger.Add(e)
+		return nil
+	})
 	if err != nil {
-		return claims.Reconciliation{}, fmt.Errorf("reconcile: %w", err)
+		return reconciled{}, fmt.Errorf("reconcile: %w", err)
 	}
-	r := reconcile.Reconcile(entries, opt)
-	if err := db.SaveReconciliationOf(ctx, r, set); err != nil {
-		return claims.Reconciliation{}, fmt.Errorf("reconcile: %w", err)
+	counted := reconciled{findings: map[string]int{}}
+	err = db.ReplaceReconciliation(ctx, set, func(w claims.ReconciliationWriter) error {
+		return ledger.Reconcile(counting{w, &counted})
+	})
+	if err != nil {
+		return reconciled{}, fmt.Errorf("reconcile: %w", err)
 	}
-	return r, nil
+	return counted, nil
 }
 
-// reconciliationSummary counts what the reconciler found, by finding type.
-func reconciliationSummary(r claims.Reconciliation) reports.Grid {
-	byType := map[string]int{}
-	for _, f := range r.Findings {
-		byType[f.Type]++
+// reconciled counts what a reconciliation found.
+type reconciled struct {
+	groups, series int
+	findings       map[string]int // by type
+}
+
+// counting counts what passes through to a writer.
+type counting struct {
+	claims.ReconciliationWriter
+	n *reconciled
+}
+
+func (c counting) Group(g claims.Group) error {
+	c.n.groups++
+	return c.ReconciliationWriter.Group(g)
+}
+
+func (c counting) Series(s claims.Series) error {
+	c.n.series++
+	return c.ReconciliationWriter.Series(s)
+}
+
+func (c counting) Finding(f claims.Finding) error {
+	c.n.findings[f.Type]++
+	return c.ReconciliationWriter.Finding(f)
+}
+
+// summary tabulates what the reconciler found, by finding type.
+func (r reconciled) summary() reports.Grid {
+	checks := 0
+	for kind, n := range r.findings {
+		if kind != reconcile.Conflict && kind != reconcile.Change && kind != reconcile.Corroboration {
+			checks += n
+		}
 	}
 	return reports.Grid{
 		Header: []string{"Groups", "Series", "Conflicts", "Changes", "Corroborations", "Consistency checks"},
-		Rows: [][]string{{strconv.Itoa(len(r.Groups)), strconv.Itoa(len(r.Series)),
-			strconv.Itoa(byType[reconcile.Conflict]), strconv.Itoa(byType[reconcile.Change]),
-			strconv.Itoa(byType[reconcile.Corroboration]),
-			strconv.Itoa(len(r.Findings) - byType[reconcile.Conflict] - byType[reconcile.Change] - byType[reconcile.Corroboration])}},
+		Rows: [][]string{{strconv.Itoa(r.groups), strconv.Itoa(r.series),
+			strconv.Itoa(r.findings[reconcile.Conflict]), strconv.Itoa(r.findings[reconcile.Change]),
+			strconv.Itoa(r.findings[reconcile.Corroboration]), strconv.Itoa(checks)}},
 	}
 }

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 
@@ -12,33 +13,39 @@ import (
 // from claims that another process has added to since.
 var ErrClaimsChanged = errors.New("claims were added while reconciling")
 
-// SaveReconciliationOf saves r, computed from the claims set names, like
-// SaveReconciliation, unless the stored claims are no longer those: then it
-// saves nothing and returns ErrClaimsChanged. Whoever added the claims
-// reconciles after adding them, and must not be overwritten by an older view.
-func (db *DB) SaveReconciliationOf(ctx context.Context, r claims.Reconciliation, set ClaimSet) error {
+// ReplaceReconciliation replaces the stored reconciliation with the one
+// write writes, computed from the claims set names, in one transaction:
+// readers see the old conclusions or the new ones, never a mix. write must
+// assign every claim of set. When the stored claims are no longer those,
+// nothing is written and the error is ErrClaimsChanged: whoever added the
+// claims reconciles after adding them, and must not be overwritten by an
+// older view.
+func (db *DB) ReplaceReconciliation(ctx context.Context, set ClaimSet, write func(claims.ReconciliationWriter) error) error {
+	var tx *sql.Tx
+	// Only taking the lock is tried again: write runs once.
 	err := retryBusy(ctx, func() error {
-		tx, err := db.db.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		defer tx.Rollback()
-		var now ClaimSet
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM claims`).Scan(&now.count); err != nil {
-			return err
-		}
-		if now != set {
-			return ErrClaimsChanged
-		}
-		if err := saveReconciliation(ctx, tx, r); err != nil {
-			return err
-		}
-		return tx.Commit()
+		var err error
+		tx, err = db.db.BeginTx(ctx, nil)
+		return err
 	})
-	if err != nil && !errors.Is(err, ErrClaimsChanged) {
+	if err != nil {
 		return fmt.Errorf("save reconciliation: %w", err)
 	}
-	return err
+	defer tx.Rollback()
+	var now ClaimSet
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM claims`).Scan(&now.count); err != nil {
+		return fmt.Errorf("save reconciliation: %w", err)
+	}
+	if now != set {
+		return ErrClaimsChanged
+	}
+	if err := replaceReconciliation(ctx, tx, false, write); err != nil {
+		return fmt.Errorf("save reconciliation: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save reconciliation: %w", err)
+	}
+	return nil
 }
 
 // Unreconciled reports whether some stored claim is in no series. The

@@ -17,40 +17,40 @@ type ClaimSet struct {
 	count int
 }
 
-// ReconcileClaims loads every stored claim with what the reconciler reads,
-// for a ledger of millions of claims that Claims would load whole. Event
-// claims, a small share, are loaded whole; of the quantities:
+// EachClaimToReconcile calls fn with every stored claim, with what the
+// reconciler reads, one at a time: a ledger of millions of claims is never
+// loaded whole. The entry is reused from one call to the next. Event claims,
+// a small share, come whole, after the quantities; of the quantities:
 //
 //   - Sentence is not the sentence but a short token, the same for claims of
 //     one document that share a sentence (the reconciler only compares them);
 //   - Text is loaded for vague figures only, whose wording findings quote;
 //   - Attribution.Chain holds only the innermost link, and only when the
 //     claim has no root source, as the reconciler reads no more;
-//   - End, Group and Series are left empty;
-//   - repeated strings, numbers and chains share one copy.
+//   - End, Group and Series are left empty.
 //
-// The ClaimSet names what was loaded.
-func (db *DB) ReconcileClaims(ctx context.Context) ([]claims.Entry, ClaimSet, error) {
-	entries, err := db.quantitiesToReconcile(ctx)
+// The ClaimSet names what was read. fn's error stops the reading and is
+// returned.
+func (db *DB) EachClaimToReconcile(ctx context.Context, fn func(*claims.Entry) error) (ClaimSet, error) {
+	n, err := db.eachQuantity(ctx, fn)
 	if err != nil {
-		return nil, ClaimSet{}, fmt.Errorf("load claims to reconcile: %w", err)
+		return ClaimSet{}, fmt.Errorf("load claims to reconcile: %w", err)
 	}
 	events, err := db.Claims(ctx, ClaimFilter{Kind: claims.KindEvent})
 	if err != nil {
-		return nil, ClaimSet{}, fmt.Errorf("load claims to reconcile: %w", err)
+		return ClaimSet{}, fmt.Errorf("load claims to reconcile: %w", err)
 	}
-	entries = append(entries, events...)
-	return entries, ClaimSet{count: len(entries)}, nil
+	for i := range events {
+		if err := fn(&events[i]); err != nil {
+			return ClaimSet{}, err
+		}
+	}
+	return ClaimSet{count: n + len(events)}, nil
 }
 
-// quantitiesToReconcile loads the claims that are not events, in document order.
-func (db *DB) quantitiesToReconcile(ctx context.Context) ([]claims.Entry, error) {
-	// A close guess of the count saves growing the slice, which at its
-	// largest would briefly hold two copies of it.
-	var expected int
-	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM claims`).Scan(&expected); err != nil {
-		return nil, err
-	}
+// eachQuantity calls fn with each claim that is not an event, in document
+// order, and returns how many there were.
+func (db *DB) eachQuantity(ctx context.Context, fn func(*claims.Entry) error) (int, error) {
 	rows, err := db.db.QueryContext(ctx, `
 		SELECT c.id, c.document_id, d.name, d.outlet, d.published,
 		       c.kind, c.start_offset, c.sentence_seq,
@@ -66,12 +66,11 @@ func (db *DB) quantitiesToReconcile(ctx context.Context) ([]claims.Entry, error)
 		WHERE c.kind <> ?
 		ORDER BY c.document_id, c.start_offset`, string(claims.Vague), claims.KindEvent)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	defer rows.Close()
 
-	entries := make([]claims.Entry, 0, expected)
-	shared := newSharing()
+	dates := dateCache{}
 	// What the rows of the current document have in common.
 	var doc struct {
 		id        int64
@@ -80,8 +79,6 @@ func (db *DB) quantitiesToReconcile(ctx context.Context) ([]claims.Entry, error)
 		published claims.Date
 	}
 	sentences := map[int64]string{} // sentence → token, in the current document
-	// One set of scan targets for every row: a million rows would otherwise
-	// each leave a claims.Entry and a score of pointers behind for the GC.
 	var (
 		docID, sentence            int64
 		id, name, outlet           string
@@ -101,108 +98,77 @@ func (db *DB) quantitiesToReconcile(ctx context.Context) ([]claims.Entry, error)
 		&modality, &place, &incremental,
 		&asOf, &periodStart, &periodEnd, &precision,
 		&root, &innermost}
-	for first := true; rows.Next(); first = false {
+	var e claims.Entry
+	chain := make([]string, 1)
+	n := 0
+	for ; rows.Next(); n++ {
 		if err := rows.Scan(row...); err != nil {
-			return nil, err
+			return n, err
 		}
-		if first || docID != doc.id {
-			doc.id, doc.name, doc.outlet = docID, name, shared.text(outlet)
-			if doc.published, err = shared.date(published); err != nil {
-				return nil, fmt.Errorf("document %s: %w", name, err)
+		if n == 0 || docID != doc.id {
+			doc.id, doc.name, doc.outlet = docID, name, outlet
+			if doc.published, err = dates.parse(published); err != nil {
+				return n, fmt.Errorf("document %s: %w", name, err)
 			}
 			clear(sentences)
 		}
 		token, ok := sentences[sentence]
 		if !ok {
-			token = shared.text(strconv.Itoa(len(sentences)))
+			token = strconv.Itoa(len(sentences))
 			sentences[sentence] = token
 		}
 
-		e := claims.Entry{Outlet: doc.outlet, Published: doc.published}
+		e = claims.Entry{Outlet: doc.outlet, Published: doc.published}
 		c := &e.Claim
-		c.ID, c.Document, c.Kind, c.Start = id, doc.name, shared.text(kind), start
+		c.ID, c.Document, c.Kind, c.Start = id, doc.name, kind, start
 		c.Sentence, c.Text = token, text
-		c.Value = claims.Value{Low: shared.number(low), High: shared.number(high), Qualifier: claims.Qualifier(shared.text(qualifier))}
-		c.Unit, c.Subject, c.Measure = shared.text(unit), shared.text(subject), shared.text(measure)
-		c.Modality, c.Place, c.Incremental = claims.Modality(shared.text(modality)), shared.text(place), incremental
-		c.Period.Precision = claims.Precision(shared.text(precision))
-		var dates [3]claims.Date
+		c.Value = claims.Value{Low: figure(&low), High: figure(&high), Qualifier: claims.Qualifier(qualifier)}
+		c.Unit, c.Subject, c.Measure = unit, subject, measure
+		c.Modality, c.Place, c.Incremental = claims.Modality(modality), place, incremental
+		c.Period.Precision = claims.Precision(precision)
+		var stated [3]claims.Date
 		for k, d := range [...]sql.NullString{asOf, periodStart, periodEnd} {
-			if dates[k], err = shared.date(d); err != nil {
-				return nil, fmt.Errorf("claim %s: %w", c.ID, err)
+			if stated[k], err = dates.parse(d); err != nil {
+				return n, fmt.Errorf("claim %s: %w", c.ID, err)
 			}
 		}
-		c.AsOf, c.Period.Start, c.Period.End = dates[0], dates[1], dates[2]
-		c.Attribution.Root = shared.text(root)
+		c.AsOf, c.Period.Start, c.Period.End = stated[0], stated[1], stated[2]
+		c.Attribution.Root = root
 		if innermost != "" {
-			c.Attribution.Chain = shared.chain(innermost)
+			chain[0] = innermost
+			c.Attribution.Chain = chain
 		}
-		entries = append(entries, e)
+		if err := fn(&e); err != nil {
+			return n, err
+		}
 	}
-	return entries, rows.Err()
+	return n, rows.Err()
 }
 
-// sharing hands out one copy of each repeated value: a ledger states the
-// same few hundred units, measures, places, sources, numbers and dates
-// millions of times.
-type sharing struct {
-	texts   map[string]string
-	numbers map[float64]*float64
-	dates   map[string]claims.Date
-	chains  map[string][]string
-}
-
-func newSharing() *sharing {
-	return &sharing{texts: map[string]string{}, numbers: map[float64]*float64{},
-		dates: map[string]claims.Date{}, chains: map[string][]string{}}
-}
-
-func (s *sharing) text(t string) string {
-	if shared, ok := s.texts[t]; ok {
-		return shared
-	}
-	s.texts[t] = t
-	return t
-}
-
-// number gives nil for NULL. The reconciler never writes through a value's
-// pointers, so claims stating the same figure can share one.
-func (s *sharing) number(n sql.NullFloat64) *float64 {
+// figure is a scanned number, nil for NULL.
+func figure(n *sql.NullFloat64) *float64 {
 	if !n.Valid {
 		return nil
 	}
-	if shared, ok := s.numbers[n.Float64]; ok {
-		return shared
-	}
-	p := new(float64)
-	*p = n.Float64
-	s.numbers[n.Float64] = p
-	return p
+	return &n.Float64
 }
 
-// date parses a stored YYYY-MM-DD, NULL being the zero date.
-func (s *sharing) date(d sql.NullString) (claims.Date, error) {
+// dateCache parses each stored YYYY-MM-DD once: a ledger repeats a few
+// thousand dates millions of times.
+type dateCache map[string]claims.Date
+
+// parse reads a stored date, NULL being the zero date.
+func (c dateCache) parse(d sql.NullString) (claims.Date, error) {
 	if !d.Valid {
 		return claims.Date{}, nil
 	}
-	if parsed, ok := s.dates[d.String]; ok {
+	if parsed, ok := c[d.String]; ok {
 		return parsed, nil
 	}
 	parsed, err := claims.ParseDate(d.String)
 	if err != nil {
 		return claims.Date{}, err
 	}
-	s.dates[d.String] = parsed
+	c[d.String] = parsed
 	return parsed, nil
-}
-
-// chain gives a one-link attribution chain, shared like the other values:
-// the reconciler only reads it.
-func (s *sharing) chain(link string) []string {
-	if shared, ok := s.chains[link]; ok {
-		return shared
-	}
-	c := []string{s.text(link)}
-	s.chains[link] = c
-	return c
 }

@@ -12,14 +12,16 @@ import (
 
 // SaveReconciliation replaces the stored groups, series and findings with r
 // and writes each claim's group and series, in one transaction: readers see
-// the old conclusions or the new ones, never a mix.
+// the old conclusions or the new ones, never a mix. Claims r does not name
+// are left in no group and no series.
 func (db *DB) SaveReconciliation(ctx context.Context, r claims.Reconciliation) error {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("save reconciliation: %w", err)
 	}
 	defer tx.Rollback()
-	if err := saveReconciliation(ctx, tx, r); err != nil {
+	err = replaceReconciliation(ctx, tx, true, func(w claims.ReconciliationWriter) error { return replay(r, w) })
+	if err != nil {
 		return fmt.Errorf("save reconciliation: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -28,89 +30,140 @@ func (db *DB) SaveReconciliation(ctx context.Context, r claims.Reconciliation) e
 	return nil
 }
 
-func saveReconciliation(ctx context.Context, tx *sql.Tx, r claims.Reconciliation) error {
-	for _, stmt := range []string{
-		"DELETE FROM finding_claims", "DELETE FROM findings", "DELETE FROM implied_totals",
-		"DELETE FROM series", "DELETE FROM groups",
-		"UPDATE claims SET group_id = NULL, series_id = NULL WHERE group_id IS NOT NULL OR series_id IS NOT NULL",
-	} {
+// replay writes a reconciliation held in memory in the order a
+// claims.ReconciliationWriter expects.
+func replay(r claims.Reconciliation, w claims.ReconciliationWriter) error {
+	seriesOf := map[string]string{}
+	for _, s := range r.Series {
+		for _, id := range s.Claims {
+			seriesOf[id] = s.ID
+		}
+	}
+	for _, g := range r.Groups {
+		for _, id := range g.Claims {
+			if err := w.Assign(id, g.ID, seriesOf[id]); err != nil {
+				return err
+			}
+		}
+	}
+	for _, f := range r.Findings {
+		if err := w.Finding(f); err != nil {
+			return err
+		}
+	}
+	for _, g := range r.Groups {
+		if err := w.Group(g); err != nil {
+			return err
+		}
+	}
+	for _, s := range r.Series {
+		if err := w.Series(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// replaceReconciliation deletes the stored reconciliation and has write
+// write the new one into tx. With unassign, every claim is first put in no
+// group and no series; without, write must assign every claim.
+func replaceReconciliation(ctx context.Context, tx *sql.Tx, unassign bool, write func(claims.ReconciliationWriter) error) error {
+	clearing := []string{"DELETE FROM finding_claims", "DELETE FROM findings", "DELETE FROM implied_totals",
+		"DELETE FROM series", "DELETE FROM groups"}
+	if unassign {
+		clearing = append(clearing,
+			"UPDATE claims SET group_id = NULL, series_id = NULL WHERE group_id IS NOT NULL OR series_id IS NOT NULL")
+	}
+	for _, stmt := range clearing {
 		if _, err := tx.ExecContext(ctx, stmt); err != nil {
 			return err
 		}
 	}
-	insertGroup, err := tx.PrepareContext(ctx, "INSERT INTO groups (id, label) VALUES (?, ?)")
+	w, err := newReconciliationWriter(ctx, tx)
 	if err != nil {
 		return err
 	}
-	defer insertGroup.Close()
-	insertTotal, err := tx.PrepareContext(ctx, `INSERT INTO implied_totals
-		(group_id, series_id, low, high, label, base_claim_id, incremental_claim_id) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer insertTotal.Close()
-	setGroup, err := tx.PrepareContext(ctx, "UPDATE claims SET group_id = ? WHERE id = ?")
-	if err != nil {
-		return err
-	}
-	defer setGroup.Close()
-	for _, g := range r.Groups {
-		if _, err := insertGroup.ExecContext(ctx, g.ID, g.Label); err != nil {
-			return fmt.Errorf("group %s: %w", g.ID, err)
+	defer w.close()
+	return write(w)
+}
+
+// reconciliationWriter writes a reconciliation into a transaction as the
+// reconciler works it out.
+type reconciliationWriter struct {
+	ctx                                          context.Context
+	assign, group, total, series, finding, claim *sql.Stmt
+}
+
+func newReconciliationWriter(ctx context.Context, tx *sql.Tx) (*reconciliationWriter, error) {
+	w := &reconciliationWriter{ctx: ctx}
+	for _, s := range []struct {
+		stmt  **sql.Stmt
+		query string
+	}{
+		// A claim that keeps its group and series is not written again: a
+		// reconciliation after a small ingest changes few of them.
+		{&w.assign, `UPDATE claims SET group_id = ?1, series_id = ?2
+			WHERE id = ?3 AND (group_id IS NOT ?1 OR series_id IS NOT ?2)`},
+		{&w.group, "INSERT INTO groups (id, label) VALUES (?, ?)"},
+		{&w.total, `INSERT INTO implied_totals
+			(group_id, series_id, low, high, label, base_claim_id, incremental_claim_id) VALUES (?, ?, ?, ?, ?, ?, ?)`},
+		{&w.series, "INSERT INTO series (id, group_id, label, status) VALUES (?, ?, ?, ?)"},
+		{&w.finding, `INSERT INTO findings
+			(id, type, group_id, series_id, independent_sources, summary) VALUES (?, ?, ?, ?, ?, ?)`},
+		{&w.claim, "INSERT INTO finding_claims (finding_id, position, claim_id) VALUES (?, ?, ?)"},
+	} {
+		stmt, err := tx.PrepareContext(ctx, s.query)
+		if err != nil {
+			w.close()
+			return nil, err
 		}
-		for _, id := range g.Claims {
-			if _, err := setGroup.ExecContext(ctx, g.ID, id); err != nil {
-				return err
-			}
-		}
-		for _, t := range g.ImpliedTotals {
-			if len(t.From) != 2 {
-				return fmt.Errorf("group %s: implied total %q needs a base and an increment", g.ID, t.Label)
-			}
-			if _, err := insertTotal.ExecContext(ctx, g.ID, t.Series, t.Low, t.High, t.Label, t.From[0], t.From[1]); err != nil {
-				return err
-			}
-		}
+		*s.stmt = stmt
 	}
-	insertSeries, err := tx.PrepareContext(ctx, "INSERT INTO series (id, group_id, label, status) VALUES (?, ?, ?, ?)")
-	if err != nil {
-		return err
-	}
-	defer insertSeries.Close()
-	setSeries, err := tx.PrepareContext(ctx, "UPDATE claims SET series_id = ? WHERE id = ?")
-	if err != nil {
-		return err
-	}
-	defer setSeries.Close()
-	for _, s := range r.Series {
-		if _, err := insertSeries.ExecContext(ctx, s.ID, s.Group, s.Label, s.Status); err != nil {
-			return fmt.Errorf("series %s: %w", s.ID, err)
-		}
-		for _, id := range s.Claims {
-			if _, err := setSeries.ExecContext(ctx, s.ID, id); err != nil {
-				return err
-			}
+	return w, nil
+}
+
+func (w *reconciliationWriter) close() {
+	for _, stmt := range []*sql.Stmt{w.assign, w.group, w.total, w.series, w.finding, w.claim} {
+		if stmt != nil {
+			stmt.Close()
 		}
 	}
-	insertFinding, err := tx.PrepareContext(ctx, `INSERT INTO findings
-		(id, type, group_id, series_id, independent_sources, summary) VALUES (?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
+}
+
+func (w *reconciliationWriter) Assign(claimID, group, series string) error {
+	_, err := w.assign.ExecContext(w.ctx, nullString{&group}, nullString{&series}, claimID)
+	return err
+}
+
+func (w *reconciliationWriter) Group(g claims.Group) error {
+	if _, err := w.group.ExecContext(w.ctx, g.ID, g.Label); err != nil {
+		return fmt.Errorf("group %s: %w", g.ID, err)
 	}
-	defer insertFinding.Close()
-	insertFindingClaim, err := tx.PrepareContext(ctx, "INSERT INTO finding_claims (finding_id, position, claim_id) VALUES (?, ?, ?)")
-	if err != nil {
-		return err
-	}
-	defer insertFindingClaim.Close()
-	for _, f := range r.Findings {
-		if _, err := insertFinding.ExecContext(ctx, f.ID, f.Type, nullString{&f.Group}, nullString{&f.Series}, f.IndependentSources, f.Summary); err != nil {
-			return fmt.Errorf("finding %s: %w", f.ID, err)
+	for _, t := range g.ImpliedTotals {
+		if len(t.From) != 2 {
+			return fmt.Errorf("group %s: implied total %q needs a base and an increment", g.ID, t.Label)
 		}
-		for i, id := range f.Claims {
-			if _, err := insertFindingClaim.ExecContext(ctx, f.ID, i, id); err != nil {
-				return err
-			}
+		if _, err := w.total.ExecContext(w.ctx, g.ID, t.Series, t.Low, t.High, t.Label, t.From[0], t.From[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *reconciliationWriter) Series(s claims.Series) error {
+	if _, err := w.series.ExecContext(w.ctx, s.ID, s.Group, s.Label, s.Status); err != nil {
+		return fmt.Errorf("series %s: %w", s.ID, err)
+	}
+	return nil
+}
+
+func (w *reconciliationWriter) Finding(f claims.Finding) error {
+	if _, err := w.finding.ExecContext(w.ctx, f.ID, f.Type, nullString{&f.Group}, nullString{&f.Series}, f.IndependentSources, f.Summary); err != nil {
+		return fmt.Errorf("finding %s: %w", f.ID, err)
+	}
+	for i, id := range f.Claims {
+		if _, err := w.claim.ExecContext(w.ctx, f.ID, i, id); err != nil {
+			return err
 		}
 	}
 	return nil
