@@ -68,6 +68,12 @@ func replay(r claims.Reconciliation, w claims.ReconciliationWriter) error {
 // write the new one into tx. With unassign, every claim is first put in no
 // group and no series; without, write must assign every claim.
 func replaceReconciliation(ctx context.Context, tx *sql.Tx, unassign bool, write func(claims.ReconciliationWriter) error) error {
+	// The findings' indexes are dropped while findings are written and built
+	// again after (migrations/005_findings_keys.sql).
+	indexes, err := dropIndexes(ctx, tx, "findings", "finding_claims")
+	if err != nil {
+		return err
+	}
 	clearing := []string{"DELETE FROM finding_claims", "DELETE FROM findings", "DELETE FROM implied_totals",
 		"DELETE FROM series", "DELETE FROM groups"}
 	if unassign {
@@ -84,7 +90,51 @@ func replaceReconciliation(ctx context.Context, tx *sql.Tx, unassign bool, write
 		return err
 	}
 	defer w.close()
-	return write(w)
+	if err := write(w); err != nil {
+		return err
+	}
+	for _, index := range indexes {
+		if _, err := tx.ExecContext(ctx, index); err != nil {
+			return fmt.Errorf("build index: %w", err)
+		}
+	}
+	return nil
+}
+
+// dropIndexes drops the indexes of tables and returns the statements that
+// create them again.
+func dropIndexes(ctx context.Context, tx *sql.Tx, tables ...string) ([]string, error) {
+	var names, creates []string
+	for _, table := range tables {
+		rows, err := tx.QueryContext(ctx,
+			"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name", table)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var name, create string
+			if err := rows.Scan(&name, &create); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			names, creates = append(names, name), append(creates, create)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	for _, name := range names {
+		if _, err := tx.ExecContext(ctx, "DROP INDEX "+quoteIdentifier(name)); err != nil {
+			return nil, err
+		}
+	}
+	return creates, nil
+}
+
+// quoteIdentifier quotes an SQL name.
+func quoteIdentifier(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
 
 // reconciliationWriter writes a reconciliation into a transaction as the
