@@ -2,15 +2,18 @@ package sqlite_test
 
 import (
 	"bytes"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/mattn/go-sqlite3"
 
+	"claimtrack/claims"
 	"claimtrack/sqlite"
 )
 
@@ -156,10 +159,11 @@ func TestOpenUsesWAL(t *testing.T) {
 
 // A ledger written before sentences were stored apart (schema version 3)
 // keeps its claims, their sentences and attributions, and its search.
-func TestOpenMigratesSentencesOfAnOlderLedger(t *testing.T) {
-	path := tempPath(t)
-	raw := openRaw(t, path)
-	for version, file := range []string{"001_initial.sql", "002_reconciliation.sql", "003_events.sql"} {
+// applyMigrations brings a raw database to an older schema: the migration
+// files given, in order, recorded as claimtrack records them.
+func applyMigrations(t *testing.T, raw *sql.DB, files ...string) {
+	t.Helper()
+	for version, file := range files {
 		body, err := os.ReadFile(filepath.Join("migrations", file))
 		if err != nil {
 			t.Fatal(err)
@@ -173,6 +177,51 @@ func TestOpenMigratesSentencesOfAnOlderLedger(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// Migration 005 rebuilds the findings tables; a ledger's findings survive it.
+func TestOpenKeepsTheFindingsOfAnOlderLedger(t *testing.T) {
+	path := tempPath(t)
+	raw := openRaw(t, path)
+	applyMigrations(t, raw, "001_initial.sql", "002_reconciliation.sql", "003_events.sql", "004_sentences.sql")
+	if _, err := raw.ExecContext(t.Context(), `
+		INSERT INTO groups VALUES ('g1', 'troops');
+		INSERT INTO series VALUES ('s1', 'g1', 'troops · sent', 'conflict');
+		INSERT INTO findings VALUES
+			('f2', 'conflict', 'g1', 's1', 2, 'conflict: A said 1,000; B said 3,000'),
+			('f1', 'corroboration', 'g1', 's1', 2, 'corroboration: 2 independent sources agree');
+		INSERT INTO finding_claims VALUES ('f2', 0, 'c-1'), ('f2', 1, 'c-2'), ('f1', 1, 'c-3'), ('f1', 0, 'c-1');`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+
+	db := openDB(t, path)
+	got, err := db.Findings(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []claims.Finding{
+		{ID: "f1", Type: "corroboration", Group: "g1", Series: "s1", Claims: []string{"c-1", "c-3"}, IndependentSources: 2,
+			Summary: "corroboration: 2 independent sources agree"},
+		{ID: "f2", Type: "conflict", Group: "g1", Series: "s1", Claims: []string{"c-1", "c-2"}, IndependentSources: 2,
+			Summary: "conflict: A said 1,000; B said 3,000"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("findings after the migration:\n got  %+v\n want %+v", got, want)
+	}
+	of, err := db.FindingsOf(t.Context(), "c-2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(of) != 1 || of[0].ID != "f2" {
+		t.Errorf("findings of c-2: %+v, want f2 only", of)
+	}
+}
+
+func TestOpenMigratesSentencesOfAnOlderLedger(t *testing.T) {
+	path := tempPath(t)
+	raw := openRaw(t, path)
+	applyMigrations(t, raw, "001_initial.sql", "002_reconciliation.sql", "003_events.sql")
 	if _, err := raw.ExecContext(t.Context(), `
 		INSERT INTO documents (id, name, path, hash, text, ingested_at) VALUES (1, 'a.txt', 'a.txt', 'h', '', '');
 		INSERT INTO claims (id, document_id, kind, start_offset, end_offset, sentence, text, subject) VALUES
