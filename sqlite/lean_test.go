@@ -122,8 +122,10 @@ func reconcileStored(t *testing.T, db *sqlite.DB) error {
 // first time and again over a reconciled ledger, where most claims keep
 // their group and series and are not written.
 func TestReplaceReconciliationStoresWhatReconcileConcludes(t *testing.T) {
-	db := openDB(t, tempPath(t))
+	path := tempPath(t)
+	db := openDB(t, path)
 	storeArticles(t, db, 60)
+	indexes := schemaIndexes(t, path)
 	full, err := db.Claims(t.Context(), sqlite.ClaimFilter{})
 	if err != nil {
 		t.Fatal(err)
@@ -153,7 +155,37 @@ func TestReplaceReconciliationStoresWhatReconcileConcludes(t *testing.T) {
 				t.Errorf("run %d: stored %s differ: first difference %s", run+1, part.name, firstDifference(part.got, part.want))
 			}
 		}
+		// Indexes dropped while writing are built again.
+		if after := schemaIndexes(t, path); !slices.Equal(after, indexes) {
+			t.Errorf("run %d: indexes after reconciling\n %q\nwant\n %q", run+1, after, indexes)
+		}
 	}
+}
+
+// schemaIndexes lists the database's indexes with their definitions.
+func schemaIndexes(t *testing.T, path string) []string {
+	t.Helper()
+	rows, err := openRaw(t, path).QueryContext(t.Context(),
+		"SELECT name || ': ' || coalesce(sql, '') FROM sqlite_schema WHERE type = 'index' ORDER BY name")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var index string
+		if err := rows.Scan(&index); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, index)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) < 10 {
+		t.Fatalf("only %d indexes: %q", len(out), out)
+	}
+	return out
 }
 
 // firstDifference names the first element of two slices that differs.

@@ -70,9 +70,30 @@ func replay(r claims.Reconciliation, w claims.ReconciliationWriter) error {
 func replaceReconciliation(ctx context.Context, tx *sql.Tx, unassign bool, write func(claims.ReconciliationWriter) error) error {
 	// The findings' indexes are dropped while findings are written and built
 	// again after (migrations/005_findings_keys.sql).
-	indexes, err := dropIndexes(ctx, tx, "findings", "finding_claims")
-	if err != nil {
-		return err
+	var indexes []string
+	for _, table := range []string{"findings", "finding_claims"} {
+		dropped, err := dropIndexes(ctx, tx, table)
+		if err != nil {
+			return err
+		}
+		indexes = append(indexes, dropped...)
+	}
+	// So are the indexes over the claims' groups and series when most
+	// claims are to get theirs, as after a large ingest; after a small one
+	// few claims change and updating the indexes costs less than a rebuild.
+	rebuild := unassign
+	if !rebuild {
+		var err error
+		if rebuild, err = mostlyUnassigned(ctx, tx); err != nil {
+			return err
+		}
+	}
+	if rebuild {
+		dropped, err := dropIndexes(ctx, tx, "claims", "group_id", "series_id")
+		if err != nil {
+			return err
+		}
+		indexes = append(indexes, dropped...)
 	}
 	clearing := []string{"DELETE FROM finding_claims", "DELETE FROM findings", "DELETE FROM implied_totals",
 		"DELETE FROM series", "DELETE FROM groups"}
@@ -101,28 +122,30 @@ func replaceReconciliation(ctx context.Context, tx *sql.Tx, unassign bool, write
 	return nil
 }
 
-// dropIndexes drops the indexes of tables and returns the statements that
-// create them again.
-func dropIndexes(ctx context.Context, tx *sql.Tx, tables ...string) ([]string, error) {
+// dropIndexes drops the indexes of a table, or only those over one of
+// columns when columns are given, and returns the statements that create
+// them again.
+func dropIndexes(ctx context.Context, tx *sql.Tx, table string, columns ...string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `
+		SELECT s.name, s.sql FROM sqlite_schema s
+		WHERE s.type = 'index' AND s.tbl_name = ?1 AND s.sql IS NOT NULL
+		  AND (?2 = '[]' OR EXISTS (SELECT 1 FROM pragma_index_info(s.name) i
+		                            WHERE i.name IN (SELECT value FROM json_each(?2))))
+		ORDER BY s.name`, table, jsonList(columns))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
 	var names, creates []string
-	for _, table := range tables {
-		rows, err := tx.QueryContext(ctx,
-			"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name", table)
-		if err != nil {
+	for rows.Next() {
+		var name, create string
+		if err := rows.Scan(&name, &create); err != nil {
 			return nil, err
 		}
-		for rows.Next() {
-			var name, create string
-			if err := rows.Scan(&name, &create); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			names, creates = append(names, name), append(creates, create)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+		names, creates = append(names, name), append(creates, create)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
 	}
 	for _, name := range names {
 		if _, err := tx.ExecContext(ctx, "DROP INDEX "+quoteIdentifier(name)); err != nil {
@@ -130,6 +153,15 @@ func dropIndexes(ctx context.Context, tx *sql.Tx, tables ...string) ([]string, e
 		}
 	}
 	return creates, nil
+}
+
+// mostlyUnassigned reports whether more than a quarter of the claims are in
+// no series.
+func mostlyUnassigned(ctx context.Context, tx *sql.Tx) (bool, error) {
+	var unassigned, all int
+	err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM claims WHERE series_id IS NULL), (SELECT count(*) FROM claims)`).
+		Scan(&unassigned, &all)
+	return 4*unassigned > all, err
 }
 
 // quoteIdentifier quotes an SQL name.
