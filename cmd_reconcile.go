@@ -66,6 +66,7 @@ func reconcileStore(ctx context.Context, db *sqlite.DB, opt reconcile.Options) (
 		return reconciled{}, fmt.Errorf("reconcile: %w", err)
 	}
 	ledger := reconcile.NewLedger(opt)
+	ledger.Grow(stored)
 	set, err := db.EachClaimToReconcile(ctx, func(e *claims.Entry) error {
 		ledger.Add(e)
 		return nil

@@ -74,8 +74,14 @@ func (x *Ledger) Add(e *claims.Entry) {
 	x.events = append(x.events, event)
 }
 
-// Len is the number of claims added.
-func (x *Ledger) Len() int { return len(x.quantities.facts) + len(x.events) }
+// Grow makes room for n more claims, so that a ledger whose size is known
+// is not copied as it grows.
+func (x *Ledger) Grow(n int) {
+	l := x.quantities
+	l.facts, l.quoted = slices.Grow(l.facts, n), slices.Grow(l.quoted, n)
+	l.idEnd = slices.Grow(l.idEnd, n)
+	l.idBytes = slices.Grow(l.idBytes, 16*n) // ids are 16 hex digits
+}
 
 // Reconcile sorts the claims into series and groups, compares them, and
 // writes the result to w as it goes (see claims.ReconciliationWriter). It
