@@ -5,8 +5,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-
-	"claimtrack/claims"
 )
 
 // checkConsistency checks figures that must fit together: parts and the
@@ -25,7 +23,7 @@ func (l *ledger) checkConsistency(out *findingSet) {
 // sameQuantity reports whether two claims count the same thing at the same
 // time, wherever.
 func sameQuantity(a, b *fact) bool {
-	return a.measure != "" && a.measure == b.measure && a.nationality == b.nationality &&
+	return a.measure != 0 && a.measure == b.measure && a.nationality == b.nationality &&
 		a.unitClass == b.unitClass && a.modality == b.modality && a.incremental == b.incremental &&
 		a.day == b.day
 }
@@ -38,13 +36,14 @@ func (l *ledger) checkPartsTotals(members []int32, out *findingSet) {
 	tolerance := l.opt.tolerance()
 	for _, t := range members {
 		total := &l.facts[t]
-		if !strings.Contains(total.explicitPlace, " ") {
+		totalPlace := l.text(total.explicitPlace)
+		if !strings.Contains(totalPlace, " ") {
 			continue // a total over places names more than one word
 		}
 		var parts []int32
 		for _, p := range members {
 			part := &l.facts[p]
-			if p != t && part.explicitPlace != "" && sameQuantity(total, part) && containsPlace(total.explicitPlace, part.explicitPlace) {
+			if p != t && part.explicitPlace != 0 && sameQuantity(total, part) && containsPlace(totalPlace, l.text(part.explicitPlace)) {
 				parts = append(parts, p)
 			}
 		}
@@ -74,7 +73,7 @@ func (l *ledger) checkPartsTotals(members []int32, out *findingSet) {
 func (l *ledger) placesOverlap(parts []int32) bool {
 	for k, a := range parts {
 		for _, b := range parts[k+1:] {
-			pa, pb := l.facts[a].explicitPlace, l.facts[b].explicitPlace
+			pa, pb := l.text(l.facts[a].explicitPlace), l.text(l.facts[b].explicitPlace)
 			if pa == pb || containsPlace(pa, pb) || containsPlace(pb, pa) {
 				return true
 			}
@@ -110,19 +109,19 @@ var lossParts = map[string]bool{"killed": true, "wounded": true, "missing": true
 // the largest part known for its moment, so the check is linear.
 func (l *ledger) checkLossTotals(out *findingSet) {
 	type moment struct {
-		nationality, place string
-		modality           claims.Modality
-		day                int32
+		nationality, place, modality symbol
+		day                          int32
 	}
+	people := l.words.of("people")
 	momentOf := func(f *fact) (moment, bool) {
-		ok := f.unitClass == "people" && f.day != noDay && !f.incremental
+		ok := f.unitClass == people && f.day != noDay && !f.incremental
 		return moment{f.nationality, f.place, f.modality, f.day}, ok
 	}
 	largest := map[moment]int32{}
 	for _, i := range l.byRank {
 		f := &l.facts[i]
 		m, ok := momentOf(f)
-		if !ok || !lossParts[f.measure] || math.IsInf(f.lo, -1) {
+		if !ok || !lossParts[l.text(f.measure)] || math.IsInf(f.lo, -1) {
 			continue
 		}
 		if j, seen := largest[m]; !seen || f.lo > l.facts[j].lo {
@@ -132,7 +131,7 @@ func (l *ledger) checkLossTotals(out *findingSet) {
 	for _, i := range l.byRank {
 		f := &l.facts[i]
 		m, ok := momentOf(f)
-		if !ok || f.measure != "casualties" {
+		if !ok || l.text(f.measure) != "casualties" {
 			continue
 		}
 		if part, found := largest[m]; found && f.hi < l.facts[part].lo {
@@ -151,7 +150,7 @@ func (l *ledger) checkLossTotals(out *findingSet) {
 func (l *ledger) checkPercentages(members []int32, out *findingSet) {
 	for _, p := range members {
 		share := &l.facts[p]
-		if share.rawUnitClass != "percent" || share.measure == "" || share.nationality == "" {
+		if l.text(share.rawUnitClass) != "percent" || share.measure == 0 || share.nationality == 0 {
 			continue
 		}
 		part := l.nearestCount(members, p, func(g *fact) bool { return g.measure == share.measure })
@@ -160,7 +159,7 @@ func (l *ledger) checkPercentages(members []int32, out *findingSet) {
 		}
 		pf := &l.facts[part]
 		whole := l.nearestCount(members, p, func(g *fact) bool {
-			return g.measure != share.measure && unitFamily(g.rawUnitClass) == unitFamily(pf.rawUnitClass) && g.lo > pf.hi
+			return g.measure != share.measure && unitFamily(l.text(g.rawUnitClass)) == unitFamily(l.text(pf.rawUnitClass)) && g.lo > pf.hi
 		})
 		if whole < 0 {
 			continue
@@ -186,7 +185,7 @@ func (l *ledger) nearestCount(members []int32, p int32, match func(*fact) bool) 
 	at := l.quoted[p].start
 	for _, i := range members {
 		g := &l.facts[i]
-		if i == p || g.rawUnitClass == "percent" || g.measure == "" || g.nationality != l.facts[p].nationality || !match(g) {
+		if i == p || l.text(g.rawUnitClass) == "percent" || g.measure == 0 || g.nationality != l.facts[p].nationality || !match(g) {
 			continue
 		}
 		d := l.quoted[i].start - at

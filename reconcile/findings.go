@@ -234,7 +234,7 @@ func (l *ledger) subjectText(i int32) string {
 	if subject != "" && containsFold(subject, unit) {
 		return subject
 	}
-	if nationality := l.facts[i].nationality; nationality != "" {
+	if nationality := l.text(l.facts[i].nationality); nationality != "" {
 		return nationality + " " + unit
 	}
 	return unit

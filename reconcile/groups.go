@@ -106,8 +106,8 @@ func (l *ledger) linkArticle(members []int32, sets disjointSets) {
 
 // domainOfNationality returns the one domain of an article's strong claims
 // that name the given people, or "".
-func (l *ledger) domainOfNationality(members []int32, nationality string) string {
-	if nationality == "" {
+func (l *ledger) domainOfNationality(members []int32, nationality symbol) string {
+	if nationality == 0 {
 		return ""
 	}
 	found := ""
@@ -135,7 +135,7 @@ func (l *ledger) groupLabel(series []int32) string {
 		si := &l.series[s]
 		n := len(si.members)
 		domains.add(si.domain, n)
-		peoples.add(si.key.nationality, n)
+		peoples.add(l.text(si.key.nationality), n)
 		if n > len(l.series[largest].members) {
 			largest = s
 		}

@@ -25,7 +25,7 @@ func (l *ledger) describeSeries(si *seriesInfo) string {
 		measures.add(l.words.text(r.measure), 1)
 		places.add(l.words.text(r.place), 1)
 	}
-	what := strings.TrimSpace(si.key.nationality + " " + units.top())
+	what := strings.TrimSpace(l.text(si.key.nationality) + " " + units.top())
 	parts := []string{what}
 	if m := measures.top(); m != "" && m != units.top() {
 		parts = append(parts, m)
@@ -33,13 +33,13 @@ func (l *ledger) describeSeries(si *seriesInfo) string {
 	if si.key.incremental {
 		parts = append(parts, "additional")
 	}
-	if si.key.modality != claims.Actual {
-		parts = append(parts, string(si.key.modality))
+	if modality := l.text(si.key.modality); modality != string(claims.Actual) {
+		parts = append(parts, modality)
 	}
-	if si.key.place != "" {
+	if si.key.place != 0 {
 		place := places.top()
 		if place == "" {
-			place = si.key.place // members without a place joined this one's
+			place = l.text(si.key.place) // members without a place joined this one's
 		}
 		parts = append(parts, place)
 	}

@@ -36,14 +36,16 @@ type fact struct {
 	series int32
 	group  int32
 
-	unitClass     string // after folding people units for harm measures
-	rawUnitClass  string // claims.UnitClass of the unit
-	measure       string // measure class; "" when the claim names none
-	scope         string
-	nationality   string
-	explicitPlace string // the claim's own place, normalised
-	place         string // after the place rule
-	modality      claims.Modality
+	// Words, as symbols of ledger.words: a fact holds no pointers, so the
+	// garbage collector never walks millions of them.
+	unitClass     symbol // after folding people units for harm measures
+	rawUnitClass  symbol // claims.UnitClass of the unit
+	measure       symbol // measure class; 0 ("") when the claim names none
+	scope         symbol
+	nationality   symbol
+	explicitPlace symbol // the claim's own place, normalised
+	place         symbol // after the place rule
+	modality      symbol // claims.Modality, Actual when not stated
 	incremental   bool
 	ownVoice      bool // no source named: the outlet (or article) says it
 	echoed        bool // the same statement is relayed by other claims: see ledger.echoes
@@ -96,16 +98,16 @@ type lookups struct {
 	lastDocIndex  int32
 	sourceByName  map[string]int32 // as written → index in ledger.sources
 	sourceByKey   map[string]int32 // normalised → index in ledger.sources
-	nationalities map[string]string
-	places        map[string]string
-	unitClasses   map[string]string
+	nationalities map[string]symbol
+	places        map[string]symbol
+	unitClasses   map[string]symbol
 	sentenceSeed  maphash.Seed
 }
 
 func newLedger(opt Options) *ledger {
 	return &ledger{opt: opt, words: newSymbols(), echoes: map[int32][]int32{}, adding: &lookups{
 		docs: map[string]int32{}, sourceByName: map[string]int32{}, sourceByKey: map[string]int32{},
-		nationalities: map[string]string{}, places: map[string]string{}, unitClasses: map[string]string{},
+		nationalities: map[string]symbol{}, places: map[string]symbol{}, unitClasses: map[string]symbol{},
 		sentenceSeed: maphash.MakeSeed(),
 	}}
 }
@@ -131,30 +133,31 @@ func (l *ledger) add(e *claims.Entry) {
 	}
 	f.doc = a.lastDocIndex
 
-	unitClass, ok := a.unitClasses[e.Unit]
+	rawUnitClass, ok := a.unitClasses[e.Unit]
 	if !ok {
-		unitClass = claims.UnitClass(e.Unit)
-		a.unitClasses[e.Unit] = unitClass
+		rawUnitClass = l.words.of(claims.UnitClass(e.Unit))
+		a.unitClasses[e.Unit] = rawUnitClass
 	}
-	f.rawUnitClass = unitClass
-	f.measure, f.scope = measureOf(e.Claim)
-	f.unitClass = comparableUnitClass(f.rawUnitClass, f.measure)
-	f.measure = comparableMeasure(f.unitClass, f.measure)
-	f.modality = e.Modality
-	if f.modality == "" {
-		f.modality = claims.Actual
+	f.rawUnitClass = rawUnitClass
+	measure, scope := measureOf(e.Claim)
+	unitClass := comparableUnitClass(l.text(rawUnitClass), measure)
+	f.unitClass, f.measure, f.scope = l.words.of(unitClass), l.words.of(comparableMeasure(unitClass, measure)), l.words.of(scope)
+	modality := e.Modality
+	if modality == "" {
+		modality = claims.Actual
 	}
+	f.modality = l.words.of(string(modality))
 	f.incremental = e.Incremental
 
-	nat, ok := a.nationalities[e.Subject]
+	nationality, ok := a.nationalities[e.Subject]
 	if !ok {
-		nat = nationalityOf(e.Subject)
-		a.nationalities[e.Subject] = nat
+		nationality = l.words.of(nationalityOf(e.Subject))
+		a.nationalities[e.Subject] = nationality
 	}
-	f.nationality = nat
+	f.nationality = nationality
 	place, ok := a.places[e.Place]
 	if !ok {
-		place = normalPlace(e.Place)
+		place = l.words.of(normalPlace(e.Place))
 		a.places[e.Place] = place
 	}
 	f.explicitPlace = place
@@ -285,6 +288,9 @@ func (s *symbols) of(text string) symbol {
 }
 
 func (s *symbols) text(y symbol) string { return s.texts[y] }
+
+// text is the word a symbol of the ledger stands for.
+func (l *ledger) text(y symbol) string { return l.words.texts[y] }
 
 // numberSources renumbers sources in key order, and numbers the bodies they
 // speak for, so that numbering depends on content, not on input order.
@@ -466,17 +472,17 @@ func (l *ledger) inheritPlace(members []int32) {
 	}
 	for _, i := range members {
 		f := &l.facts[i]
-		if f.explicitPlace != "" {
+		if f.explicitPlace != 0 {
 			continue
 		}
-		place := ""
+		place := symbol(0)
 		for _, j := range members {
 			g := &l.facts[j]
-			if g.explicitPlace == "" || g.source != f.source || l.quoted[j].sentence != l.quoted[i].sentence {
+			if g.explicitPlace == 0 || g.source != f.source || l.quoted[j].sentence != l.quoted[i].sentence {
 				continue
 			}
-			if place != "" && place != g.explicitPlace {
-				place = ""
+			if place != 0 && place != g.explicitPlace {
+				place = 0
 				break
 			}
 			place = g.explicitPlace
@@ -491,17 +497,17 @@ func (l *ledger) inheritPlace(members []int32) {
 // Percentages take the article's one people, if it has one.
 func (l *ledger) inheritNationality(members []int32) {
 	const anyFamily = "" // the article as a whole, for percentages
-	sole := map[string]string{}
-	note := func(family, nationality string) {
+	sole := map[string]symbol{}
+	note := func(family string, nationality symbol) {
 		if prev, seen := sole[family]; !seen {
 			sole[family] = nationality
 		} else if prev != nationality {
-			sole[family] = ""
+			sole[family] = 0
 		}
 	}
 	for _, i := range members {
-		if f := &l.facts[i]; f.nationality != "" {
-			note(unitFamily(f.rawUnitClass), f.nationality)
+		if f := &l.facts[i]; f.nationality != 0 {
+			note(unitFamily(l.text(f.rawUnitClass)), f.nationality)
 			note(anyFamily, f.nationality)
 		}
 	}
@@ -511,11 +517,11 @@ func (l *ledger) inheritNationality(members []int32) {
 	for _, i := range members {
 		f := &l.facts[i]
 		switch {
-		case f.nationality != "":
-		case f.rawUnitClass == "percent":
+		case f.nationality != 0:
+		case l.text(f.rawUnitClass) == "percent":
 			f.nationality = sole[anyFamily]
 		default:
-			f.nationality = sole[unitFamily(f.rawUnitClass)]
+			f.nationality = sole[unitFamily(l.text(f.rawUnitClass))]
 		}
 	}
 }

@@ -6,23 +6,23 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"claimtrack/claims"
 )
 
 // seriesKey is what two claims must share to measure the same thing.
+// Its words are symbols of ledger.words.
 type seriesKey struct {
-	nationality string // "North Korean"; "" when the subject names no people
-	unitClass   string // after folding people units for harm measures
-	measure     string // measure class
-	modality    claims.Modality
+	nationality symbol // "North Korean"; "" when the subject names no people
+	unitClass   symbol // after folding people units for harm measures
+	measure     symbol // measure class
+	modality    symbol
 	incremental bool // "an additional 25,000" counts a step, not a total
-	place       string
+	place       symbol
 }
 
-func (k seriesKey) String() string {
-	return k.nationality + "|" + k.unitClass + "|" + k.measure + "|" + string(k.modality) + "|" +
-		strconv.FormatBool(k.incremental) + "|" + k.place
+// keyText spells a series key out: its id is a hash of this.
+func (l *ledger) keyText(k seriesKey) string {
+	return l.text(k.nationality) + "|" + l.text(k.unitClass) + "|" + l.text(k.measure) + "|" + l.text(k.modality) + "|" +
+		strconv.FormatBool(k.incremental) + "|" + l.text(k.place)
 }
 
 // seriesInfo is one series being reconciled.
@@ -47,7 +47,7 @@ func (f *fact) keyOf() seriesKey {
 func (l *ledger) assignSeries() {
 	measured, unmeasured := make([]int32, 0, len(l.facts)), []int32(nil)
 	for i := range l.facts {
-		if l.facts[i].measure != "" {
+		if l.facts[i].measure != 0 {
 			measured = append(measured, int32(i))
 		} else {
 			unmeasured = append(unmeasured, int32(i))
@@ -95,15 +95,15 @@ func (l *ledger) join(i int32, index map[seriesKey]int32) {
 	if !ok {
 		s = int32(len(l.series))
 		index[key] = s
-		scope := f.scope
+		scope := l.text(f.scope)
 		if scope == "" {
 			scope = state
 		}
 		l.series = append(l.series, seriesInfo{
 			key:    key,
-			id:     hashID(key.String()),
+			id:     hashID(l.keyText(key)),
 			scope:  scope,
-			domain: domainOf(key.unitClass, key.measure),
+			domain: domainOf(l.text(key.unitClass), l.text(key.measure)),
 		})
 	}
 	f.series = s
@@ -115,13 +115,13 @@ func (l *ledger) join(i int32, index map[seriesKey]int32) {
 // with no place joins the block's place when the block names exactly one.
 func (l *ledger) resolvePlaces(members []int32) {
 	type block struct {
-		place     string
+		place     symbol
 		ambiguous bool
 	}
 	blocks := map[seriesKey]*block{}
 	blockOf := func(f *fact) *block {
 		key := f.keyOf()
-		key.place = ""
+		key.place = 0
 		b, ok := blocks[key]
 		if !ok {
 			b = &block{}
@@ -131,12 +131,12 @@ func (l *ledger) resolvePlaces(members []int32) {
 	}
 	for _, i := range members {
 		f := &l.facts[i]
-		if f.explicitPlace == "" {
+		if f.explicitPlace == 0 {
 			continue
 		}
 		b := blockOf(f)
 		switch {
-		case b.place == "":
+		case b.place == 0:
 			b.place = f.explicitPlace
 		case b.place != f.explicitPlace:
 			b.ambiguous = true
@@ -145,7 +145,7 @@ func (l *ledger) resolvePlaces(members []int32) {
 	for _, i := range members {
 		f := &l.facts[i]
 		f.place = f.explicitPlace
-		if f.place != "" {
+		if f.place != 0 {
 			continue
 		}
 		if b := blockOf(f); !b.ambiguous {
@@ -164,7 +164,7 @@ func (l *ledger) soleSeriesOfUnit(i int32) (int32, bool) {
 	found := int32(-1)
 	for _, j := range l.byDoc[f.doc] {
 		g := &l.facts[j]
-		if g.measure == "" || g.rawUnitClass != f.rawUnitClass || g.series == found {
+		if g.measure == 0 || g.rawUnitClass != f.rawUnitClass || g.series == found {
 			continue
 		}
 		if found >= 0 {

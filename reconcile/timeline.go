@@ -16,7 +16,7 @@ const sameMomentDays = 7
 // momentWindow is how many days apart two figures of a series may be and
 // still describe the same moment.
 func momentWindow(si *seriesInfo) int32 {
-	if si.scope == cumulative && si.key.nationality != "" {
+	if si.scope == cumulative && si.key.nationality != 0 {
 		return sameMomentDays
 	}
 	return 0

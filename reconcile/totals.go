@@ -17,12 +17,13 @@ import (
 func (l *ledger) impliedTotals() {
 	type baseKey struct {
 		group                  int32
-		nationality, unitClass string
+		nationality, unitClass symbol
 	}
+	eventScope, actual := l.words.of(event), l.words.of(string(claims.Actual))
 	keyOf := func(f *fact) baseKey { return baseKey{f.group, f.nationality, f.unitClass} }
 	bases := map[baseKey][]int32{} // only for keys that have increments
 	for i := range l.facts {
-		if f := &l.facts[i]; f.incremental && f.scope != event {
+		if f := &l.facts[i]; f.incremental && f.scope != eventScope {
 			bases[keyOf(f)] = nil
 		}
 	}
@@ -31,7 +32,7 @@ func (l *ledger) impliedTotals() {
 	}
 	for i := range l.facts {
 		f := &l.facts[i]
-		if f.incremental || f.modality != claims.Actual || f.day == noDay || f.scope == event || l.series[f.series].domain == "" {
+		if f.incremental || f.modality != actual || f.day == noDay || f.scope == eventScope || l.series[f.series].domain == "" {
 			continue
 		}
 		if list, ok := bases[keyOf(f)]; ok {
@@ -43,7 +44,7 @@ func (l *ledger) impliedTotals() {
 	}
 	for i := range l.facts {
 		f := &l.facts[i]
-		if !f.incremental || f.scope == event {
+		if !f.incremental || f.scope == eventScope {
 			continue
 		}
 		base, ok := l.latestBase(bases[keyOf(f)], int32(i))
