@@ -23,6 +23,68 @@ type occurrence struct {
 	from, to     int32 // days, the union of the claims' spans
 	ordinal      int
 	members      []int // indexes into the event claims
+
+	seq  int // order of discovery: candidates are weighed in this order
+	mark int // the last look-up that found it, so it counts once
+	// Where the occurrence is filed in the index: under keys[:filedKeys]
+	// for the weeks filedFrom to filedTo.
+	keys               []string
+	filedKeys          int
+	filedFrom, filedTo int32
+}
+
+// eventIndex files occurrences by block key and week, so an event claim
+// meets only the occurrences of its people in the weeks around its own
+// days, not every occurrence of theirs in years of reporting.
+type eventIndex struct {
+	buckets map[eventBucket][]*occurrence
+	lookups int
+	found   []*occurrence // scratch
+}
+
+type eventBucket struct {
+	key  string
+	week int32
+}
+
+// weekOf numbers the 8-day stretch a day falls in: wider than the slack
+// either side of an event, so a look-up spans at most a few.
+func weekOf(day int32) int32 { return day >> 3 }
+
+// candidates returns the occurrences filed under keys in the weeks that
+// days from to to, widened by the slack, touch, in order of discovery.
+func (ix *eventIndex) candidates(keys []string, from, to int32) []*occurrence {
+	ix.lookups++
+	found := ix.found[:0]
+	for _, key := range keys {
+		for w := weekOf(from - eventSlackDays); w <= weekOf(to+eventSlackDays); w++ {
+			for _, o := range ix.buckets[eventBucket{key, w}] {
+				if o.mark != ix.lookups {
+					o.mark = ix.lookups
+					found = append(found, o)
+				}
+			}
+		}
+	}
+	slices.SortFunc(found, func(a, b *occurrence) int { return cmp.Compare(a.seq, b.seq) })
+	ix.found = found
+	return found
+}
+
+// file files o under each of its keys for each week of its days that it is
+// not filed under yet.
+func (ix *eventIndex) file(o *occurrence) {
+	from, to := weekOf(o.from), weekOf(o.to)
+	for k, key := range o.keys {
+		for w := from; w <= to; w++ {
+			if k < o.filedKeys && o.filedFrom <= w && w <= o.filedTo {
+				continue
+			}
+			b := eventBucket{key, w}
+			ix.buckets[b] = append(ix.buckets[b], o)
+		}
+	}
+	o.filedKeys, o.filedFrom, o.filedTo = len(o.keys), from, to
 }
 
 // reconcileEvents sorts event claims into occurrences, one group and series
@@ -43,27 +105,26 @@ func reconcileEvents(events []claims.Entry) claims.Reconciliation {
 	})
 	var found []*occurrence
 	// Occurrences by class and participant, so an event meets only those that share someone.
-	index := map[string][]*occurrence{}
+	index := eventIndex{buckets: map[eventBucket][]*occurrence{}}
 	for _, i := range order {
 		e := &events[i]
 		class := claims.ActionClass(e.Action)
 		people := participants(e.Claim)
 		from, to := eventSpan(e.Claim)
+		keys := blockKeys(class, people, e.Ordinal)
 		var best *occurrence
 		bestShared := 0
-		for _, key := range blockKeys(class, people, e.Ordinal) {
-			for _, o := range index[key] {
-				if !sameOccurrence(o, e.Claim, people, from, to) {
-					continue
-				}
-				shared := sharedCount(people, o.participants)
-				if best == nil || shared > bestShared || shared == bestShared && o.from > best.from {
-					best, bestShared = o, shared
-				}
+		for _, o := range index.candidates(keys, from, to) {
+			if !sameOccurrence(o, e.Claim, people, from, to) {
+				continue
+			}
+			shared := sharedCount(people, o.participants)
+			if best == nil || shared > bestShared || shared == bestShared && o.from > best.from {
+				best, bestShared = o, shared
 			}
 		}
 		if best == nil {
-			best = &occurrence{class: class, from: from, to: to, ordinal: e.Ordinal}
+			best = &occurrence{class: class, from: from, to: to, ordinal: e.Ordinal, seq: len(found)}
 			found = append(found, best)
 		}
 		best.members = append(best.members, i)
@@ -82,11 +143,12 @@ func reconcileEvents(events []claims.Entry) claims.Reconciliation {
 				best.counterparts = append(best.counterparts, p)
 			}
 		}
-		for _, key := range blockKeys(class, people, e.Ordinal) {
-			if !slices.Contains(index[key], best) {
-				index[key] = append(index[key], best)
+		for _, key := range keys {
+			if !slices.Contains(best.keys, key) {
+				best.keys = append(best.keys, key)
 			}
 		}
+		index.file(best)
 	}
 	var r claims.Reconciliation
 	for _, o := range found {

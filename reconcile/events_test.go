@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"fmt"
 	"testing"
 
 	"claimtrack/claims"
@@ -43,5 +44,42 @@ func TestEventOccurrences(t *testing.T) {
 	}
 	if !together(r, Conflict, "x13", "x14") {
 		t.Errorf("the 13th against the 14th is a conflict: %+v", r.Findings)
+	}
+}
+
+// Event claims are looked up by the weeks around their days: claims a day or
+// two apart across the edge of a week still meet, and a yearly run of one
+// pair's meetings stays one occurrence per meeting.
+func TestEventOccurrencesAcrossWeeks(t *testing.T) {
+	var events []claims.Entry
+	meet := func(id, source, day, precision string) {
+		events = append(events, eventClaim(t, id, "doc-"+id, source, "", "met",
+			[]string{"Kim Jong Un"}, []string{"Vladimir Putin"}, day, precision))
+	}
+	// 1970-01-08 is the first day of the second 8-day stretch (day 7 is the last of the first).
+	meet("a", "KCNA", "1970-01-07", "day")
+	meet("b", "TASS", "1970-01-09", "day")
+	// A meeting every 30 days for two years, each told by two sources a day apart.
+	start := date(t, "2023-01-01")
+	for k := range 24 {
+		day := start.AddDate(0, 0, 30*k)
+		meet(fmt.Sprintf("m%02d-kcna", k), "KCNA", claims.Date{Time: day}.String(), "day")
+		meet(fmt.Sprintf("m%02d-tass", k), "TASS", claims.Date{Time: day.AddDate(0, 0, 1)}.String(), "day")
+	}
+	r := Reconcile(events, Options{})
+	if seriesOf(r, "a") != seriesOf(r, "b") {
+		t.Errorf("claims on the 7th and the 9th are one meeting: %s, %s", seriesOf(r, "a"), seriesOf(r, "b"))
+	}
+	if len(r.Series) != 25 {
+		t.Errorf("%d occurrences, want 25 (one for 1970 and one a month)", len(r.Series))
+	}
+	for k := range 24 {
+		kcna, tass := fmt.Sprintf("m%02d-kcna", k), fmt.Sprintf("m%02d-tass", k)
+		if seriesOf(r, kcna) != seriesOf(r, tass) {
+			t.Errorf("meeting %d: the two sources' claims are apart", k)
+		}
+	}
+	if seriesOf(r, "m00-kcna") == seriesOf(r, "m01-kcna") {
+		t.Error("meetings a month apart are one occurrence")
 	}
 }

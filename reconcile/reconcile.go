@@ -48,9 +48,9 @@ const (
 	StatusSingleSource = "single source"
 )
 
-// Ledger gathers claims to reconcile, keeping of each quantity only what the
+// Ledger gathers claims to reconcile, keeping of each only what the
 // reconciler reads, a few hundred bytes, so a ledger of millions fits where
-// the claims themselves would not. Event claims, a small share, are kept whole.
+// the claims themselves would not.
 type Ledger struct {
 	quantities *ledger
 	events     []claims.Entry
@@ -68,9 +68,11 @@ func (x *Ledger) Add(e *claims.Entry) {
 		x.quantities.add(e)
 		return
 	}
+	// An event is compared by who did what, when and where, and counted by
+	// its root source: its sentence, wording and chain are not read.
 	event := *e
+	event.Sentence, event.Text, event.Attribution.Chain = "", "", nil
 	event.Actors, event.Counterparts = slices.Clone(e.Actors), slices.Clone(e.Counterparts)
-	event.Attribution.Chain = slices.Clone(e.Attribution.Chain)
 	x.events = append(x.events, event)
 }
 

@@ -127,6 +127,17 @@ func sortedByDate(entries []claims.Entry) []claims.Entry {
 // queryClaims lists the claims matching every condition in where, ordered
 // and limited by tail, with more arguments for tail.
 func (db *DB) queryClaims(ctx context.Context, where []string, args []any, tail string, tailArgs ...any) ([]claims.Entry, error) {
+	var entries []claims.Entry
+	err := db.eachClaim(ctx, where, append(args, tailArgs...), tail, func(e *claims.Entry) error {
+		entries = append(entries, *e)
+		return nil
+	})
+	return entries, err
+}
+
+// eachClaim calls fn with each claim queryClaims would list, one at a time;
+// args are for where and then tail. fn's error stops it and is returned.
+func (db *DB) eachClaim(ctx context.Context, where []string, args []any, tail string, fn func(*claims.Entry) error) error {
 	query := `
 		SELECT c.id, d.name, c.kind, c.text, s.sentence, c.start_offset, c.end_offset,
 		       c.value_low, c.value_high, c.qualifier, c.unit, c.subject, c.measure,
@@ -143,13 +154,12 @@ func (db *DB) queryClaims(ctx context.Context, where []string, args []any, tail 
 	}
 	query += "\n" + tail
 
-	rows, err := db.db.QueryContext(ctx, query, append(args, tailArgs...)...)
+	rows, err := db.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("list claims: %w", err)
+		return fmt.Errorf("list claims: %w", err)
 	}
 	defer rows.Close()
 
-	var entries []claims.Entry
 	for rows.Next() {
 		var e claims.Entry
 		var chain, actors, counterparts string
@@ -164,24 +174,26 @@ func (db *DB) queryClaims(ctx context.Context, where []string, args []any, tail 
 			&actors, &c.Action, &counterparts, &c.Object, &c.Ordinal,
 			&e.Outlet, nullDate{&e.Published}, nullDate{&e.Inferred}, nullString{&e.InferredReason},
 		); err != nil {
-			return nil, fmt.Errorf("list claims: %w", err)
+			return fmt.Errorf("list claims: %w", err)
 		}
 		if c.Actors, err = names(actors); err != nil {
-			return nil, fmt.Errorf("list claims: claim %s: actors: %w", c.ID, err)
+			return fmt.Errorf("list claims: claim %s: actors: %w", c.ID, err)
 		}
 		if c.Counterparts, err = names(counterparts); err != nil {
-			return nil, fmt.Errorf("list claims: claim %s: counterparts: %w", c.ID, err)
+			return fmt.Errorf("list claims: claim %s: counterparts: %w", c.ID, err)
 		}
 		// A claim in the outlet's own voice keeps the zero Chain, nil.
 		if c.Attribution.Chain, err = names(chain); err != nil {
-			return nil, fmt.Errorf("list claims: claim %s: attribution: %w", c.ID, err)
+			return fmt.Errorf("list claims: claim %s: attribution: %w", c.ID, err)
 		}
-		entries = append(entries, e)
+		if err := fn(&e); err != nil {
+			return err
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list claims: %w", err)
+		return fmt.Errorf("list claims: %w", err)
 	}
-	return entries, nil
+	return nil
 }
 
 // names decodes a JSON array of names; none is nil, as the reader gives it.

@@ -19,8 +19,8 @@ type ClaimSet struct {
 
 // EachClaimToReconcile calls fn with every stored claim, with what the
 // reconciler reads, one at a time: a ledger of millions of claims is never
-// loaded whole. The entry is reused from one call to the next. Event claims,
-// a small share, come whole, after the quantities; of the quantities:
+// loaded whole. The entry is reused from one call to the next. Event claims
+// come whole, after the quantities; of the quantities:
 //
 //   - Sentence is not the sentence but a short token, the same for claims of
 //     one document that share a sentence (the reconciler only compares them);
@@ -36,16 +36,15 @@ func (db *DB) EachClaimToReconcile(ctx context.Context, fn func(*claims.Entry) e
 	if err != nil {
 		return ClaimSet{}, fmt.Errorf("load claims to reconcile: %w", err)
 	}
-	events, err := db.Claims(ctx, ClaimFilter{Kind: claims.KindEvent})
+	events := 0
+	err = db.eachClaim(ctx, []string{"c.kind = ?"}, []any{claims.KindEvent}, "", func(e *claims.Entry) error {
+		events++
+		return fn(e)
+	})
 	if err != nil {
 		return ClaimSet{}, fmt.Errorf("load claims to reconcile: %w", err)
 	}
-	for i := range events {
-		if err := fn(&events[i]); err != nil {
-			return ClaimSet{}, err
-		}
-	}
-	return ClaimSet{count: n + len(events)}, nil
+	return ClaimSet{count: n + events}, nil
 }
 
 // eachQuantity calls fn with each claim that is not an event, in document
