@@ -12,6 +12,9 @@ import (
 // counts it relates.
 func (l *ledger) checkConsistency(out *findingSet) {
 	for _, members := range l.byDoc {
+		if out.err != nil {
+			return // the writer failed or was cancelled: nothing more is written
+		}
 		if len(members) <= maxArticleClaims {
 			l.checkPartsTotals(members, out)
 			l.checkPercentages(members, out)

@@ -46,6 +46,9 @@ func (l *ledger) compareSeries(out *findingSet) {
 	var buf []reading
 	var sw sweep
 	for s := range l.series {
+		if out.err != nil {
+			return // the writer failed or was cancelled: nothing more is written
+		}
 		si := &l.series[s]
 		if len(si.members) < 2 {
 			continue
