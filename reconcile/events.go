@@ -127,8 +127,10 @@ func reconcileEvents(events []claims.Entry) claims.Reconciliation {
 			best = &occurrence{class: class, from: from, to: to, ordinal: e.Ordinal, seq: len(found)}
 			found = append(found, best)
 		}
+		// The occurrence keeps the days of the claim that opened it: were it
+		// to take each member's, reports of daily meetings would chain into
+		// one occurrence lasting years.
 		best.members = append(best.members, i)
-		best.from, best.to = min(best.from, from), max(best.to, to)
 		if best.ordinal == 0 {
 			best.ordinal = e.Ordinal
 		}
@@ -263,32 +265,36 @@ func occurrenceFindings(o *occurrence, events []claims.Entry, series string) []c
 		sides[eventSource(events[i])] = true
 	}
 	label := occurrenceLabel(o, events)
-	// Every pair is compared: each member's source and country are worked
-	// out once.
-	source := make([]string, len(o.members))
-	country := make([]string, len(o.members))
-	for k, i := range o.members {
-		source[k], country[k] = eventSource(events[i]), claims.CountryOf(events[i].Place)
-	}
-	for x, i := range o.members {
-		a := &events[i]
-		for y := x + 1; y < len(o.members); y++ {
-			b := &events[o.members[y]]
-			if source[x] == source[y] {
+	// Claims that give one source's same day, place and round are one
+	// version of the event; versions are compared pairwise, so a meeting
+	// hundreds of articles relay costs as many comparisons as it has
+	// versions, and a conflict names every claim of both versions.
+	versions := eventVersions(o, events)
+	for x := range versions {
+		v := &versions[x]
+		a := &events[o.members[v.members[0]]]
+		for y := x + 1; y < len(versions); y++ {
+			w := &versions[y]
+			b := &events[o.members[w.members[0]]]
+			if v.source == w.source {
 				continue // one source's own wording, not a disagreement
 			}
 			var what string
 			switch {
 			case a.Period.Precision == claims.PrecisionDay && b.Period.Precision == claims.PrecisionDay && a.AsOf != b.AsOf:
-				what = fmt.Sprintf("%s says %s, %s says %s", source[x], a.AsOf, source[y], b.AsOf)
-			case country[x] != "" && country[y] != "" && country[x] != country[y]:
-				what = fmt.Sprintf("%s says %s, %s says %s", source[x], a.Place, source[y], b.Place)
+				what = fmt.Sprintf("%s says %s, %s says %s", v.source, a.AsOf, w.source, b.AsOf)
+			case v.country != "" && w.country != "" && v.country != w.country:
+				what = fmt.Sprintf("%s says %s, %s says %s", v.source, a.Place, w.source, b.Place)
 			case a.Ordinal != 0 && b.Ordinal != 0 && a.Ordinal != b.Ordinal:
-				what = fmt.Sprintf("%s says round %d, %s says round %d", source[x], a.Ordinal, source[y], b.Ordinal)
+				what = fmt.Sprintf("%s says round %d, %s says round %d", v.source, a.Ordinal, w.source, b.Ordinal)
 			default:
 				continue
 			}
-			out = append(out, eventFinding(Conflict, series, []string{a.ID, b.ID}, 2, "conflict: "+label+": "+what))
+			ids := make([]string, 0, len(v.members)+len(w.members))
+			for _, k := range append(slices.Clip(v.members), w.members...) {
+				ids = append(ids, events[o.members[k]].ID)
+			}
+			out = append(out, eventFinding(Conflict, series, ids, 2, "conflict: "+label+": "+what))
 		}
 	}
 	if len(sides) >= 2 && len(out) == 0 {
@@ -305,6 +311,38 @@ func occurrenceFindings(o *occurrence, events []claims.Entry, series string) []c
 			fmt.Sprintf("corroboration: %d independent sources report %s: %s", len(sides), label, strings.Join(names, "; "))))
 	}
 	return out
+}
+
+// eventVersion is the claims of an occurrence that give one source's same
+// day, place and round.
+type eventVersion struct {
+	source, country string
+	members         []int // positions in the occurrence's members
+}
+
+// eventVersions sorts an occurrence's claims into versions, in the order
+// their first claims come.
+func eventVersions(o *occurrence, events []claims.Entry) []eventVersion {
+	type versionKey struct {
+		source, place string
+		dayPrecise    bool
+		day           int64
+		ordinal       int
+	}
+	var versions []eventVersion
+	index := map[versionKey]int{}
+	for k, i := range o.members {
+		e := &events[i]
+		key := versionKey{eventSource(*e), e.Place, e.Period.Precision == claims.PrecisionDay, e.AsOf.Unix(), e.Ordinal}
+		v, ok := index[key]
+		if !ok {
+			v = len(versions)
+			index[key] = v
+			versions = append(versions, eventVersion{source: key.source, country: claims.CountryOf(e.Place)})
+		}
+		versions[v].members = append(versions[v].members, k)
+	}
+	return versions
 }
 
 // eventSource is who stands behind an event claim: its root source, else its

@@ -2,6 +2,8 @@ package reconcile
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"claimtrack/claims"
@@ -81,5 +83,52 @@ func TestEventOccurrencesAcrossWeeks(t *testing.T) {
 	}
 	if seriesOf(r, "m00-kcna") == seriesOf(r, "m01-kcna") {
 		t.Error("meetings a month apart are one occurrence")
+	}
+}
+
+// An occurrence keeps the days of the claim that opened it: meetings on each
+// of ten days are not one meeting ten days long.
+func TestDailyEventsDoNotChain(t *testing.T) {
+	var events []claims.Entry
+	for day := 1; day <= 10; day++ {
+		events = append(events, eventClaim(t, fmt.Sprintf("d%02d", day), fmt.Sprintf("doc%02d", day), "KCNA", "", "met",
+			[]string{"Kim Jong Un"}, []string{"Vladimir Putin"}, fmt.Sprintf("2024-06-%02d", day), "day"))
+	}
+	r := Reconcile(events, Options{})
+	// Each opens on a day and takes the next two: the 1st, 4th, 7th and 10th.
+	if len(r.Series) != 4 {
+		t.Errorf("%d occurrences, want 4", len(r.Series))
+	}
+	if seriesOf(r, "d01") != seriesOf(r, "d03") || seriesOf(r, "d03") == seriesOf(r, "d04") {
+		t.Errorf("the 1st and 3rd are one meeting and the 4th another: %s %s %s",
+			seriesOf(r, "d01"), seriesOf(r, "d03"), seriesOf(r, "d04"))
+	}
+}
+
+// Claims relaying one source's version of an event disagree with another
+// source's version once: one conflict naming them all.
+func TestEventConflictNamesEveryClaimOfBothVersions(t *testing.T) {
+	var events []claims.Entry
+	for k := range 3 {
+		events = append(events, eventClaim(t, fmt.Sprintf("tass%d", k), fmt.Sprintf("t%d", k), "TASS", "Outlet", "met",
+			[]string{"Kim Jong Un"}, []string{"Vladimir Putin"}, "2023-09-13", "day"))
+	}
+	for k := range 2 {
+		events = append(events, eventClaim(t, fmt.Sprintf("yonhap%d", k), fmt.Sprintf("y%d", k), "Yonhap", "Outlet", "met",
+			[]string{"Kim Jong Un"}, []string{"Vladimir Putin"}, "2023-09-14", "day"))
+	}
+	r := Reconcile(events, Options{})
+	var conflicts []claims.Finding
+	for _, f := range r.Findings {
+		if f.Type == Conflict {
+			conflicts = append(conflicts, f)
+		}
+	}
+	want := []string{"tass0", "tass1", "tass2", "yonhap0", "yonhap1"}
+	if len(conflicts) != 1 || !slices.Equal(conflicts[0].Claims, want) {
+		t.Fatalf("conflicts %+v, want one naming %q", conflicts, want)
+	}
+	if !strings.Contains(conflicts[0].Summary, "TASS says 2023-09-13, Yonhap says 2023-09-14") {
+		t.Errorf("summary %q", conflicts[0].Summary)
 	}
 }
