@@ -91,18 +91,28 @@ func (ix *eventIndex) file(o *occurrence) {
 // each, and reports where independent sources disagree on an occurrence's
 // date, place or ordinal, and where they corroborate it.
 func reconcileEvents(events []claims.Entry) claims.Reconciliation {
-	order := make([]int, len(events))
-	for i := range order {
-		order[i] = i
-	}
 	// Claims that name everyone come first, so a vaguer claim ("Choe met a
-	// visiting diplomat") joins the occurrence it fits best.
-	slices.SortFunc(order, func(a, b int) int {
-		ea, eb := &events[a], &events[b]
-		return cmp.Or(cmp.Compare(claims.ActionClass(ea.Action), claims.ActionClass(eb.Action)),
-			cmp.Compare(len(participants(eb.Claim)), len(participants(ea.Claim))),
-			cmp.Compare(eventDay(ea.Period.Start, ea.AsOf), eventDay(eb.Period.Start, eb.AsOf)), cmp.Compare(ea.ID, eb.ID))
+	// visiting diplomat") joins the occurrence it fits best. The sort keys
+	// are worked out once per claim, not once per comparison.
+	type sortKey struct {
+		class  string
+		people int
+		day    int32
+		i      int
+	}
+	keys := make([]sortKey, len(events))
+	for i := range events {
+		e := &events[i]
+		keys[i] = sortKey{claims.ActionClass(e.Action), len(participants(e.Claim)), eventDay(e.Period.Start, e.AsOf), i}
+	}
+	slices.SortFunc(keys, func(a, b sortKey) int {
+		return cmp.Or(cmp.Compare(a.class, b.class), cmp.Compare(b.people, a.people), cmp.Compare(a.day, b.day),
+			cmp.Compare(events[a.i].ID, events[b.i].ID))
 	})
+	order := make([]int, len(keys))
+	for k, key := range keys {
+		order[k] = key.i
+	}
 	var found []*occurrence
 	// Occurrences by class and participant, so an event meets only those that share someone.
 	index := eventIndex{buckets: map[eventBucket][]*occurrence{}}
