@@ -314,7 +314,7 @@ func TestDevCorpusExportGolden(t *testing.T) {
 // reconcile fails without starting.
 func TestReconcileTooLargeForMemory(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "claims.db")
-	t.Setenv(memoryEnv, "50KB")
+	t.Setenv(memoryEnv, "10KB")
 	out, errOut, code := runCLI(t, "", "--db", db, "ingest", seedsDir)
 	if code != 0 {
 		t.Fatalf("ingest exit %d: %s", code, errOut)
@@ -322,7 +322,7 @@ func TestReconcileTooLargeForMemory(t *testing.T) {
 	if !regexp.MustCompile(`│\s*5\s*│\s*5\s*│`).MatchString(out) || strings.Contains(out, "Groups") {
 		t.Errorf("ingest should store 5 documents and not reconcile:\n%s", out)
 	}
-	want := regexp.MustCompile(`(?m)^claimtrack: the documents are stored but not reconciled: [\d,]+ claims need about \d+ KB of memory to reconcile and CLAIMTRACK_MEMORY has 50 KB; not started`)
+	want := regexp.MustCompile(`(?m)^claimtrack: the documents are stored but not reconciled: [\d,]+ claims need about \d+ KB of memory to reconcile and CLAIMTRACK_MEMORY has 10 KB; not started`)
 	if !want.MatchString(errOut) {
 		t.Errorf("ingest stderr:\n%s", errOut)
 	}

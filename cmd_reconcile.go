@@ -23,7 +23,8 @@ func reconcileCommand(io streams) *cli.Command {
 			"sources corroborate each other and where an article's figures do not add up.\n" +
 			"ingest does this after every run; run it yourself after changing the word\n" +
 			"lists or to try another --tolerance.\n\n" +
-			"It holds every claim in memory, up to 4 KB each: a ledger that needs more\n" +
+			"It holds a compact record of every claim in memory, a few hundred bytes\n" +
+			"each, and writes what it finds as it goes: a ledger that would need more\n" +
 			"than the system has available (or than CLAIMTRACK_MEMORY, e.g. 8GB, allows)\n" +
 			"is not started on.\n\n" +
 			"Examples:\n" +
