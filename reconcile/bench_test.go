@@ -2,14 +2,53 @@ package reconcile
 
 import (
 	"testing"
+
+	"claimtrack/claims"
 )
 
+// benchmarkReconcile reconciles n synthetic claims as the reconcile command
+// does: each claim added to a Ledger, the findings written out as they are
+// found, here to a writer that counts them.
 func benchmarkReconcile(b *testing.B, n int) {
 	entries := Synthetic(n, 1)
 	b.ResetTimer()
 	for b.Loop() {
-		Reconcile(entries, Options{})
+		ledger := NewLedger(Options{})
+		ledger.Grow(len(entries))
+		for i := range entries {
+			ledger.Add(&entries[i])
+		}
+		var w countingWriter
+		if err := ledger.Reconcile(&w); err != nil {
+			b.Fatal(err)
+		}
+		if w.findings == 0 {
+			b.Fatal("no findings")
+		}
 	}
+}
+
+// countingWriter counts what a reconciliation writes and keeps none of it.
+type countingWriter struct{ claims, findings, groups, series int }
+
+func (w *countingWriter) Assign(claimID, group, series string) error {
+	w.claims++
+	return nil
+}
+
+func (w *countingWriter) Finding(f claims.Finding) error {
+	w.findings++
+	return nil
+}
+
+func (w *countingWriter) Group(g claims.Group) error {
+	w.groups++
+	return nil
+}
+
+func (w *countingWriter) Series(s claims.Series) error {
+	w.series++
+	return nil
 }
 
 func BenchmarkReconcile100k(b *testing.B) { benchmarkReconcile(b, 100_000) }

@@ -18,8 +18,11 @@ import (
 type findingSet struct {
 	l    *ledger
 	w    claims.ReconciliationWriter
-	err  error               // the writer's first error; nothing is written after it
-	seen map[uint64]struct{} // the first 8 bytes of each id written
+	err error // the writer's first error; nothing is written after it
+	// seen holds the first 8 bytes of each id written since forget: the
+	// findings of one series name its claims only, so no other series
+	// repeats them, and on a large ledger there are millions.
+	seen map[uint64]struct{}
 	// kinds records which finding types each series has, for its status.
 	kinds []kindSet
 	ids   []string // scratch
@@ -35,18 +38,33 @@ const (
 	hasCorroboration
 )
 
-var kindBits = map[string]kindSet{Conflict: hasConflict, Change: hasChange, Corroboration: hasCorroboration}
+// kindBit is the bit of a finding type, 0 for types a status ignores.
+func kindBit(kind string) kindSet {
+	switch kind {
+	case Conflict:
+		return hasConflict
+	case Change:
+		return hasChange
+	case Corroboration:
+		return hasCorroboration
+	}
+	return 0
+}
 
 func newFindingSet(l *ledger, w claims.ReconciliationWriter) *findingSet {
 	return &findingSet{l: l, w: w, seen: map[uint64]struct{}{}, kinds: make([]kindSet, len(l.series))}
 }
+
+// forget forgets the findings written so far, once no later finding can
+// repeat them.
+func (o *findingSet) forget() { clear(o.seen) }
 
 // add records a finding about members (and their echoes). series is -1 for
 // findings that span series; summary appends the finding's one line to a
 // buffer.
 func (o *findingSet) add(kind string, series int32, members []int32, summary func([]byte) []byte) {
 	if series >= 0 {
-		o.kinds[series] |= kindBits[kind]
+		o.kinds[series] |= kindBit(kind)
 	}
 	if o.err != nil {
 		return
@@ -178,7 +196,6 @@ func (l *ledger) say(i int32, withSubject bool) string {
 }
 
 func (l *ledger) appendSay(b []byte, i int32, withSubject bool) []byte {
-	e := l.entry(i)
 	b = append(b, l.sources[l.facts[i].source].name...)
 	if l.facts[i].ownVoice {
 		b = append(b, " reported "...)
@@ -191,7 +208,7 @@ func (l *ledger) appendSay(b []byte, i int32, withSubject bool) []byte {
 			b = append(append(b, ' '), subject...)
 		}
 	}
-	return appendWhen(b, &e)
+	return l.appendWhen(b, i)
 }
 
 // valueText writes a figure with its qualifier: "~1,000", "at least 100",
@@ -199,13 +216,11 @@ func (l *ledger) appendSay(b []byte, i int32, withSubject bool) []byte {
 func (l *ledger) valueText(i int32) string { return string(l.appendValue(nil, i)) }
 
 func (l *ledger) appendValue(b []byte, i int32) []byte {
-	e := l.entry(i)
-	c := &e.Claim
-	low, high, ok := stated(c.Value)
+	low, high, ok := l.quoted[i].stated()
 	if !ok {
 		return append(b, "an unknown number"...)
 	}
-	switch c.Value.Qualifier {
+	switch claims.Qualifier(l.text(l.quoted[i].qualifier)) {
 	case claims.Approximately:
 		return appendSpan(append(b, '~'), low, high)
 	case claims.AtLeast:
@@ -219,8 +234,8 @@ func (l *ledger) appendValue(b []byte, i int32) []byte {
 	case claims.UpTo:
 		return appendNumber(append(b, "up to "...), high)
 	case claims.Vague:
-		f := &l.facts[i]
-		b = append(append(b, vagueWords(*c)...), " ("...)
+		f, e := &l.facts[i], l.entry(i)
+		b = append(append(b, vagueWords(e.Claim)...), " ("...)
 		return append(appendSpan(b, f.lo, f.hi), ')')
 	}
 	return appendSpan(b, low, high)
@@ -269,15 +284,16 @@ func vagueWords(c claims.Claim) string {
 }
 
 // appendWhen says when a figure applies: " for 2024-01-01 to 2024-12-31", " on 2024-12-17".
-func appendWhen(b []byte, e *claims.Entry) []byte {
+func (l *ledger) appendWhen(b []byte, i int32) []byte {
+	r := &l.quoted[i]
 	switch {
-	case !e.Period.Start.IsZero() && !e.Period.End.IsZero():
-		b = appendDate(append(b, " for "...), e.Period.Start)
-		return appendDate(append(b, " to "...), e.Period.End)
-	case !e.AsOf.IsZero():
-		return appendDate(append(b, " on "...), e.AsOf)
-	case !e.Published.IsZero():
-		return appendDate(append(b, " on "...), e.Published)
+	case r.periodStart != noDate && r.periodEnd != noDate:
+		b = appendDate(append(b, " for "...), dayDate(r.periodStart))
+		return appendDate(append(b, " to "...), dayDate(r.periodEnd))
+	case r.asOf != noDate:
+		return appendDate(append(b, " on "...), dayDate(r.asOf))
+	case r.published != noDate:
+		return appendDate(append(b, " on "...), dayDate(r.published))
 	}
 	return b
 }

@@ -235,6 +235,20 @@ func (l *ledger) entry(i int32) claims.Entry {
 	return e
 }
 
+// stated returns the stated figures as claims.Value's stated does.
+func (r *quote) stated() (low, high float64, ok bool) {
+	lowSet, highSet := !math.IsNaN(r.low), !math.IsNaN(r.high)
+	switch {
+	case lowSet && highSet:
+		return r.low, r.high, true
+	case lowSet:
+		return r.low, r.low, true
+	case highSet:
+		return r.high, r.high, true
+	}
+	return 0, 0, false
+}
+
 func statedOrNaN(p *float64) float64 {
 	if p == nil {
 		return math.NaN()
@@ -358,15 +372,7 @@ func (l *ledger) idOrder() []int32 {
 	}
 	keys := make([]keyed, len(l.facts))
 	for i := range keys {
-		var p uint64
-		id := l.id(int32(i))
-		for k := range 8 {
-			p <<= 8
-			if k < len(id) {
-				p |= uint64(id[k])
-			}
-		}
-		keys[i] = keyed{p, int32(i)}
+		keys[i] = keyed{idPrefix(l.id(int32(i))), int32(i)}
 	}
 	slices.SortFunc(keys, func(a, b keyed) int {
 		if c := cmp.Compare(a.prefix, b.prefix); c != 0 {
@@ -379,6 +385,19 @@ func (l *ledger) idOrder() []int32 {
 		order[k] = key.i
 	}
 	return order
+}
+
+// idPrefix is the first 8 bytes of an id as a number: ordering by it orders
+// ids as strings do, as far as those bytes go.
+func idPrefix(id string) uint64 {
+	var p uint64
+	for k := range 8 {
+		p <<= 8
+		if k < len(id) {
+			p |= uint64(id[k])
+		}
+	}
+	return p
 }
 
 // dayOf is the day a figure describes: its as-of date, else the end of its

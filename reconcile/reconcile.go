@@ -102,6 +102,7 @@ func (x *Ledger) Reconcile(w claims.ReconciliationWriter) error {
 	}
 	out := newFindingSet(l, w)
 	l.compareSeries(out)
+	out.forget() // consistency findings are of other types
 	l.checkConsistency(out)
 	if out.err != nil {
 		return out.err
@@ -115,6 +116,7 @@ func (x *Ledger) Reconcile(w claims.ReconciliationWriter) error {
 // by claim id.
 func Reconcile(entries []claims.Entry, opt Options) claims.Reconciliation {
 	x := NewLedger(opt)
+	x.Grow(len(entries))
 	for i := range entries {
 		x.Add(&entries[i])
 	}

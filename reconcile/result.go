@@ -137,6 +137,31 @@ func (c *collector) result() claims.Reconciliation {
 	}
 	slices.SortFunc(c.r.Groups, func(a, b claims.Group) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortFunc(c.r.Series, func(a, b claims.Series) int { return cmp.Compare(a.ID, b.ID) })
-	slices.SortFunc(c.r.Findings, func(a, b claims.Finding) int { return cmp.Compare(a.ID, b.ID) })
+	c.r.Findings = sortedByID(c.r.Findings)
 	return c.r
+}
+
+// sortedByID sorts findings by id, comparing the first 8 bytes of each as a
+// number and moving small keys rather than whole findings: a million
+// findings sort in a fraction of the time.
+func sortedByID(findings []claims.Finding) []claims.Finding {
+	type keyed struct {
+		prefix uint64
+		i      int32
+	}
+	keys := make([]keyed, len(findings))
+	for i := range findings {
+		keys[i] = keyed{idPrefix(findings[i].ID), int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b keyed) int {
+		if c := cmp.Compare(a.prefix, b.prefix); c != 0 {
+			return c
+		}
+		return cmp.Compare(findings[a.i].ID, findings[b.i].ID)
+	})
+	sorted := make([]claims.Finding, len(findings))
+	for k, key := range keys {
+		sorted[k] = findings[key.i]
+	}
+	return sorted
 }

@@ -49,6 +49,7 @@ func (l *ledger) compareSeries(out *findingSet) {
 		if out.err != nil {
 			return // the writer failed or was cancelled: nothing more is written
 		}
+		out.forget()
 		si := &l.series[s]
 		if len(si.members) < 2 {
 			continue
