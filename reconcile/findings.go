@@ -16,8 +16,8 @@ import (
 // findingSet writes findings once each: the same type over the same claims
 // is one finding, however many rules reach it (the first one's summary is kept).
 type findingSet struct {
-	l    *ledger
-	w    claims.ReconciliationWriter
+	l   *ledger
+	w   claims.ReconciliationWriter
 	err error // the writer's first error; nothing is written after it
 	// seen holds the first 8 bytes of each id written since forget: the
 	// findings of one series name its claims only, so no other series
