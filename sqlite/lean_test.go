@@ -54,7 +54,7 @@ func storeArticles(t *testing.T, db *sqlite.DB, n int) int {
 
 // The lean loader leaves out what the reconciler does not read; the
 // reconciler must conclude exactly what it concludes from whole claims.
-func TestReconcileClaimsGiveTheSameReconciliation(t *testing.T) {
+func TestEachClaimToReconcileGivesTheSameReconciliation(t *testing.T) {
 	db := openDB(t, tempPath(t))
 	stored := storeArticles(t, db, 120)
 	full, err := db.Claims(t.Context(), sqlite.ClaimFilter{})
