@@ -45,7 +45,11 @@ func reconcileCommand(io streams) *cli.Command {
 			}
 			defer db.Close()
 			r, err := reconcileStore(c.Context, db, reconcile.Options{Tolerance: tolerance})
-			if err != nil {
+			switch {
+			case err != nil && c.Context.Err() != nil:
+				fmt.Fprintln(io.stderr, "claimtrack: reconcile: interrupted; the ledger keeps its previous reconciliation")
+				return cli.Exit("", 130)
+			case err != nil:
 				return err
 			}
 			return r.summary().Write(io.stdout, reports.Table, 0)

@@ -153,3 +153,90 @@ func waitForDocuments(t *testing.T, path string, n int) {
 	}
 	t.Fatalf("ingest stored fewer than %d documents in %v", n, processTimeout)
 }
+
+// A reconciliation stopped with Ctrl-C at any moment leaves the previous one
+// whole: the command says so and exits 130; one that finished before the
+// signal leaves its own whole.
+func TestInterruptedReconcileKeepsThePreviousOne(t *testing.T) {
+	cleanReference(t)
+	clean := filepath.Join(built.dir, "clean.db")
+	db := filepath.Join(t.TempDir(), "claims.db")
+	restore := func() {
+		t.Helper()
+		raw, err := os.ReadFile(clean)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, suffix := range []string{"-wal", "-shm"} {
+			os.Remove(db + suffix)
+		}
+		if err := os.WriteFile(db, raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	restore()
+	before := reconciliationOf(t, db)
+	// Another tolerance gives another reconciliation, so the two can be told apart.
+	mustRunProcess(t, "--db", db, "reconcile", "--tolerance", "0.3")
+	after := reconciliationOf(t, db)
+	if after == before {
+		t.Fatal("--tolerance 0.3 reconciles as the default does: the test cannot tell them apart")
+	}
+
+	interrupted := 0
+	for delay := 5 * time.Millisecond; delay < 2*time.Second && interrupted < 3; delay += 15 * time.Millisecond {
+		restore()
+		cmd, _, stderr := command(t, "--db", db, "reconcile", "--tolerance", "0.3")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(delay)
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+		state := reconciliationOf(t, db)
+		switch code := cmd.ProcessState.ExitCode(); {
+		case code == 0:
+			if state != after {
+				t.Fatalf("after %v: reconcile finished, but the ledger does not hold its reconciliation", delay)
+			}
+		case code == 130:
+			interrupted++
+			if state != before {
+				t.Fatalf("after %v: reconcile was interrupted, but the ledger does not hold the previous reconciliation; stderr:\n%s", delay, stderr)
+			}
+			if !strings.Contains(stderr.String(), "claimtrack: reconcile: interrupted; the ledger keeps its previous reconciliation\n") {
+				t.Errorf("after %v: stderr does not say what was kept:\n%s", delay, stderr)
+			}
+		default:
+			// The signal came before the command was listening for it.
+			if state != before {
+				t.Fatalf("after %v: exit %d and the ledger changed; stderr:\n%s", delay, code, stderr)
+			}
+		}
+	}
+	if interrupted == 0 {
+		t.Fatal("no reconcile was interrupted half-way: every signal came too early or too late")
+	}
+}
+
+// reconciliationOf sums up the stored reconciliation: every claim's group and
+// series, and every finding with its claims.
+func reconciliationOf(t *testing.T, path string) string {
+	t.Helper()
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var claims, findings string
+	err = db.QueryRowContext(t.Context(), `
+		SELECT (SELECT group_concat(id || ':' || coalesce(group_id, '') || ':' || coalesce(series_id, ''), ' ')
+		        FROM (SELECT * FROM claims ORDER BY id)),
+		       (SELECT group_concat(f.id || ':' || f.summary || ':' ||
+		               (SELECT group_concat(claim_id) FROM finding_claims WHERE finding_id = f.id), ' ')
+		        FROM (SELECT * FROM findings ORDER BY id) f)`).Scan(&claims, &findings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return claims + "\n" + findings
+}
