@@ -11,7 +11,8 @@ import (
 // FuzzReconcile reconciles claims made from arbitrary bytes: figures of any
 // size and qualifier, dates far apart, periods, places, sources and event
 // claims. The reconciler must not panic, must give every claim exactly one
-// series and group, and must give the same result for the same claims.
+// series and group and every finding its own id, and must give the same
+// result for the same claims.
 func FuzzReconcile(f *testing.F) {
 	f.Add([]byte("\x01\x10\x20\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"))
 	f.Add([]byte("\xff\xff\xff\xff\x00\x00\x00\x00\x80\x80\x80\x80\x7f\x7f\x7f\x7f\x01\x02"))
@@ -33,6 +34,12 @@ func FuzzReconcile(f *testing.F) {
 		for _, e := range entries {
 			if seriesOf[e.ID] != 1 || groupOf[e.ID] != 1 {
 				t.Fatalf("claim %s is in %d series and %d groups, want 1 each", e.ID, seriesOf[e.ID], groupOf[e.ID])
+			}
+		}
+		// The store keeps findings under a unique index on their ids.
+		for k := 1; k < len(r.Findings); k++ {
+			if r.Findings[k].ID == r.Findings[k-1].ID {
+				t.Fatalf("two findings with id %s: %q and %q", r.Findings[k].ID, r.Findings[k-1].Summary, r.Findings[k].Summary)
 			}
 		}
 		if again := Reconcile(entries, Options{}); !reflect.DeepEqual(again, r) {
