@@ -174,8 +174,8 @@ func (l *ledger) checkPercentages(members []int32, out *findingSet) {
 			if !consistent {
 				text = append(text, "inconsistent: "...)
 			}
-			return append(text, l.say(p, true)+"; "+l.valueText(part)+" "+l.words.text(l.quoted[part].measure)+
-				" of "+l.valueText(whole)+" "+l.words.text(l.quoted[whole].measure)+
+			return append(text, l.say(p, true)+"; "+l.valueText(part)+" "+l.text(l.quoted[part].measure)+
+				" of "+l.valueText(whole)+" "+l.text(l.quoted[whole].measure)+
 				" is "+spanText(math.Round(low), math.Round(high))+"%"...)
 		})
 	}

@@ -20,17 +20,16 @@ type occurrence struct {
 	class        string
 	participants []string // everyone named, sorted
 	counterparts []string
-	from, to     int32 // days, the union of the claims' spans
+	from, to     int32 // days of the claim that opened the occurrence
 	ordinal      int
 	members      []int // indexes into the event claims
 
 	seq  int // order of discovery: candidates are weighed in this order
 	mark int // the last look-up that found it, so it counts once
-	// Where the occurrence is filed in the index: under keys[:filedKeys]
-	// for the weeks filedFrom to filedTo.
-	keys               []string
-	filedKeys          int
-	filedFrom, filedTo int32
+	// The block keys of its claims; the index files it under keys[:filed]
+	// for every week of its days.
+	keys  []string
+	filed int
 }
 
 // eventIndex files occurrences by block key and week, so an event claim
@@ -71,20 +70,16 @@ func (ix *eventIndex) candidates(keys []string, from, to int32) []*occurrence {
 	return found
 }
 
-// file files o under each of its keys for each week of its days that it is
-// not filed under yet.
+// file files o under each of its keys not filed yet, for each week of its
+// days (which do not change).
 func (ix *eventIndex) file(o *occurrence) {
-	from, to := weekOf(o.from), weekOf(o.to)
-	for k, key := range o.keys {
-		for w := from; w <= to; w++ {
-			if k < o.filedKeys && o.filedFrom <= w && w <= o.filedTo {
-				continue
-			}
+	for _, key := range o.keys[o.filed:] {
+		for w := weekOf(o.from); w <= weekOf(o.to); w++ {
 			b := eventBucket{key, w}
 			ix.buckets[b] = append(ix.buckets[b], o)
 		}
 	}
-	o.filedKeys, o.filedFrom, o.filedTo = len(o.keys), from, to
+	o.filed = len(o.keys)
 }
 
 // reconcileEvents sorts event claims into occurrences, one group and series

@@ -245,7 +245,7 @@ func (l *ledger) appendValue(b []byte, i int32) []byte {
 // unit ("North Korean soldiers"), else its people and unit ("North Korean casualties").
 func (l *ledger) subjectText(i int32) string {
 	r := &l.quoted[i]
-	subject, unit := l.words.text(r.subject), l.words.text(r.unit)
+	subject, unit := l.text(r.subject), l.text(r.unit)
 	if subject != "" && containsFold(subject, unit) {
 		return subject
 	}

@@ -21,9 +21,9 @@ func (l *ledger) describeSeries(si *seriesInfo) string {
 	units, measures, places := counter{}, counter{}, counter{}
 	for _, i := range si.members {
 		r := &l.quoted[i]
-		units.add(l.words.text(r.unit), 1)
-		measures.add(l.words.text(r.measure), 1)
-		places.add(l.words.text(r.place), 1)
+		units.add(l.text(r.unit), 1)
+		measures.add(l.text(r.measure), 1)
+		places.add(l.text(r.place), 1)
 	}
 	what := strings.TrimSpace(l.text(si.key.nationality) + " " + units.top())
 	parts := []string{what}

@@ -226,12 +226,12 @@ func (l *ledger) entry(i int32) claims.Entry {
 	var e claims.Entry
 	e.ID = l.id(i)
 	e.Start = int(r.start)
-	e.Value = claims.Value{Low: statedFigure(r.low), High: statedFigure(r.high), Qualifier: claims.Qualifier(l.words.text(r.qualifier))}
-	e.Unit, e.Subject, e.Measure = l.words.text(r.unit), l.words.text(r.subject), l.words.text(r.measure)
-	e.Place, e.Text = l.words.text(r.place), l.words.text(r.text)
+	e.Value = claims.Value{Low: statedFigure(r.low), High: statedFigure(r.high), Qualifier: claims.Qualifier(l.text(r.qualifier))}
+	e.Unit, e.Subject, e.Measure = l.text(r.unit), l.text(r.subject), l.text(r.measure)
+	e.Place, e.Text = l.text(r.place), l.text(r.text)
 	e.AsOf, e.Published = dayDate(r.asOf), dayDate(r.published)
 	e.Period = claims.Period{Start: dayDate(r.periodStart), End: dayDate(r.periodEnd),
-		Precision: claims.Precision(l.words.text(r.precision))}
+		Precision: claims.Precision(l.text(r.precision))}
 	return e
 }
 
@@ -300,8 +300,6 @@ func (s *symbols) of(text string) symbol {
 	s.texts = append(s.texts, text)
 	return y
 }
-
-func (s *symbols) text(y symbol) string { return s.texts[y] }
 
 // text is the word a symbol of the ledger stands for.
 func (l *ledger) text(y symbol) string { return l.words.texts[y] }
