@@ -46,13 +46,49 @@ type Reconciliation struct {
 }
 
 // ReconciliationWriter receives a reconciliation as the reconciler works it
-// out, so that a ledger of millions of claims is never held whole: first
-// each claim's group and series, then the findings, then the groups and last
-// the series, whose status depends on the findings. Groups and series come
-// without their Claims: Assign says them.
+// out, so that a ledger of millions of claims is never held whole. Assign
+// gives each claim its group and series, once; a group comes before its
+// series (a series' status needs its findings, so series come last); groups
+// and series come without their Claims, which Assign says.
 type ReconciliationWriter interface {
 	Assign(claimID, group, series string) error
 	Finding(f Finding) error
 	Group(g Group) error
 	Series(s Series) error
+}
+
+// WriteTo writes a reconciliation held in memory to w: each claim of a
+// group with its series, the findings, the groups, then the series.
+func (r Reconciliation) WriteTo(w ReconciliationWriter) error {
+	seriesOf := map[string]string{}
+	for _, s := range r.Series {
+		for _, id := range s.Claims {
+			seriesOf[id] = s.ID
+		}
+	}
+	for _, g := range r.Groups {
+		for _, id := range g.Claims {
+			if err := w.Assign(id, g.ID, seriesOf[id]); err != nil {
+				return err
+			}
+		}
+	}
+	for _, f := range r.Findings {
+		if err := w.Finding(f); err != nil {
+			return err
+		}
+	}
+	for _, g := range r.Groups {
+		g.Claims = nil
+		if err := w.Group(g); err != nil {
+			return err
+		}
+	}
+	for _, s := range r.Series {
+		s.Claims = nil
+		if err := w.Series(s); err != nil {
+			return err
+		}
+	}
+	return nil
 }

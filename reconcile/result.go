@@ -42,35 +42,6 @@ func (l *ledger) writeGroupsAndSeries(w claims.ReconciliationWriter, out *findin
 	return nil
 }
 
-// writeEvents writes the reconciliation of the event claims.
-func writeEvents(r claims.Reconciliation, w claims.ReconciliationWriter) error {
-	for _, s := range r.Series {
-		for _, id := range s.Claims {
-			if err := w.Assign(id, s.Group, s.ID); err != nil {
-				return err
-			}
-		}
-	}
-	for _, f := range r.Findings {
-		if err := w.Finding(f); err != nil {
-			return err
-		}
-	}
-	for _, g := range r.Groups {
-		g.Claims = nil
-		if err := w.Group(g); err != nil {
-			return err
-		}
-	}
-	for _, s := range r.Series {
-		s.Claims = nil
-		if err := w.Series(s); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // status sums up a series: its worst finding, else whether more than one
 // side stands behind it.
 func (l *ledger) status(s int32, out *findingSet) string {

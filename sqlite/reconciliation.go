@@ -20,46 +20,12 @@ func (db *DB) SaveReconciliation(ctx context.Context, r claims.Reconciliation) e
 		return fmt.Errorf("save reconciliation: %w", err)
 	}
 	defer tx.Rollback()
-	err = replaceReconciliation(ctx, tx, true, func(w claims.ReconciliationWriter) error { return replay(r, w) })
+	err = replaceReconciliation(ctx, tx, true, r.WriteTo)
 	if err != nil {
 		return fmt.Errorf("save reconciliation: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("save reconciliation: %w", err)
-	}
-	return nil
-}
-
-// replay writes a reconciliation held in memory in the order a
-// claims.ReconciliationWriter expects.
-func replay(r claims.Reconciliation, w claims.ReconciliationWriter) error {
-	seriesOf := map[string]string{}
-	for _, s := range r.Series {
-		for _, id := range s.Claims {
-			seriesOf[id] = s.ID
-		}
-	}
-	for _, g := range r.Groups {
-		for _, id := range g.Claims {
-			if err := w.Assign(id, g.ID, seriesOf[id]); err != nil {
-				return err
-			}
-		}
-	}
-	for _, f := range r.Findings {
-		if err := w.Finding(f); err != nil {
-			return err
-		}
-	}
-	for _, g := range r.Groups {
-		if err := w.Group(g); err != nil {
-			return err
-		}
-	}
-	for _, s := range r.Series {
-		if err := w.Series(s); err != nil {
-			return err
-		}
 	}
 	return nil
 }
