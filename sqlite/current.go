@@ -33,13 +33,19 @@ func (db *DB) ReplaceReconciliation(ctx context.Context, set ClaimSet, write fun
 	}
 	defer tx.Rollback()
 	var now ClaimSet
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM claims`).Scan(&now.count); err != nil {
+	var unassigned int
+	err = tx.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE series_id IS NULL) FROM claims`).
+		Scan(&now.count, &unassigned)
+	if err != nil {
 		return fmt.Errorf("save reconciliation: %w", err)
 	}
 	if now != set {
 		return ErrClaimsChanged
 	}
-	if err := replaceReconciliation(ctx, tx, false, write); err != nil {
+	// Most claims get a group and series for the first time: more than a
+	// quarter are in none.
+	rebuild := 4*unassigned > now.count
+	if err := replaceReconciliation(ctx, tx, false, rebuild, write); err != nil {
 		return fmt.Errorf("save reconciliation: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -20,7 +20,7 @@ func (db *DB) SaveReconciliation(ctx context.Context, r claims.Reconciliation) e
 		return fmt.Errorf("save reconciliation: %w", err)
 	}
 	defer tx.Rollback()
-	err = replaceReconciliation(ctx, tx, true, r.WriteTo)
+	err = replaceReconciliation(ctx, tx, true, true, r.WriteTo)
 	if err != nil {
 		return fmt.Errorf("save reconciliation: %w", err)
 	}
@@ -32,8 +32,12 @@ func (db *DB) SaveReconciliation(ctx context.Context, r claims.Reconciliation) e
 
 // replaceReconciliation deletes the stored reconciliation and has write
 // write the new one into tx. With unassign, every claim is first put in no
-// group and no series; without, write must assign every claim.
-func replaceReconciliation(ctx context.Context, tx *sql.Tx, unassign bool, write func(claims.ReconciliationWriter) error) error {
+// group and no series; without, write must assign every claim. With
+// rebuild, the indexes over the claims' groups and series are built after
+// write rather than updated claim by claim, which pays when most claims get
+// a new group or series, as after a large ingest; after a small one few
+// claims change and updating the indexes costs less than a rebuild.
+func replaceReconciliation(ctx context.Context, tx *sql.Tx, unassign, rebuild bool, write func(claims.ReconciliationWriter) error) error {
 	// The findings' indexes are dropped while findings are written and built
 	// again after (migrations/005_findings_keys.sql).
 	var indexes []string
@@ -43,16 +47,6 @@ func replaceReconciliation(ctx context.Context, tx *sql.Tx, unassign bool, write
 			return err
 		}
 		indexes = append(indexes, dropped...)
-	}
-	// So are the indexes over the claims' groups and series when most
-	// claims are to get theirs, as after a large ingest; after a small one
-	// few claims change and updating the indexes costs less than a rebuild.
-	rebuild := unassign
-	if !rebuild {
-		var err error
-		if rebuild, err = mostlyUnassigned(ctx, tx); err != nil {
-			return err
-		}
 	}
 	if rebuild {
 		dropped, err := dropIndexes(ctx, tx, "claims", "group_id", "series_id")
@@ -119,15 +113,6 @@ func dropIndexes(ctx context.Context, tx *sql.Tx, table string, columns ...strin
 		}
 	}
 	return creates, nil
-}
-
-// mostlyUnassigned reports whether more than a quarter of the claims are in
-// no series.
-func mostlyUnassigned(ctx context.Context, tx *sql.Tx) (bool, error) {
-	var unassigned, all int
-	err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM claims WHERE series_id IS NULL), (SELECT count(*) FROM claims)`).
-		Scan(&unassigned, &all)
-	return 4*unassigned > all, err
 }
 
 // quoteIdentifier quotes an SQL name.
