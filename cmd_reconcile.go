@@ -77,10 +77,7 @@ func reconcileStore(ctx context.Context, db *sqlite.DB, opt reconcile.Options) (
 	defer debug.SetGCPercent(debug.SetGCPercent(25))
 	ledger := reconcile.NewLedger(opt)
 	ledger.Grow(stored)
-	set, err := db.EachClaimToReconcile(ctx, func(e *claims.Entry) error {
-		ledger.Add(e)
-		return nil
-	})
+	set, err := db.EachClaimToReconcile(ctx, ledger.Add)
 	if err != nil {
 		return reconciled{}, fmt.Errorf("reconcile: %w", err)
 	}

@@ -29,9 +29,8 @@ type ClaimSet struct {
 //     claim has no root source, as the reconciler reads no more;
 //   - End, Group and Series are left empty.
 //
-// The ClaimSet names what was read. fn's error stops the reading and is
-// returned.
-func (db *DB) EachClaimToReconcile(ctx context.Context, fn func(*claims.Entry) error) (ClaimSet, error) {
+// The ClaimSet names what was read.
+func (db *DB) EachClaimToReconcile(ctx context.Context, fn func(*claims.Entry)) (ClaimSet, error) {
 	n, err := db.eachQuantity(ctx, fn)
 	if err != nil {
 		return ClaimSet{}, fmt.Errorf("load claims to reconcile: %w", err)
@@ -39,7 +38,8 @@ func (db *DB) EachClaimToReconcile(ctx context.Context, fn func(*claims.Entry) e
 	events := 0
 	err = db.eachClaim(ctx, []string{"c.kind = ?"}, []any{claims.KindEvent}, "", func(e *claims.Entry) error {
 		events++
-		return fn(e)
+		fn(e)
+		return nil
 	})
 	if err != nil {
 		return ClaimSet{}, fmt.Errorf("load claims to reconcile: %w", err)
@@ -49,7 +49,7 @@ func (db *DB) EachClaimToReconcile(ctx context.Context, fn func(*claims.Entry) e
 
 // eachQuantity calls fn with each claim that is not an event, in document
 // order, and returns how many there were.
-func (db *DB) eachQuantity(ctx context.Context, fn func(*claims.Entry) error) (int, error) {
+func (db *DB) eachQuantity(ctx context.Context, fn func(*claims.Entry)) (int, error) {
 	rows, err := db.db.QueryContext(ctx, `
 		SELECT c.id, c.document_id, d.name, d.outlet, d.published,
 		       c.kind, c.start_offset, c.sentence_seq,
@@ -137,9 +137,7 @@ func (db *DB) eachQuantity(ctx context.Context, fn func(*claims.Entry) error) (i
 			chain[0] = innermost
 			c.Attribution.Chain = chain
 		}
-		if err := fn(&e); err != nil {
-			return n, err
-		}
+		fn(&e)
 	}
 	return n, rows.Err()
 }

@@ -85,7 +85,7 @@ func TestEachClaimToReconcileGivesTheSameReconciliation(t *testing.T) {
 func leanClaims(t *testing.T, db *sqlite.DB) ([]claims.Entry, sqlite.ClaimSet) {
 	t.Helper()
 	var entries []claims.Entry
-	set, err := db.EachClaimToReconcile(t.Context(), func(e *claims.Entry) error {
+	set, err := db.EachClaimToReconcile(t.Context(), func(e *claims.Entry) {
 		c := *e
 		c.Attribution.Chain = slices.Clone(e.Attribution.Chain)
 		for _, p := range []**float64{&c.Value.Low, &c.Value.High} {
@@ -95,7 +95,6 @@ func leanClaims(t *testing.T, db *sqlite.DB) ([]claims.Entry, sqlite.ClaimSet) {
 			}
 		}
 		entries = append(entries, c)
-		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -108,10 +107,7 @@ func leanClaims(t *testing.T, db *sqlite.DB) ([]claims.Entry, sqlite.ClaimSet) {
 func reconcileStored(t *testing.T, db *sqlite.DB) error {
 	t.Helper()
 	ledger := reconcile.NewLedger(reconcile.Options{})
-	set, err := db.EachClaimToReconcile(t.Context(), func(e *claims.Entry) error {
-		ledger.Add(e)
-		return nil
-	})
+	set, err := db.EachClaimToReconcile(t.Context(), ledger.Add)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,10 +213,7 @@ func TestReplaceReconciliationRefusesAnOlderView(t *testing.T) {
 		t.Fatal(err)
 	}
 	ledger := reconcile.NewLedger(reconcile.Options{})
-	set, err := db.EachClaimToReconcile(ctx, func(e *claims.Entry) error {
-		ledger.Add(e)
-		return nil
-	})
+	set, err := db.EachClaimToReconcile(ctx, ledger.Add)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -67,10 +67,7 @@ func run(ctx context.Context, n int, seed int64, path string) error {
 
 	start = time.Now()
 	ledger := reconcile.NewLedger(reconcile.Options{})
-	set, err := db.EachClaimToReconcile(ctx, func(e *claims.Entry) error {
-		ledger.Add(e)
-		return nil
-	})
+	set, err := db.EachClaimToReconcile(ctx, ledger.Add)
 	if err != nil {
 		return err
 	}
