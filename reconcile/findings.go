@@ -216,7 +216,7 @@ func (l *ledger) appendSay(b []byte, i int32, withSubject bool) []byte {
 func (l *ledger) valueText(i int32) string { return string(l.appendValue(nil, i)) }
 
 func (l *ledger) appendValue(b []byte, i int32) []byte {
-	low, high, ok := l.quoted[i].stated()
+	low, high, ok := statedFigures(l.quoted[i].low, l.quoted[i].high)
 	if !ok {
 		return append(b, "an unknown number"...)
 	}

@@ -40,13 +40,19 @@ func Interval(c claims.Claim, opt Options) (lo, hi float64) {
 
 // stated returns the stated figures; a single figure may sit in either field.
 func stated(v claims.Value) (low, high float64, ok bool) {
+	return statedFigures(statedOrNaN(v.Low), statedOrNaN(v.High))
+}
+
+// statedFigures is stated for figures given as numbers, NaN when not stated.
+func statedFigures(low, high float64) (float64, float64, bool) {
+	lowSet, highSet := !math.IsNaN(low), !math.IsNaN(high)
 	switch {
-	case v.Low != nil && v.High != nil:
-		return *v.Low, *v.High, true
-	case v.Low != nil:
-		return *v.Low, *v.Low, true
-	case v.High != nil:
-		return *v.High, *v.High, true
+	case lowSet && highSet:
+		return low, high, true
+	case lowSet:
+		return low, low, true
+	case highSet:
+		return high, high, true
 	}
 	return 0, 0, false
 }

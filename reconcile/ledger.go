@@ -235,20 +235,6 @@ func (l *ledger) entry(i int32) claims.Entry {
 	return e
 }
 
-// stated returns the stated figures as claims.Value's stated does.
-func (r *quote) stated() (low, high float64, ok bool) {
-	lowSet, highSet := !math.IsNaN(r.low), !math.IsNaN(r.high)
-	switch {
-	case lowSet && highSet:
-		return r.low, r.high, true
-	case lowSet:
-		return r.low, r.low, true
-	case highSet:
-		return r.high, r.high, true
-	}
-	return 0, 0, false
-}
-
 func statedOrNaN(p *float64) float64 {
 	if p == nil {
 		return math.NaN()
