@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"flag"
 	"io"
+	"os"
 	"os/exec"
 	"slices"
 	"strings"
@@ -19,6 +20,11 @@ import (
 // makes one of a million claims with bench/cmd/genledger.
 var auditDB = flag.String("audit.db", "", "claimtrack database for the audit benchmarks, as bench/cmd/genledger writes it")
 
+// auditCold makes BenchmarkAudit drop the system's page cache before each
+// audit, so that it reads the ledger from disk as on a machine that has not
+// read it lately. Dropping the cache needs Linux and root.
+var auditCold = flag.Bool("audit.cold", false, "drop the page cache before each audit (Linux, root)")
+
 // auditSample is how many claims the audit benchmarks audit, in turn.
 const auditSample = 101
 
@@ -30,6 +36,9 @@ func BenchmarkAudit(b *testing.B) {
 	var took []time.Duration
 	for i := 0; b.Loop(); i++ {
 		var stderr bytes.Buffer
+		if *auditCold {
+			dropPageCache(b)
+		}
 		start := time.Now()
 		code := run(context.Background(), []string{"claimtrack", "--db", *auditDB, "audit", ids[i%len(ids)]},
 			strings.NewReader(""), io.Discard, &stderr)
@@ -80,6 +89,14 @@ func BenchmarkAuditLookup(b *testing.B) {
 		}
 	}
 	reportMedian(b, took)
+}
+
+// dropPageCache asks Linux to drop the clean pages of its page cache.
+func dropPageCache(b *testing.B) {
+	b.Helper()
+	if err := os.WriteFile("/proc/sys/vm/drop_caches", []byte("1"), 0); err != nil {
+		b.Fatalf("-audit.cold: drop the page cache: %v", err)
+	}
 }
 
 // sampleClaimIDs picks claims spread evenly over the database's claims, the

@@ -162,7 +162,7 @@ func auditClaim(c *cli.Context, db *sqlite.DB, target claims.Entry) (reports.Aud
 		if err != nil {
 			return reports.Audit{}, err
 		}
-		members, err := db.Claims(c.Context, sqlite.ClaimFilter{Series: target.Series})
+		members, err := db.Claims(c.Context, sqlite.ClaimFilter{Series: target.Series, NoSentences: true})
 		if err != nil {
 			return reports.Audit{}, err
 		}

@@ -1,6 +1,7 @@
 package sqlite_test
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -46,6 +47,40 @@ func TestClaimsFilter(t *testing.T) {
 				t.Errorf("Claims(%+v) = %q, want %q", tt.filter, ids(got), tt.want)
 			}
 		})
+	}
+}
+
+// TestClaimsWithoutSentences checks that NoSentences leaves out the sentences
+// and nothing else.
+func TestClaimsWithoutSentences(t *testing.T) {
+	db := openDB(t, tempPath(t))
+	for _, doc := range []struct {
+		d claims.Document
+		c []claims.Claim
+	}{{docA, claimsOfA()}, {docB, claimsOfB()}} {
+		if _, err := db.AddDocument(t.Context(), doc.d, doc.c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	whole, err := db.Claims(t.Context(), sqlite.ClaimFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lean, err := db.Claims(t.Context(), sqlite.ClaimFilter{NoSentences: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lean) != len(whole) || len(whole) == 0 {
+		t.Fatalf("%d claims without sentences, %d with", len(lean), len(whole))
+	}
+	for i := range whole {
+		if whole[i].Sentence == "" || lean[i].Sentence != "" {
+			t.Errorf("claim %s: sentence %q with, %q without", whole[i].ID, whole[i].Sentence, lean[i].Sentence)
+		}
+		lean[i].Sentence = whole[i].Sentence
+		if !reflect.DeepEqual(lean[i], whole[i]) {
+			t.Errorf("claim %s without sentences:\n%+v\nwant\n%+v", whole[i].ID, lean[i], whole[i])
+		}
 	}
 }
 

@@ -20,7 +20,7 @@ type ClaimSet struct {
 // EachClaimToReconcile calls fn with every stored claim, with what the
 // reconciler reads, one at a time: a ledger of millions of claims is never
 // loaded whole. The entry is reused from one call to the next. Event claims
-// come whole, after the quantities; of the quantities:
+// come after the quantities, whole but for their sentence; of the quantities:
 //
 //   - Sentence is not the sentence but a short token, the same for claims of
 //     one document that share a sentence (the reconciler only compares them);
@@ -36,7 +36,7 @@ func (db *DB) EachClaimToReconcile(ctx context.Context, fn func(*claims.Entry)) 
 		return ClaimSet{}, fmt.Errorf("load claims to reconcile: %w", err)
 	}
 	events := 0
-	err = db.eachClaim(ctx, []string{"c.kind = ?"}, []any{claims.KindEvent}, "", func(e *claims.Entry) error {
+	err = db.eachClaim(ctx, false, []string{"c.kind = ?"}, []any{claims.KindEvent}, "", func(e *claims.Entry) error {
 		events++
 		fn(e)
 		return nil
