@@ -235,6 +235,15 @@ func (sc *scanner) gluedLetters(f figure, lit literal, i, j int) figure {
 			return t
 		}
 	}
+	if run == "m" && f.Currency == "" {
+		switch metresBefore(s, k) {
+		case metreEvent: // "the 100m sprint" names a race
+			return sc.identifier(f.Start, k)
+		case metreDimension: // "a 300m-long tunnel"
+			f.End, f.closed, f.Unit = k, true, run
+			return f
+		}
+	}
 	if scale, ok := gluedScales[run]; ok || (f.Currency != "" || lit.fracDigits > 0) && contextualScales[run] > 0 {
 		if !ok {
 			scale = contextualScales[run]
