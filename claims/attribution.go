@@ -86,6 +86,17 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 			continue
 		}
 		verbEnd := i + len(v.words)
+		// The passive has no speaker before its verb: "a tunnel was found",
+		// "the toll was confirmed by the ministry" (the speaker after "by").
+		if i > 0 && passiveAuxiliaries[toks[i-1].lower] {
+			if verbEnd < len(toks) && toks[verbEnd].lower == "by" {
+				from, to := verbEnd+1, phraseEnd(toks, verbEnd+1)
+				if chain := d.sourceChain(toks, from, to); len(chain) > 0 {
+					out = append(out, anchor{chain: chain, from: s.Start, to: s.End, priority: accordingPriority, at: t.start})
+				}
+			}
+			continue
+		}
 		// "X quoted Y as saying"
 		if t.lower == "quoted" {
 			if as := indexWord(toks, verbEnd, "as"); as > verbEnd {
@@ -151,6 +162,9 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 	}
 	return out
 }
+
+// passiveAuxiliaries make a speech verb after them passive.
+var passiveAuxiliaries = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true}
 
 // attribute gives the attribution chain of a figure at byte offset pos: the
 // sentence's own anchor that covers it, else the previous sentence's when it
