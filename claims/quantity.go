@@ -3,7 +3,9 @@ package claims
 import (
 	"math"
 	"strings"
+	"time"
 
+	"claimtrack/claims/dates"
 	"claimtrack/claims/numbers"
 )
 
@@ -44,7 +46,7 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []Claim) (Claim, boo
 		return Claim{}, false
 	}
 	first := tokenContaining(toks, n.Start)
-	if first < 0 {
+	if first < 0 || priorFigure(s, k, first, d.ref.Time) {
 		return Claim{}, false
 	}
 	last := max(tokenBefore(toks, n.End), first) // last token of the number
@@ -191,6 +193,53 @@ func (d *document) isConversion(s *sentenceInfo, k int, earlier []Claim) bool {
 		return false
 	}
 	return strings.TrimSpace(d.doc.Text[prev.End:n.Start]) == "("
+}
+
+// changeReach is how many words before "to" a word of change may stand:
+// "raised its casualty estimate to 52 from 30".
+const changeReach = 4
+
+// priorFigure reports the figure a change started from, when the sentence
+// states it after the figure now and gives it no time of its own: "rose to
+// 52 from 30", "52, up from 30". Like "rose from 30 to 52", the sentence
+// claims the 52; the 30 stood at some earlier time it does not say. A prior
+// figure with its own time ("up from 30 a year earlier") is kept.
+func priorFigure(s *sentenceInfo, k, first int, ref time.Time) bool {
+	toks := s.toks
+	if k == 0 || first < 2 || toks[first-1].lower != "from" || ownTimeFollows(s, s.numbers[k].End, ref) {
+		return false
+	}
+	if w := toks[first-2].lower; w == "up" || w == "down" {
+		return true
+	}
+	// "to 52 [deaths] from 30": the figure before is the figure now.
+	now := tokenContaining(toks, s.numbers[k-1].Start)
+	if now < 1 || toks[now-1].lower != "to" || first-1-tokenBefore(toks, s.numbers[k-1].End) > 3 {
+		return false
+	}
+	for j := now - 2; j >= 0 && j >= now-1-changeReach && !toks[j].punct; j-- {
+		if numbers.IsChangeWord(toks[j].lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownTimeFollows reports whether the figure ending at offset is followed by
+// a time of its own, earlier than the article: "30 a year earlier", "30 in
+// January", "30 in 2023". A weekday or "last week" after it tells when the
+// change happened instead: "rose to 52 from 30 on Sunday".
+func ownTimeFollows(s *sentenceInfo, offset int, ref time.Time) bool {
+	for _, m := range s.dates {
+		if m.Start < offset || m.Start-offset > len(" in the") {
+			continue
+		}
+		earlier := strings.Contains(m.Text, "earlier") || strings.Contains(m.Text, "ago") ||
+			strings.Contains(m.Text, "before") || strings.Contains(m.Text, "previous")
+		named := (m.Precision == dates.PrecisionMonth || m.Precision == dates.PrecisionYear) && !m.To.IsZero() && m.To.Before(ref)
+		return earlier || named
+	}
+	return false
 }
 
 // notAQuantity rejects numbers that name or date things: years, ages,

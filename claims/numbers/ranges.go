@@ -19,6 +19,10 @@ var changeVerbs = func() map[string]bool {
 	return words
 }()
 
+// IsChangeWord reports whether w (any case) is a word of change of
+// data/change_verbs.txt: "rose", "climbed", "fell".
+func IsChangeWord(w string) bool { return changeVerbs[strings.ToLower(w)] }
+
 // changeReach is how many words before "from" a word of change may stand:
 // "raised its casualty estimate from 30 to 52".
 const changeReach = 4
