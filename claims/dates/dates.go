@@ -95,6 +95,11 @@ func Scan(s string, ref time.Time, opts Options) []Mention {
 		if m.Kind == KindTime && len(found) > 0 {
 			m = p.placeTime(m, found[len(found)-1])
 		}
+		if n := len(found); n > 0 && p.continuesList(found[n-1], m) {
+			found[n-1] = p.joinList(found[n-1], m)
+			i, p.lastEnd = next, next
+			continue
+		}
 		found = append(found, m)
 		i, p.lastEnd = next, next
 	}
@@ -106,6 +111,30 @@ func Scan(s string, ref time.Time, opts Options) []Mention {
 	sc.toks, sc.found = p.toks[:0], found[:0]
 	scratchPool.Put(sc)
 	return out
+}
+
+// continuesList reports whether m follows prev in a list of dates that
+// together make one span: "in October and November", "in 2023, 2024 and
+// 2025". The dates must be alike and follow on from each other: "in October
+// and December" leaves November out, so it stays two dates.
+func (p *parser) continuesList(prev, m Mention) bool {
+	if m.Kind != KindDate || prev.Kind != KindDate && prev.Kind != KindPeriod || m.Relation != "" ||
+		m.Precision != prev.Precision || prev.To.IsZero() || m.From.IsZero() || !prev.To.AddDate(0, 0, 1).Equal(m.From) {
+		return false
+	}
+	switch p.text[prev.End:m.Start] {
+	case " and ", ", ", ", and ":
+		return true
+	}
+	return false
+}
+
+// joinList makes prev and the date m that continues its list one period.
+func (p *parser) joinList(prev, m Mention) Mention {
+	prev.Kind, prev.End, prev.To = KindPeriod, m.End, m.To
+	prev.Text = p.text[prev.Start:m.End]
+	prev.Month, prev.Day = 0, 0
+	return prev
 }
 
 // scratch is the working memory of one Scan, kept between calls: the claim

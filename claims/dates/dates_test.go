@@ -155,9 +155,18 @@ func TestMonthsAndYears(t *testing.T) {
 		{"in November 2024", []want{{"in November 2024", KindDate, "2024-11-01", "2024-11-30", PrecisionMonth, "in"}}},
 		{"November 2024", []want{{"November 2024", KindDate, "2024-11-01", "2024-11-30", PrecisionMonth, ""}}},
 		{"in 2024", []want{{"in 2024", KindDate, "2024-01-01", "2024-12-31", PrecisionYear, "in"}}},
-		{"in 2020 and 2021", []want{
+		// A list of dates that follow on from each other is one span.
+		{"in 2020 and 2021", []want{{"in 2020 and 2021", KindPeriod, "2020-01-01", "2021-12-31", PrecisionYear, "in"}}},
+		{"in October, November and December 2024", []want{
+			{"in October, November and December 2024", KindPeriod, "2024-10-01", "2024-12-31", PrecisionMonth, "in"}}},
+		// A gap, or dates of different kinds, leave the dates apart.
+		{"in 2020 and 2022", []want{
 			{"in 2020", KindDate, "2020-01-01", "2020-12-31", PrecisionYear, "in"},
-			{"2021", KindDate, "2021-01-01", "2021-12-31", PrecisionYear, ""},
+			{"2022", KindDate, "2022-01-01", "2022-12-31", PrecisionYear, ""},
+		}},
+		{"in 2020 and March 2021", []want{
+			{"in 2020", KindDate, "2020-01-01", "2020-12-31", PrecisionYear, "in"},
+			{"March 2021", KindDate, "2021-03-01", "2021-03-31", PrecisionMonth, ""},
 		}},
 		{"since February 2022", []want{{"since February 2022", KindPeriod, "2022-02-01", july13, PrecisionMonth, "since"}}},
 		{"since September 2023", []want{{"since September 2023", KindPeriod, "2023-09-01", july13, PrecisionMonth, "since"}}},
