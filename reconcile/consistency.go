@@ -111,19 +111,11 @@ var lossParts = map[string]bool{"killed": true, "wounded": true, "missing": true
 // for the same people, place and day. Each casualty figure is checked against
 // the largest part known for its moment, so the check is linear.
 func (l *ledger) checkLossTotals(out *findingSet) {
-	type moment struct {
-		nationality, place, modality symbol
-		day                          int32
-	}
 	people := l.words.of("people")
-	momentOf := func(f *fact) (moment, bool) {
-		ok := f.unitClass == people && f.day != noDay && !f.incremental
-		return moment{f.nationality, f.place, f.modality, f.day}, ok
-	}
-	largest := map[moment]int32{}
+	largest := map[lossMoment]int32{}
 	for _, i := range l.byRank {
 		f := &l.facts[i]
-		m, ok := momentOf(f)
+		m, ok := lossMomentOf(f, people)
 		if !ok || !lossParts[l.text(f.measure)] || math.IsInf(f.lo, -1) {
 			continue
 		}
@@ -133,16 +125,34 @@ func (l *ledger) checkLossTotals(out *findingSet) {
 	}
 	for _, i := range l.byRank {
 		f := &l.facts[i]
-		m, ok := momentOf(f)
+		m, ok := lossMomentOf(f, people)
 		if !ok || l.text(f.measure) != "casualties" {
 			continue
 		}
 		if part, found := largest[m]; found && f.hi < l.facts[part].lo {
 			out.add(TotalBelowPart, -1, []int32{i, part}, func(text []byte) []byte {
-				return append(text, "inconsistent: "+l.say(i, true)+" is below "+l.say(part, true)+" alone"...)
+				return append(text, belowPartSummary(l.say(i, true), l.say(part, true))...)
 			})
 		}
 	}
+}
+
+// lossMoment is the people, place and day losses are compared at.
+type lossMoment struct {
+	nationality, place, modality symbol
+	day                          int32
+}
+
+// lossMomentOf is the moment of a count of people (the symbol people) at a
+// known day; ok is false for other claims.
+func lossMomentOf(f *fact, people symbol) (m lossMoment, ok bool) {
+	ok = f.unitClass == people && f.day != noDay && !f.incremental
+	return lossMoment{f.nationality, f.place, f.modality, f.day}, ok
+}
+
+// belowPartSummary says that casualties are below one of their parts.
+func belowPartSummary(total, part string) string {
+	return "inconsistent: " + total + " is below " + part + " alone"
 }
 
 // checkPercentages compares each percentage of an article with the counts it

@@ -19,21 +19,25 @@ type groupInfo struct {
 // series" and "same article, same domain". Weak claims (losses, crowds,
 // magnitudes) join their article's story when it tells one.
 func (l *ledger) assignGroups() {
-	sets := newDisjointSets(len(l.facts))
-	for _, s := range l.series {
-		for _, i := range s.members[1:] {
-			sets.union(s.members[0], i)
-		}
-	}
+	// A series' claims are all in one story, so stories are sets of series.
+	sets := newDisjointSets(len(l.series))
 	for _, members := range l.byDoc {
 		l.linkArticle(members, sets)
 	}
+	l.numberGroups(sets)
+	for g := range l.groups {
+		l.groups[g].label = l.groupLabel(l.groups[g].series)
+	}
+}
 
+// numberGroups makes a group of each component of sets, a forest over the
+// series, and puts the series and their claims in it.
+func (l *ledger) numberGroups(sets disjointSets) {
 	// A group is named after the smallest id of its series, so the same
 	// claims always make the same group.
 	first := map[int32]int32{} // component root → series with the smallest id
 	for s := range l.series {
-		root := sets.find(l.series[s].members[0])
+		root := sets.find(int32(s))
 		if best, ok := first[root]; !ok || l.series[s].id < l.series[best].id {
 			first[root] = int32(s)
 		}
@@ -47,24 +51,21 @@ func (l *ledger) assignGroups() {
 		l.groups[g].id = hashID("group|" + l.series[first[root]].id)
 	}
 	for s := range l.series {
-		g := groupOf[sets.find(l.series[s].members[0])]
+		g := groupOf[sets.find(int32(s))]
 		l.series[s].group = g
 		l.groups[g].series = append(l.groups[g].series, int32(s))
 		for _, i := range l.series[s].members {
 			l.facts[i].group = g
 		}
 	}
-	for g := range l.groups {
-		l.groups[g].label = l.groupLabel(l.groups[g].series)
-	}
 }
 
-// linkArticle joins the claims of one article that tell one story: claims of
-// one domain, and weak claims with the domain they belong to.
+// linkArticle joins the series of one article's claims that tell one story:
+// claims of one domain, and weak claims with the domain they belong to.
 func (l *ledger) linkArticle(members []int32, sets disjointSets) {
 	type story struct {
 		domain string
-		first  int32
+		series int32 // the series of its first claim
 	}
 	var stories []story
 	indexOf := func(domain string) int {
@@ -72,18 +73,20 @@ func (l *ledger) linkArticle(members []int32, sets disjointSets) {
 	}
 	var weak []int32
 	for _, i := range members {
-		d := l.series[l.facts[i].series].domain
+		s := l.facts[i].series
+		d := l.series[s].domain
 		switch k := indexOf(d); {
 		case d == "":
 			weak = append(weak, i)
 		case k < 0:
-			stories = append(stories, story{d, i})
+			stories = append(stories, story{d, s})
 		default:
-			sets.union(stories[k].first, i)
+			sets.union(stories[k].series, s)
 		}
 	}
 	stray := int32(-1)
 	for _, i := range weak {
+		s := l.facts[i].series
 		home := -1
 		switch {
 		case len(stories) == 1:
@@ -95,11 +98,11 @@ func (l *ledger) linkArticle(members []int32, sets disjointSets) {
 		}
 		switch {
 		case home >= 0:
-			sets.union(stories[home].first, i)
+			sets.union(stories[home].series, s)
 		case stray < 0:
-			stray = i
+			stray = s
 		default:
-			sets.union(stray, i)
+			sets.union(stray, s)
 		}
 	}
 }
@@ -170,7 +173,7 @@ func (c counter) top() string {
 	return best
 }
 
-// disjointSets is a union-find forest over claim indices.
+// disjointSets is a union-find forest over series indices.
 type disjointSets []int32
 
 func newDisjointSets(n int) disjointSets {

@@ -70,7 +70,7 @@ const noDate = math.MinInt32
 // ledger is the reconciler's working state over one set of claims.
 type ledger struct {
 	opt    Options
-	words  symbols
+	words  *symbols
 	quoted []quote
 	// ids holds every claim id, one after another, once the ledger is
 	// finished; idEnd[i] is where claim i's ends.
@@ -273,8 +273,8 @@ type symbols struct {
 	texts []string
 }
 
-func newSymbols() symbols {
-	return symbols{index: map[string]symbol{"": 0}, texts: []string{""}}
+func newSymbols() *symbols {
+	return &symbols{index: map[string]symbol{"": 0}, texts: []string{""}}
 }
 
 func (s *symbols) of(text string) symbol {

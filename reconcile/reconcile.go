@@ -68,12 +68,17 @@ func (x *Ledger) Add(e *claims.Entry) {
 		x.quantities.add(e)
 		return
 	}
-	// An event is compared by who did what, when and where, and counted by
-	// its root source: its sentence, wording and chain are not read.
+	x.events = append(x.events, eventToCompare(e))
+}
+
+// eventToCompare copies what the reconciler reads of an event claim: it is
+// compared by who did what, when and where, and counted by its root source;
+// its sentence, wording and chain are not read.
+func eventToCompare(e *claims.Entry) claims.Entry {
 	event := *e
 	event.Sentence, event.Text, event.Attribution.Chain = "", "", nil
 	event.Actors, event.Counterparts = slices.Clone(e.Actors), slices.Clone(e.Counterparts)
-	x.events = append(x.events, event)
+	return event
 }
 
 // Grow makes room for n more claims, so that a ledger whose size is known

@@ -90,6 +90,12 @@ func (l *ledger) numberSeries() {
 // join puts a claim into the series of its key, opening it when new.
 func (l *ledger) join(i int32, index map[seriesKey]int32) {
 	f := &l.facts[i]
+	f.series = l.seriesFor(f, index)
+	l.series[f.series].members = append(l.series[f.series].members, i)
+}
+
+// seriesFor returns the series of f's key, opening it when new.
+func (l *ledger) seriesFor(f *fact, index map[seriesKey]int32) int32 {
 	key := f.keyOf()
 	s, ok := index[key]
 	if !ok {
@@ -106,51 +112,64 @@ func (l *ledger) join(i int32, index map[seriesKey]int32) {
 			domain: domainOf(l.text(key.unitClass), l.text(key.measure)),
 		})
 	}
-	f.series = s
-	l.series[s].members = append(l.series[s].members, i)
+	return s
 }
 
 // resolvePlaces applies the place rule within each block of claims that agree
 // on everything but place: claims with different places stay apart; a claim
 // with no place joins the block's place when the block names exactly one.
 func (l *ledger) resolvePlaces(members []int32) {
-	type block struct {
-		place     symbol
-		ambiguous bool
-	}
-	blocks := map[seriesKey]*block{}
-	blockOf := func(f *fact) *block {
-		key := f.keyOf()
-		key.place = 0
-		b, ok := blocks[key]
-		if !ok {
-			b = &block{}
-			blocks[key] = b
-		}
-		return b
+	blocks := placeBlocks{}
+	for _, i := range members {
+		blocks.note(&l.facts[i])
 	}
 	for _, i := range members {
-		f := &l.facts[i]
-		if f.explicitPlace == 0 {
-			continue
-		}
-		b := blockOf(f)
-		switch {
-		case b.place == 0:
-			b.place = f.explicitPlace
-		case b.place != f.explicitPlace:
-			b.ambiguous = true
-		}
+		blocks.resolve(&l.facts[i])
 	}
-	for _, i := range members {
-		f := &l.facts[i]
-		f.place = f.explicitPlace
-		if f.place != 0 {
-			continue
-		}
-		if b := blockOf(f); !b.ambiguous {
-			f.place = b.place
-		}
+}
+
+// placeBlocks are the places named in each block of claims that agree on
+// everything but place.
+type placeBlocks map[seriesKey]*placeBlock
+
+type placeBlock struct {
+	place     symbol
+	ambiguous bool // the block names more than one place
+}
+
+func (blocks placeBlocks) of(f *fact) *placeBlock {
+	key := f.keyOf()
+	key.place = 0
+	b, ok := blocks[key]
+	if !ok {
+		b = &placeBlock{}
+		blocks[key] = b
+	}
+	return b
+}
+
+// note records the place f names, if any, in its block.
+func (blocks placeBlocks) note(f *fact) {
+	if f.explicitPlace == 0 {
+		return
+	}
+	b := blocks.of(f)
+	switch {
+	case b.place == 0:
+		b.place = f.explicitPlace
+	case b.place != f.explicitPlace:
+		b.ambiguous = true
+	}
+}
+
+// resolve gives f its place: its own, else its block's one place.
+func (blocks placeBlocks) resolve(f *fact) {
+	f.place = f.explicitPlace
+	if f.place != 0 {
+		return
+	}
+	if b := blocks.of(f); !b.ambiguous {
+		f.place = b.place
 	}
 }
 
