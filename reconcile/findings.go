@@ -27,6 +27,17 @@ type findingSet struct {
 	kinds []kindSet
 	ids   []string // scratch
 	text  []byte   // scratch for ids and summaries
+	// held, when set, keeps findings instead of writing them, until the
+	// echoes of their claims are known (see reconcileInParts); base is
+	// the stream position of claim 0.
+	held *[]heldFinding
+	base int32
+}
+
+// heldFinding is a finding waiting for the echoes of its claims.
+type heldFinding struct {
+	f       claims.Finding // no ID yet; Claims are the members' own
+	members []int32        // stream positions of the members
 }
 
 // kindSet is a set of the finding types a series status depends on.
@@ -81,18 +92,15 @@ func (o *findingSet) add(kind string, series int32, members []int32, summary fun
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
 	o.ids = ids
-	// The id hashes the type and the sorted claim ids.
-	content := append(o.text[:0], kind...)
-	for _, id := range ids {
-		content = append(append(content, '|'), id...)
+	var sum [32]byte
+	if o.held == nil {
+		sum, o.text = findingSum(o.text, kind, ids)
+		key := binary.BigEndian.Uint64(sum[:8])
+		if _, dup := o.seen[key]; dup {
+			return
+		}
+		o.seen[key] = struct{}{}
 	}
-	o.text = content
-	sum := sha256.Sum256(content)
-	key := binary.BigEndian.Uint64(sum[:8])
-	if _, dup := o.seen[key]; dup {
-		return
-	}
-	o.seen[key] = struct{}{}
 	f := claims.Finding{
 		ID:                 hex.EncodeToString(sum[:8]),
 		Type:               kind,
@@ -105,7 +113,25 @@ func (o *findingSet) add(kind string, series int32, members []int32, summary fun
 	}
 	o.text = summary(append(o.text[:0], kind+": "...))
 	f.Summary = string(o.text)
+	if o.held != nil {
+		h := heldFinding{f: f, members: make([]int32, len(members))}
+		for k, i := range members {
+			h.members[k] = o.base + i
+		}
+		*o.held = append(*o.held, h)
+		return
+	}
 	o.err = o.w.Finding(f)
+}
+
+// findingSum hashes a finding's type and sorted claim ids, in buf: a
+// finding's id is the first 8 bytes.
+func findingSum(buf []byte, kind string, ids []string) ([32]byte, []byte) {
+	content := append(buf[:0], kind...)
+	for _, id := range ids {
+		content = append(append(content, '|'), id...)
+	}
+	return sha256.Sum256(content), content
 }
 
 // pair reports a conflict or change between an earlier claim a and a later b:

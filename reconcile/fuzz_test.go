@@ -12,7 +12,7 @@ import (
 // size and qualifier, dates far apart, periods, places, sources and event
 // claims. The reconciler must not panic, must give every claim exactly one
 // series and group and every finding its own id, and must give the same
-// result for the same claims.
+// result for the same claims, whether at once or in parts.
 func FuzzReconcile(f *testing.F) {
 	f.Add([]byte("\x01\x10\x20\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"))
 	f.Add([]byte("\xff\xff\xff\xff\x00\x00\x00\x00\x80\x80\x80\x80\x7f\x7f\x7f\x7f\x01\x02"))
@@ -44,6 +44,11 @@ func FuzzReconcile(f *testing.F) {
 		}
 		if again := Reconcile(entries, Options{}); !reflect.DeepEqual(again, r) {
 			t.Fatal("the same claims reconcile differently")
+		}
+		if len(data) > 0 {
+			if parts := inParts(t, entries, 1+int(data[0])%8); !reflect.DeepEqual(parts, r) {
+				t.Fatalf("in parts of %d claims: %s", 1+int(data[0])%8, reconciliationDiff(parts, r))
+			}
 		}
 	})
 }

@@ -1,0 +1,482 @@
+package reconcile
+
+import (
+	"encoding/hex"
+	"errors"
+	"math"
+	"slices"
+	"strings"
+
+	"claimtrack/claims"
+)
+
+// Source streams the claims to reconcile. Each call passes every claim once,
+// the quantity claims of a document one after another, and the same claims
+// in the same order as the call before. It may reuse the entry it passes.
+type Source func(each func(*claims.Entry)) error
+
+// errSourceChanged reports a Source that passed another number of claims
+// than on its first call.
+var errSourceChanged = errors.New("the claims changed between two readings")
+
+// ReconcileInParts reconciles the claims src streams, with the same result
+// as Ledger.Reconcile, while holding at most about maxClaims of them at a
+// time. It reads them three times to sort them into series and groups,
+// keeping four bytes a claim and what each article needs while it is read,
+// and then once for each part of the groups: groups whose claims together
+// fit in maxClaims (a larger group makes a part of its own).
+func ReconcileInParts(src Source, opt Options, maxClaims int, w claims.ReconciliationWriter) error {
+	r := &partRun{src: src, maxClaims: maxClaims, al: newLedger(opt),
+		index: map[seriesKey]int32{}, measured: placeBlocks{}, alone: placeBlocks{},
+		voices: map[string]int32{}, largest: map[lossMoment]lossPart{}, wanted: map[int32][]string{}}
+	if err := r.assign(); err != nil {
+		return err
+	}
+	for p := range r.parts {
+		if err := r.reconcilePart(p, w); err != nil {
+			return err
+		}
+	}
+	return r.writeHeld(w)
+}
+
+// partRun is the state of ReconcileInParts.
+type partRun struct {
+	src       Source
+	maxClaims int
+	// al holds the claims of the article being read, and the tables that
+	// outlive it: words, sources, series and groups.
+	al              *ledger
+	index           map[seriesKey]int32
+	measured, alone placeBlocks // places of measured claims, and of claims alone
+	seriesOf        []int32     // by stream position; -1 while not known
+	sizes           []int       // claims by series
+	sets            disjointSets
+	voices          map[string]int32 // the bodies sources speak for, numbered
+	streamed        int32            // quantity claims read in the last pass
+	articles        int32            // articles read so far in this pass
+
+	partOf      []int32          // by group
+	eventPartOf map[string]int32 // by action class
+	parts       int32
+
+	// Checks over whole articles and over the ledger, held until the echoes
+	// of their claims are known; wanted maps the stream positions they name
+	// to the ids of those echoes.
+	held    []heldFinding
+	wanted  map[int32][]string
+	largest map[lossMoment]lossPart
+}
+
+// stream reads the claims once, calling article with the stream position of
+// the first claim of each article once r.al holds the article, and event
+// with each event claim.
+func (r *partRun) stream(article func(first int32), event func(*claims.Entry)) error {
+	l := r.al
+	var pos int32
+	doc := ""
+	r.articles = 0
+	flush := func() {
+		if len(l.facts) == 0 {
+			return
+		}
+		r.openArticle()
+		article(pos - int32(len(l.facts)))
+		r.articles++
+		l.facts, l.quoted, l.idBytes, l.idEnd = l.facts[:0], l.quoted[:0], l.idBytes[:0], l.idEnd[:0]
+		clear(l.adding.docs)
+	}
+	err := r.src(func(e *claims.Entry) {
+		if e.Kind == claims.KindEvent {
+			flush()
+			if event != nil {
+				event(e)
+			}
+			return
+		}
+		if len(l.facts) > 0 && e.Document != doc {
+			flush()
+		}
+		doc = e.Document
+		l.add(e)
+		pos++
+	})
+	if err != nil {
+		return err
+	}
+	flush()
+	if r.seriesOf != nil && int(pos) != len(r.seriesOf) {
+		return errSourceChanged
+	}
+	r.streamed = pos
+	return nil
+}
+
+// openArticle completes what the claims of the article in r.al take from
+// each other, as ledger.finish does for a whole ledger.
+func (r *partRun) openArticle() {
+	l := r.al
+	l.ids = string(l.idBytes)
+	l.byRank = l.idOrder()
+	for rank, i := range l.byRank {
+		l.facts[i].rank = int32(rank)
+	}
+	l.byDoc = [][]int32{l.byRank}
+	for i := range l.facts {
+		f := &l.facts[i]
+		v, ok := r.voices[l.sources[f.source].voice]
+		if !ok {
+			v = int32(len(r.voices))
+			r.voices[l.sources[f.source].voice] = v
+		}
+		f.voice = v
+	}
+	l.inheritNationality(l.byRank)
+	l.inheritPlace(l.byRank)
+}
+
+// assign sorts every claim into its series and group, as assignSeries and
+// assignGroups do, in three readings, and divides the groups into parts.
+func (r *partRun) assign() error {
+	l := r.al
+	eventClaims := map[string]int{}
+	// The places measured claims name, for the place rule.
+	err := r.stream(func(int32) {
+		for i := range l.facts {
+			if f := &l.facts[i]; f.measure != 0 {
+				r.measured.note(f)
+			}
+		}
+	}, func(e *claims.Entry) { eventClaims[claims.ActionClass(e.Action)]++ })
+	if err != nil {
+		return err
+	}
+	r.seriesOf = make([]int32, r.streamed)
+	// Measured claims into series; claims that name no measure into the one
+	// series of their unit in their article, else they are alone.
+	err = r.stream(func(first int32) {
+		for i := range l.facts {
+			if f := &l.facts[i]; f.measure != 0 {
+				r.measured.resolve(f)
+				f.series = r.open(f)
+				r.seriesOf[first+int32(i)] = f.series
+			}
+		}
+		for i := range l.facts {
+			f := &l.facts[i]
+			if f.measure != 0 {
+				continue
+			}
+			if s, ok := l.soleSeriesOfUnit(int32(i)); ok {
+				f.series, f.measure, f.place = s, l.series[s].key.measure, l.series[s].key.place
+				r.seriesOf[first+int32(i)] = s
+				r.sizes[s]++
+				continue
+			}
+			r.seriesOf[first+int32(i)] = -1
+			r.alone.note(f)
+		}
+	}, nil)
+	if err != nil {
+		return err
+	}
+	// Claims alone into series of their own; the stories of each article.
+	err = r.stream(func(first int32) {
+		for i := range l.facts {
+			f := &l.facts[i]
+			s := r.seriesOf[first+int32(i)]
+			if s < 0 {
+				r.alone.resolve(f)
+				s = r.open(f)
+				r.seriesOf[first+int32(i)] = s
+			}
+			r.place(f, s)
+		}
+		l.linkArticle(l.byRank, r.sets)
+		r.noteLosses(first)
+	}, nil)
+	if err != nil {
+		return err
+	}
+	r.numberSeries()
+	l.numberGroups(r.sets)
+	r.divide(eventClaims)
+	return nil
+}
+
+// open returns the series of f's key, opening it when new, and counts f in it.
+func (r *partRun) open(f *fact) int32 {
+	s := r.al.seriesFor(f, r.index)
+	for int(s) >= len(r.sizes) {
+		r.sizes = append(r.sizes, 0)
+		r.sets = append(r.sets, int32(len(r.sets)))
+	}
+	r.sizes[s]++
+	return s
+}
+
+// place puts f in series s, with the measure and place that series gives it.
+func (r *partRun) place(f *fact, s int32) {
+	si := &r.al.series[s]
+	f.series, f.group = s, si.group
+	f.measure, f.place = si.key.measure, si.key.place
+}
+
+// numberSeries puts the series in id order, as ledger.numberSeries does,
+// and renumbers what refers to them.
+func (r *partRun) numberSeries() {
+	l := r.al
+	order := make([]int32, len(l.series))
+	for s := range order {
+		order[s] = int32(s)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(l.series[a].id, l.series[b].id) })
+	renumber := make([]int32, len(order))
+	series, sizes := make([]seriesInfo, len(order)), make([]int, len(order))
+	for s, old := range order {
+		renumber[old] = int32(s)
+		series[s], sizes[s] = l.series[old], r.sizes[old]
+	}
+	for p, s := range r.seriesOf {
+		r.seriesOf[p] = renumber[s]
+	}
+	sets := newDisjointSets(len(order))
+	for old := range order {
+		sets.union(renumber[old], renumber[r.sets.find(int32(old))])
+	}
+	l.series, r.sizes, r.sets, r.index = series, sizes, sets, nil
+}
+
+// divide makes parts of the groups, in id order, and of the events, by
+// action class: an event is only ever compared with events of its class.
+func (r *partRun) divide(eventClaims map[string]int) {
+	var part int32
+	size := 0
+	fill := func(n int) int32 {
+		if size > 0 && size+n > r.maxClaims {
+			part, size = part+1, 0
+		}
+		size += n
+		return part
+	}
+	r.partOf = make([]int32, len(r.al.groups))
+	for g, gi := range r.al.groups {
+		n := 0
+		for _, s := range gi.series {
+			n += r.sizes[s]
+		}
+		r.partOf[g] = fill(n)
+	}
+	r.parts = part + 1
+	part, size = 0, 0
+	r.eventPartOf = map[string]int32{}
+	classes := make([]string, 0, len(eventClaims))
+	for class := range eventClaims {
+		classes = append(classes, class)
+	}
+	slices.Sort(classes)
+	for _, class := range classes {
+		r.eventPartOf[class] = fill(eventClaims[class])
+	}
+	r.parts = max(r.parts, part+1)
+}
+
+// reconcilePart reads the claims once more and reconciles those of part p:
+// its groups and its events. The first reading also checks each article.
+func (r *partRun) reconcilePart(p int32, w claims.ReconciliationWriter) error {
+	l := r.al
+	part := &ledger{opt: l.opt, words: l.words, echoes: map[int32][]int32{}}
+	var positions []int32
+	var events []claims.Entry
+	err := r.stream(func(first int32) {
+		for i := range l.facts {
+			r.place(&l.facts[i], r.seriesOf[first+int32(i)])
+		}
+		if p == 0 {
+			r.checkArticle(first)
+		}
+		for i := range l.facts {
+			f := &l.facts[i]
+			if r.partOf[f.group] != p {
+				continue
+			}
+			part.facts = append(part.facts, *f)
+			part.facts[len(part.facts)-1].doc = r.articles
+			part.quoted = append(part.quoted, l.quoted[i])
+			part.idBytes = append(part.idBytes, l.id(int32(i))...)
+			part.idEnd = append(part.idEnd, uint32(len(part.idBytes)))
+			positions = append(positions, first+int32(i))
+		}
+	}, func(e *claims.Entry) {
+		if r.eventPartOf[claims.ActionClass(e.Action)] == p {
+			events = append(events, eventToCompare(e))
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if p == 0 {
+		for _, h := range r.held {
+			for _, pos := range h.members {
+				r.wanted[pos] = nil
+			}
+		}
+	}
+	if err := r.reconcileClaims(part, p, positions, w); err != nil {
+		return err
+	}
+	return reconcileEvents(events).WriteTo(w)
+}
+
+// reconcileClaims reconciles the claims of the groups of part p, held in
+// part, as Ledger.Reconcile does once claims are in series and groups.
+func (r *partRun) reconcileClaims(part *ledger, p int32, positions []int32, w claims.ReconciliationWriter) error {
+	l := part
+	l.ids, l.idBytes = string(l.idBytes), nil
+	l.byRank = l.idOrder()
+	for rank, i := range l.byRank {
+		l.facts[i].rank = int32(rank)
+	}
+	l.sources = slices.Clone(r.al.sources)
+	l.numberSources()
+
+	// The part's groups and series, numbered in id order as in the ledger.
+	seriesIndex := make([]int32, len(r.al.series))
+	groupIndex := make([]int32, len(r.al.groups))
+	for g, gi := range r.al.groups {
+		if r.partOf[g] != p {
+			continue
+		}
+		groupIndex[g] = int32(len(l.groups))
+		l.groups = append(l.groups, groupInfo{id: gi.id})
+	}
+	for s, si := range r.al.series {
+		if r.partOf[si.group] != p {
+			continue
+		}
+		seriesIndex[s] = int32(len(l.series))
+		g := groupIndex[si.group]
+		l.series = append(l.series, seriesInfo{key: si.key, id: si.id, scope: si.scope, domain: si.domain, group: g})
+		l.groups[g].series = append(l.groups[g].series, seriesIndex[s])
+	}
+	for i := range l.facts {
+		f := &l.facts[i]
+		f.series, f.group = seriesIndex[f.series], groupIndex[f.group]
+		l.series[f.series].members = append(l.series[f.series].members, int32(i))
+	}
+	for g := range l.groups {
+		l.groups[g].label = l.groupLabel(l.groups[g].series)
+	}
+
+	if err := l.writeAssignments(w); err != nil {
+		return err
+	}
+	out := newFindingSet(l, w)
+	l.compareSeries(out)
+	if out.err != nil {
+		return out.err
+	}
+	l.impliedTotals()
+	if err := l.writeGroupsAndSeries(w, out); err != nil {
+		return err
+	}
+	for i, echoes := range l.echoes {
+		if _, ok := r.wanted[positions[i]]; ok {
+			ids := make([]string, len(echoes))
+			for k, echo := range echoes {
+				ids[k] = l.id(echo)
+			}
+			r.wanted[positions[i]] = ids
+		}
+	}
+	return nil
+}
+
+// checkArticle checks the figures of the article in r.al that must fit
+// together, as ledger.checkConsistency does, holding what it finds.
+func (r *partRun) checkArticle(first int32) {
+	l := r.al
+	out := &findingSet{l: l, held: &r.held, base: first}
+	if len(l.byRank) <= maxArticleClaims {
+		l.checkPartsTotals(l.byRank, out)
+		l.checkPercentages(l.byRank, out)
+	}
+	people := l.words.of("people")
+	for _, i := range l.byRank {
+		f := &l.facts[i]
+		m, ok := lossMomentOf(f, people)
+		if !ok || l.text(f.measure) != "casualties" {
+			continue
+		}
+		part, found := r.largest[m]
+		if !found || f.hi >= part.lo {
+			continue
+		}
+		sources := 2
+		if part.voice == f.voice {
+			sources = 1
+		}
+		ids := []string{l.id(i), part.id}
+		slices.Sort(ids)
+		r.held = append(r.held, heldFinding{
+			f: claims.Finding{Type: TotalBelowPart, Group: l.groups[f.group].id, Claims: ids, IndependentSources: sources,
+				Summary: TotalBelowPart + ": " + belowPartSummary(l.say(i, true), part.say)},
+			members: []int32{first + i, part.pos},
+		})
+	}
+}
+
+// lossPart is the largest loss known for a moment, as checkLossTotals
+// keeps it: what a finding needs of it.
+type lossPart struct {
+	lo    float64
+	id    string
+	pos   int32
+	voice int32
+	say   string
+}
+
+// noteLosses keeps the largest loss of each moment among the claims of the
+// article in r.al, the first in id order among equals.
+func (r *partRun) noteLosses(first int32) {
+	l := r.al
+	people := l.words.of("people")
+	for i := range l.facts {
+		f := &l.facts[i]
+		m, ok := lossMomentOf(f, people)
+		if !ok || !lossParts[l.text(f.measure)] || math.IsInf(f.lo, -1) {
+			continue
+		}
+		id := l.id(int32(i))
+		if best, seen := r.largest[m]; !seen || f.lo > best.lo || f.lo == best.lo && id < best.id {
+			r.largest[m] = lossPart{lo: f.lo, id: id, pos: first + int32(i), voice: f.voice, say: l.say(int32(i), true)}
+		}
+	}
+}
+
+// writeHeld writes the held findings with the echoes of their claims, once
+// each, as findingSet.add would have.
+func (r *partRun) writeHeld(w claims.ReconciliationWriter) error {
+	seen := map[string]bool{}
+	var buf []byte
+	for _, h := range r.held {
+		ids := h.f.Claims
+		for _, pos := range h.members {
+			ids = append(ids, r.wanted[pos]...)
+		}
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+		var sum [32]byte
+		sum, buf = findingSum(buf, h.f.Type, ids)
+		id := hex.EncodeToString(sum[:8])
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		h.f.ID, h.f.Claims = id, ids
+		if err := w.Finding(h.f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
