@@ -139,11 +139,7 @@ func ingestAll(c *cli.Context, io streams, db *sqlite.DB, in *ingester, paths []
 // reconcileAfterIngest reconciles the database and prints what it found.
 func reconcileAfterIngest(c *cli.Context, io streams, db *sqlite.DB) error {
 	r, err := reconcileStore(c.Context, db, reconcile.Options{})
-	var tooLarge tooLargeToReconcile
 	switch {
-	case errors.As(err, &tooLarge):
-		fmt.Fprintf(io.stderr, "claimtrack: the documents are stored but not reconciled: %s\n", tooLarge)
-		return nil
 	case errors.Is(err, sqlite.ErrClaimsChanged):
 		fmt.Fprintln(io.stderr, "claimtrack: another ingest added claims meanwhile; it reconciles them all when it ends")
 		return nil

@@ -23,10 +23,11 @@ func reconcileCommand(io streams) *cli.Command {
 			"sources corroborate each other and where an article's figures do not add up.\n" +
 			"ingest does this after every run; run it yourself after changing the word\n" +
 			"lists or to try another --tolerance.\n\n" +
-			"It holds a compact record of every claim in memory, a few hundred bytes\n" +
-			"each, and writes what it finds as it goes: a ledger that would need more\n" +
-			"than the system has available (or than CLAIMTRACK_MEMORY, e.g. 8GB, allows)\n" +
-			"is not started on.\n\n" +
+			"It holds a compact record of each claim in memory, a few hundred bytes,\n" +
+			"and writes what it finds as it goes. A ledger that would need more than\n" +
+			"400 MB (CLAIMTRACK_MEMORY, e.g. 2GB, sets another budget; the memory the\n" +
+			"system has available caps it) is reconciled in parts: groups of stories\n" +
+			"that fit, reading the claims once for each, with the same result.\n\n" +
 			"Examples:\n" +
 			"   claimtrack reconcile\n" +
 			"   claimtrack reconcile --tolerance 0.2   # 'about 1,000' also covers 800–1,200",
@@ -61,30 +62,45 @@ func reconcileCommand(io streams) *cli.Command {
 // saves it in one transaction, returning what it found. When another process
 // adds claims meanwhile, nothing is saved and the error is
 // sqlite.ErrClaimsChanged: that process reconciles once it has added them,
-// over a view that includes ours. A ledger too large for the memory
-// available is not started on: the error is a tooLargeToReconcile.
+// over a view that includes ours. A ledger larger than the memory reconciling
+// may use (claimsPerPart) is reconciled in parts, with the same result,
+// unless it is in memory anyway.
 func reconcileStore(ctx context.Context, db *sqlite.DB, opt reconcile.Options) (reconciled, error) {
-	_, stored, err := db.Counts(ctx)
+	perPart, err := claimsPerPart()
 	if err != nil {
 		return reconciled{}, fmt.Errorf("reconcile: %w", err)
 	}
-	if err := checkReconcileMemory(stored); err != nil {
+	set, err := db.CurrentClaims(ctx)
+	if err != nil {
 		return reconciled{}, fmt.Errorf("reconcile: %w", err)
 	}
-	// The ledger is a few large arrays without pointers, which the garbage
-	// collector need not walk: collecting more often costs little and keeps
-	// the peak near what the ledger holds, not twice that.
+	// The reconciler's records are large arrays without pointers, which the
+	// garbage collector need not walk: collecting more often costs little
+	// and keeps the peak near what they hold, not twice that.
 	defer debug.SetGCPercent(debug.SetGCPercent(25))
-	ledger := reconcile.NewLedger(opt)
-	ledger.Grow(stored)
-	set, err := db.EachClaimToReconcile(ctx, ledger.Add)
-	if err != nil {
-		return reconciled{}, fmt.Errorf("reconcile: %w", err)
-	}
 	counted := reconciled{findings: map[string]int{}}
-	err = db.ReplaceReconciliation(ctx, set, func(w claims.ReconciliationWriter) error {
-		return ledger.Reconcile(counting{w, &counted})
-	})
+	if set.Len() > perPart && !db.InMemory() {
+		// Each reading must see the claims the transaction was begun for.
+		src := func(each func(*claims.Entry)) error {
+			read, err := db.EachClaimToReconcile(ctx, each)
+			if err == nil && read != set {
+				err = sqlite.ErrClaimsChanged
+			}
+			return err
+		}
+		err = db.ReplaceReconciliation(ctx, set, func(w claims.ReconciliationWriter) error {
+			return reconcile.ReconcileInParts(src, opt, perPart, counting{w, &counted})
+		})
+	} else {
+		ledger := reconcile.NewLedger(opt)
+		ledger.Grow(set.Len())
+		if set, err = db.EachClaimToReconcile(ctx, ledger.Add); err != nil {
+			return reconciled{}, fmt.Errorf("reconcile: %w", err)
+		}
+		err = db.ReplaceReconciliation(ctx, set, func(w claims.ReconciliationWriter) error {
+			return ledger.Reconcile(counting{w, &counted})
+		})
+	}
 	if err != nil {
 		return reconciled{}, fmt.Errorf("reconcile: %w", err)
 	}

@@ -17,6 +17,18 @@ type ClaimSet struct {
 	count int
 }
 
+// Len is the number of claims in the set.
+func (s ClaimSet) Len() int { return s.count }
+
+// CurrentClaims names the claims stored now.
+func (db *DB) CurrentClaims(ctx context.Context) (ClaimSet, error) {
+	var set ClaimSet
+	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM claims`).Scan(&set.count); err != nil {
+		return ClaimSet{}, fmt.Errorf("count claims: %w", err)
+	}
+	return set, nil
+}
+
 // EachClaimToReconcile calls fn with every stored claim, with what the
 // reconciler reads, one at a time: a ledger of millions of claims is never
 // loaded whole. The entry is reused from one call to the next. Event claims

@@ -25,8 +25,13 @@ const memoryPath = ":memory:"
 
 // DB is an open claimtrack database.
 type DB struct {
-	db *sql.DB
+	db       *sql.DB
+	inMemory bool
 }
+
+// InMemory reports a database opened at ":memory:", which has a single
+// connection: nothing can read it while a transaction writes.
+func (db *DB) InMemory() bool { return db.inMemory }
 
 var _ claims.Store = (*DB)(nil)
 
@@ -43,7 +48,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		sqlDB.SetMaxOpenConns(1)
 	}
 
-	db := &DB{db: sqlDB}
+	db := &DB{db: sqlDB, inMemory: path == memoryPath}
 	// Each migration is a transaction that checks whether it is still due,
 	// so a migration that met a busy database can simply run again.
 	if err := retryBusy(ctx, func() error { return db.migrate(ctx) }); err != nil {
