@@ -247,7 +247,11 @@ func (r *partRun) numberSeries() {
 	l.series, r.sizes, r.sets, r.index = series, sizes, sets, nil
 }
 
-// divide makes parts of the groups, in id order, and of the events, by
+// eventWeight is what an event claim weighs against a quantity claim in a
+// part: it is kept whole, not as a compact record.
+const eventWeight = 2
+
+// divide makes parts of the groups, in id order, and then of the events, by
 // action class: an event is only ever compared with events of its class.
 func (r *partRun) divide(eventClaims map[string]int) {
 	var part int32
@@ -267,8 +271,6 @@ func (r *partRun) divide(eventClaims map[string]int) {
 		}
 		r.partOf[g] = fill(n)
 	}
-	r.parts = part + 1
-	part, size = 0, 0
 	r.eventPartOf = map[string]int32{}
 	classes := make([]string, 0, len(eventClaims))
 	for class := range eventClaims {
@@ -276,9 +278,9 @@ func (r *partRun) divide(eventClaims map[string]int) {
 	}
 	slices.Sort(classes)
 	for _, class := range classes {
-		r.eventPartOf[class] = fill(eventClaims[class])
+		r.eventPartOf[class] = fill(eventWeight * eventClaims[class])
 	}
-	r.parts = max(r.parts, part+1)
+	r.parts = part + 1
 }
 
 // reconcilePart reads the claims once more and reconciles those of part p:
