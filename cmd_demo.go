@@ -51,7 +51,7 @@ func demoCommand(io streams) *cli.Command {
 					}
 				}
 			}
-			if _, err := reconcileStore(c.Context, db, reconcile.Options{}); err != nil {
+			if _, err := reconcileStore(c.Context, db, reconcile.Options{}, io.stderr); err != nil {
 				return fmt.Errorf("demo: %w", err)
 			}
 			ledger, err := loadLedger(c, db, sqlite.ClaimFilter{})

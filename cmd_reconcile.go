@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"runtime/debug"
 	"strconv"
 
@@ -45,7 +46,7 @@ func reconcileCommand(io streams) *cli.Command {
 				return err
 			}
 			defer db.Close()
-			r, err := reconcileStore(c.Context, db, reconcile.Options{Tolerance: tolerance})
+			r, err := reconcileStore(c.Context, db, reconcile.Options{Tolerance: tolerance}, io.stderr)
 			switch {
 			case err != nil && c.Context.Err() != nil:
 				fmt.Fprintln(io.stderr, "claimtrack: reconcile: interrupted; the ledger keeps its previous reconciliation")
@@ -64,8 +65,8 @@ func reconcileCommand(io streams) *cli.Command {
 // sqlite.ErrClaimsChanged: that process reconciles once it has added them,
 // over a view that includes ours. A ledger larger than the memory reconciling
 // may use (claimsPerPart) is reconciled in parts, with the same result,
-// unless it is in memory anyway.
-func reconcileStore(ctx context.Context, db *sqlite.DB, opt reconcile.Options) (reconciled, error) {
+// unless it is in memory anyway; it says so on stderr, as it takes longer.
+func reconcileStore(ctx context.Context, db *sqlite.DB, opt reconcile.Options, stderr io.Writer) (reconciled, error) {
 	perPart, err := claimsPerPart()
 	if err != nil {
 		return reconciled{}, fmt.Errorf("reconcile: %w", err)
@@ -80,6 +81,8 @@ func reconcileStore(ctx context.Context, db *sqlite.DB, opt reconcile.Options) (
 	defer debug.SetGCPercent(debug.SetGCPercent(25))
 	counted := reconciled{findings: map[string]int{}}
 	if set.Len() > perPart && !db.InMemory() {
+		fmt.Fprintf(stderr, "claimtrack: reconciling %s claims in parts of up to %s (%s sets the memory to use): "+
+			"this reads them several times\n", reports.FormatCount(set.Len()), reports.FormatCount(perPart), memoryEnv)
 		// Each reading must see the claims the transaction was begun for.
 		src := func(each func(*claims.Entry)) error {
 			read, err := db.EachClaimToReconcile(ctx, each)
