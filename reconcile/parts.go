@@ -59,6 +59,7 @@ type partRun struct {
 	partOf      []int32          // by group
 	eventPartOf map[string]int32 // by action class
 	parts       int32
+	partClaims  []int // quantity claims by part, to size its records once
 
 	// Checks over whole articles and over the ledger, held until the echoes
 	// of their claims are known; wanted maps the stream positions they name
@@ -270,6 +271,10 @@ func (r *partRun) divide(eventClaims map[string]int) {
 			n += r.sizes[s]
 		}
 		r.partOf[g] = fill(n)
+		if int(part) == len(r.partClaims) {
+			r.partClaims = append(r.partClaims, 0)
+		}
+		r.partClaims[part] += n
 	}
 	r.eventPartOf = map[string]int32{}
 	classes := make([]string, 0, len(eventClaims))
@@ -288,7 +293,15 @@ func (r *partRun) divide(eventClaims map[string]int) {
 func (r *partRun) reconcilePart(p int32, w claims.ReconciliationWriter) error {
 	l := r.al
 	part := &ledger{opt: l.opt, words: l.words, echoes: map[int32][]int32{}}
+	// Sized once: a part may hold millions of claims, and growing by
+	// doubling would hold the records twice over while they are copied.
 	var positions []int32
+	if int(p) < len(r.partClaims) {
+		n := r.partClaims[p]
+		part.facts, part.quoted = make([]fact, 0, n), make([]quote, 0, n)
+		part.idEnd, positions = make([]uint32, 0, n), make([]int32, 0, n)
+		part.idBytes = make([]byte, 0, 16*n) // ids are 16 hex digits
+	}
 	var events []claims.Entry
 	err := r.stream(func(first int32) {
 		for i := range l.facts {
