@@ -84,8 +84,9 @@ func (ix *eventIndex) file(o *occurrence) {
 
 // reconcileEvents sorts event claims into occurrences, one group and series
 // each, and reports where independent sources disagree on an occurrence's
-// date, place or ordinal, and where they corroborate it.
-func reconcileEvents(events []claims.Entry) claims.Reconciliation {
+// date, place or ordinal, and where they corroborate it. It writes each
+// occurrence to w once it is concluded, and stops at w's first error.
+func reconcileEvents(events []claims.Entry, w claims.ReconciliationWriter) error {
 	// Claims that name everyone come first, so a vaguer claim ("Choe met a
 	// visiting diplomat") joins the occurrence it fits best. The sort keys
 	// are worked out once per claim, not once per comparison.
@@ -157,15 +158,11 @@ func reconcileEvents(events []claims.Entry) claims.Reconciliation {
 		}
 		index.file(best)
 	}
-	var r claims.Reconciliation
+	// Each occurrence is written as it is concluded: the findings of
+	// hundreds of thousands of events are never held together.
 	for _, o := range found {
 		id := occurrenceID(o, events)
 		label := occurrenceLabel(o, events)
-		ids := make([]string, len(o.members))
-		for k, i := range o.members {
-			ids[k] = events[i].ID
-		}
-		slices.Sort(ids)
 		findings := occurrenceFindings(o, events, id)
 		status := StatusSingleSource
 		switch {
@@ -174,11 +171,24 @@ func reconcileEvents(events []claims.Entry) claims.Reconciliation {
 		case slices.ContainsFunc(findings, func(f claims.Finding) bool { return f.Type == Corroboration }):
 			status = StatusCorroborated
 		}
-		r.Groups = append(r.Groups, claims.Group{ID: id, Label: "event: " + label, Claims: ids})
-		r.Series = append(r.Series, claims.Series{ID: id, Group: id, Label: label, Claims: ids, Status: status})
-		r.Findings = append(r.Findings, findings...)
+		for _, i := range o.members {
+			if err := w.Assign(events[i].ID, id, id); err != nil {
+				return err
+			}
+		}
+		if err := w.Group(claims.Group{ID: id, Label: "event: " + label}); err != nil {
+			return err
+		}
+		if err := w.Series(claims.Series{ID: id, Group: id, Label: label, Status: status}); err != nil {
+			return err
+		}
+		for _, f := range findings {
+			if err := w.Finding(f); err != nil {
+				return err
+			}
+		}
 	}
-	return r
+	return nil
 }
 
 // participants are everyone an event claim names, sorted.

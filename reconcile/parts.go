@@ -340,7 +340,7 @@ func (r *partRun) reconcilePart(p int32, w claims.ReconciliationWriter) error {
 	if err := r.reconcileClaims(part, p, positions, w); err != nil {
 		return err
 	}
-	return reconcileEvents(events).WriteTo(w)
+	return reconcileEvents(events, w)
 }
 
 // reconcileClaims reconciles the claims of the groups of part p, held in

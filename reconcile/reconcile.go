@@ -94,7 +94,7 @@ func (x *Ledger) Grow(n int) {
 // writes the result to w as it goes (see claims.ReconciliationWriter). It
 // stops at w's first error and returns it. A Ledger is reconciled once.
 func (x *Ledger) Reconcile(w claims.ReconciliationWriter) error {
-	if err := reconcileEvents(x.events).WriteTo(w); err != nil {
+	if err := reconcileEvents(x.events, w); err != nil {
 		return err
 	}
 	x.events = nil
