@@ -13,6 +13,7 @@ type groupInfo struct {
 	id, label string
 	series    []int32
 	totals    []claims.Total
+	elsewhere bool // written by another part of a ledger reconciled in parts
 }
 
 // assignGroups joins claims into stories: the connected components of "same
@@ -143,10 +144,16 @@ func (l *ledger) groupLabel(series []int32) string {
 			largest = s
 		}
 	}
+	return storyLabel(domains, peoples, func() string { return l.seriesLabel(largest) })
+}
+
+// storyLabel names a story by its main domain and people, weighed by their
+// claims, else as its largest series.
+func storyLabel(domains, peoples counter, largestLabel func() string) string {
 	topic := domains.top()
 	switch {
 	case topic == "":
-		return l.seriesLabel(largest)
+		return largestLabel()
 	case peoples.top() != "":
 		return topic + ": " + peoples.top()
 	}

@@ -56,7 +56,8 @@ type partRun struct {
 	streamed        int32            // quantity claims read in the last pass
 	articles        int32            // articles read so far in this pass
 
-	partOf      []int32          // by group
+	partOf      []int32          // by series
+	homePart    []int32          // by group: the part that writes it, with its first series
 	eventPartOf map[string]int32 // by action class
 	parts       int32
 	partClaims  []int // quantity claims by part, to size its records once
@@ -253,7 +254,9 @@ func (r *partRun) numberSeries() {
 const eventWeight = 2
 
 // divide makes parts of the groups, in id order, and then of the events, by
-// action class: an event is only ever compared with events of its class.
+// action class: an event is only ever compared with events of its class. A
+// group larger than a part is divided by series (storySeries gives their
+// order); its first part writes it.
 func (r *partRun) divide(eventClaims map[string]int) {
 	var part int32
 	size := 0
@@ -264,17 +267,30 @@ func (r *partRun) divide(eventClaims map[string]int) {
 		size += n
 		return part
 	}
-	r.partOf = make([]int32, len(r.al.groups))
-	for g, gi := range r.al.groups {
-		n := 0
-		for _, s := range gi.series {
-			n += r.sizes[s]
+	r.partOf = make([]int32, len(r.al.series))
+	r.homePart = make([]int32, len(r.al.groups))
+	for g := range r.al.groups {
+		order, n := r.storySeries(int32(g))
+		if n <= r.maxClaims {
+			order = [][]int32{slices.Concat(order...)} // the whole story in one part
 		}
-		r.partOf[g] = fill(n)
-		if int(part) == len(r.partClaims) {
-			r.partClaims = append(r.partClaims, 0)
+		for k, chunk := range order {
+			m := 0
+			for _, s := range chunk {
+				m += r.sizes[s]
+			}
+			p := fill(m)
+			if k == 0 {
+				r.homePart[g] = p
+			}
+			for _, s := range chunk {
+				r.partOf[s] = p
+			}
+			for int(p) >= len(r.partClaims) {
+				r.partClaims = append(r.partClaims, 0)
+			}
+			r.partClaims[p] += m
 		}
-		r.partClaims[part] += n
 	}
 	r.eventPartOf = map[string]int32{}
 	classes := make([]string, 0, len(eventClaims))
@@ -286,6 +302,41 @@ func (r *partRun) divide(eventClaims map[string]int) {
 		r.eventPartOf[class] = fill(eventWeight * eventClaims[class])
 	}
 	r.parts = part + 1
+}
+
+// storySeries lists the series of group g in the chunks a part may not
+// divide, and counts its claims. The first chunk holds what the group's own
+// conclusions read, so that one part can write the group: its largest
+// series, which names it, and the series its implied totals compose, those
+// of every people and unit that has an incremental series.
+func (r *partRun) storySeries(g int32) (chunks [][]int32, claims int) {
+	l := r.al
+	series := l.groups[g].series
+	type people struct{ nationality, unitClass symbol }
+	composed := map[people]bool{}
+	largest := series[0]
+	for _, s := range series {
+		key := l.series[s].key
+		if key.incremental {
+			composed[people{key.nationality, key.unitClass}] = true
+		}
+		if r.sizes[s] > r.sizes[largest] {
+			largest = s
+		}
+		claims += r.sizes[s]
+	}
+	first := []int32{largest}
+	for _, s := range series {
+		key := l.series[s].key
+		switch {
+		case s == largest:
+		case composed[people{key.nationality, key.unitClass}]:
+			first = append(first, s)
+		default:
+			chunks = append(chunks, []int32{s})
+		}
+	}
+	return append([][]int32{first}, chunks...), claims
 }
 
 // reconcilePart reads the claims once more and reconciles those of part p:
@@ -312,7 +363,7 @@ func (r *partRun) reconcilePart(p int32, w claims.ReconciliationWriter) error {
 		}
 		for i := range l.facts {
 			f := &l.facts[i]
-			if r.partOf[f.group] != p {
+			if r.partOf[f.series] != p {
 				continue
 			}
 			part.facts = append(part.facts, *f)
@@ -358,15 +409,21 @@ func (r *partRun) reconcileClaims(part *ledger, p int32, positions []int32, w cl
 	// The part's groups and series, numbered in id order as in the ledger.
 	seriesIndex := make([]int32, len(r.al.series))
 	groupIndex := make([]int32, len(r.al.groups))
+	inPart := make([]bool, len(r.al.groups))
+	for s, si := range r.al.series {
+		if r.partOf[s] == p {
+			inPart[si.group] = true
+		}
+	}
 	for g, gi := range r.al.groups {
-		if r.partOf[g] != p {
+		if !inPart[g] {
 			continue
 		}
 		groupIndex[g] = int32(len(l.groups))
-		l.groups = append(l.groups, groupInfo{id: gi.id})
+		l.groups = append(l.groups, groupInfo{id: gi.id, elsewhere: r.homePart[g] != p})
 	}
 	for s, si := range r.al.series {
-		if r.partOf[si.group] != p {
+		if r.partOf[s] != p {
 			continue
 		}
 		seriesIndex[s] = int32(len(l.series))
@@ -379,8 +436,10 @@ func (r *partRun) reconcileClaims(part *ledger, p int32, positions []int32, w cl
 		f.series, f.group = seriesIndex[f.series], groupIndex[f.group]
 		l.series[f.series].members = append(l.series[f.series].members, int32(i))
 	}
-	for g := range l.groups {
-		l.groups[g].label = l.groupLabel(l.groups[g].series)
+	for g := range r.al.groups {
+		if inPart[g] && r.homePart[g] == p {
+			r.labelGroup(l, int32(g), seriesIndex)
+		}
 	}
 
 	if err := l.writeAssignments(w); err != nil {
@@ -405,6 +464,24 @@ func (r *partRun) reconcileClaims(part *ledger, p int32, positions []int32, w cl
 		}
 	}
 	return nil
+}
+
+// labelGroup names group g in part, which holds its largest series, as
+// ledger.groupLabel does from all its series.
+func (r *partRun) labelGroup(part *ledger, g int32, seriesIndex []int32) {
+	domains, peoples := counter{}, counter{}
+	series := r.al.groups[g].series
+	largest := series[0]
+	for _, s := range series {
+		si := &r.al.series[s]
+		domains.add(si.domain, r.sizes[s])
+		peoples.add(r.al.text(si.key.nationality), r.sizes[s])
+		if r.sizes[s] > r.sizes[largest] {
+			largest = s
+		}
+	}
+	local := &part.groups[part.series[seriesIndex[largest]].group]
+	local.label = storyLabel(domains, peoples, func() string { return part.seriesLabel(seriesIndex[largest]) })
 }
 
 // checkArticle checks the figures of the article in r.al that must fit

@@ -23,6 +23,9 @@ func (l *ledger) writeAssignments(w claims.ReconciliationWriter) error {
 func (l *ledger) writeGroupsAndSeries(w claims.ReconciliationWriter, out *findingSet) error {
 	for g := range l.groups {
 		gi := &l.groups[g]
+		if gi.elsewhere {
+			continue
+		}
 		if err := w.Group(claims.Group{ID: gi.id, Label: gi.label, ImpliedTotals: gi.totals}); err != nil {
 			return err
 		}
