@@ -28,6 +28,7 @@ var errSourceChanged = errors.New("the claims changed between two readings")
 func ReconcileInParts(src Source, opt Options, maxClaims int, w claims.ReconciliationWriter) error {
 	r := &partRun{src: src, maxClaims: maxClaims, al: newLedger(opt),
 		index: map[seriesKey]int32{}, measured: placeBlocks{}, alone: placeBlocks{},
+		counted: map[int32]map[peopleUnit]bool{}, composed: map[int32]map[peopleUnit]bool{},
 		voices: map[string]int32{}, largest: map[lossMoment]lossPart{}, wanted: map[int32][]string{}}
 	if err := r.assign(); err != nil {
 		return err
@@ -51,10 +52,13 @@ type partRun struct {
 	measured, alone placeBlocks // places of measured claims, and of claims alone
 	seriesOf        []int32     // by stream position; -1 while not known
 	sizes           []int       // claims by series
-	sets            disjointSets
-	voices          map[string]int32 // the bodies sources speak for, numbered
-	streamed        int32            // quantity claims read in the last pass
-	articles        int32            // articles read so far in this pass
+	// The people and unit each series' claims count, and those of its
+	// incremental claims, which implied totals compose with a base.
+	counted, composed map[int32]map[peopleUnit]bool
+	sets              disjointSets
+	voices            map[string]int32 // the bodies sources speak for, numbered
+	streamed          int32            // quantity claims read in the last pass
+	articles          int32            // articles read so far in this pass
 
 	partOf      []int32          // by series
 	homePart    []int32          // by group: the part that writes it, with its first series
@@ -193,6 +197,11 @@ func (r *partRun) assign() error {
 				r.seriesOf[first+int32(i)] = s
 			}
 			r.place(f, s)
+			pu := peopleUnit{f.nationality, f.unitClass}
+			note(r.counted, s, pu)
+			if f.incremental && l.text(f.scope) != event {
+				note(r.composed, s, pu)
+			}
 		}
 		l.linkArticle(l.byRank, r.sets)
 		r.noteLosses(first)
@@ -241,6 +250,13 @@ func (r *partRun) numberSeries() {
 	}
 	for p, s := range r.seriesOf {
 		r.seriesOf[p] = renumber[s]
+	}
+	for _, sets := range []*map[int32]map[peopleUnit]bool{&r.counted, &r.composed} {
+		renumbered := map[int32]map[peopleUnit]bool{}
+		for old, pus := range *sets {
+			renumbered[renumber[old]] = pus
+		}
+		*sets = renumbered
 	}
 	sets := newDisjointSets(len(order))
 	for old := range order {
@@ -307,18 +323,15 @@ func (r *partRun) divide(eventClaims map[string]int) {
 // storySeries lists the series of group g in the chunks a part may not
 // divide, and counts its claims. The first chunk holds what the group's own
 // conclusions read, so that one part can write the group: its largest
-// series, which names it, and the series its implied totals compose, those
-// of every people and unit that has an incremental series.
+// series, which names it, and every series with claims of a people and unit
+// that an incremental claim counts, which its implied totals compose.
 func (r *partRun) storySeries(g int32) (chunks [][]int32, claims int) {
-	l := r.al
-	series := l.groups[g].series
-	type people struct{ nationality, unitClass symbol }
-	composed := map[people]bool{}
+	series := r.al.groups[g].series
+	composed := map[peopleUnit]bool{}
 	largest := series[0]
 	for _, s := range series {
-		key := l.series[s].key
-		if key.incremental {
-			composed[people{key.nationality, key.unitClass}] = true
+		for pu := range r.composed[s] {
+			composed[pu] = true
 		}
 		if r.sizes[s] > r.sizes[largest] {
 			largest = s
@@ -327,16 +340,36 @@ func (r *partRun) storySeries(g int32) (chunks [][]int32, claims int) {
 	}
 	first := []int32{largest}
 	for _, s := range series {
-		key := l.series[s].key
 		switch {
 		case s == largest:
-		case composed[people{key.nationality, key.unitClass}]:
+		case anyOf(r.counted[s], composed):
 			first = append(first, s)
 		default:
 			chunks = append(chunks, []int32{s})
 		}
 	}
 	return append([][]int32{first}, chunks...), claims
+}
+
+// peopleUnit is the people and unit class a claim counts.
+type peopleUnit struct{ nationality, unitClass symbol }
+
+// note adds pu to the set of series s.
+func note(sets map[int32]map[peopleUnit]bool, s int32, pu peopleUnit) {
+	if sets[s] == nil {
+		sets[s] = map[peopleUnit]bool{}
+	}
+	sets[s][pu] = true
+}
+
+// anyOf reports whether some member of a is in b.
+func anyOf(a, b map[peopleUnit]bool) bool {
+	for pu := range a {
+		if b[pu] {
+			return true
+		}
+	}
+	return false
 }
 
 // reconcilePart reads the claims once more and reconciles those of part p:
