@@ -23,8 +23,9 @@ var errSourceChanged = errors.New("the claims changed between two readings")
 // as Ledger.Reconcile, while holding at most about maxClaims of them at a
 // time. It reads them three times to sort them into series and groups,
 // keeping four bytes a claim and what each article needs while it is read,
-// and then once for each part of the groups: groups whose claims together
-// fit in maxClaims (a larger group makes a part of its own).
+// and then once for each part: groups whose claims together fit in
+// maxClaims, a larger group divided by series (a series larger than
+// maxClaims makes a part of its own), then the events.
 func ReconcileInParts(src Source, opt Options, maxClaims int, w claims.ReconciliationWriter) error {
 	r := &partRun{src: src, maxClaims: maxClaims, al: newLedger(opt),
 		index: map[seriesKey]int32{}, measured: placeBlocks{}, alone: placeBlocks{},
