@@ -10,14 +10,16 @@ import (
 
 // reconcileBytesPerClaim is the peak memory reconciling takes per claim it
 // holds at a time, erring high: the reconciler keeps a compact record of
-// each claim (about 200 bytes; an event claim, kept whole, more) and writes
-// its findings as it goes. Measured: 295 MB for a million claims at once
-// (bench/README.md).
-const reconcileBytesPerClaim = 400
+// each claim (about 200 bytes; an event claim, kept whole, more), the
+// comparisons of a series, and the tables of a ledger read in parts.
+// Measured (bench/README.md): a million synthetic claims at once peak at
+// 295 MB; a part of a million claims of the 1 GB folder, whose series are
+// larger and richer in findings, at 580 MB.
+const reconcileBytesPerClaim = 600
 
 // defaultReconcileMemory is what reconciling may use unless CLAIMTRACK_MEMORY
-// says otherwise: a ledger of up to a million claims is reconciled at once;
-// a larger one in parts, reading the claims once more for each.
+// says otherwise: a ledger of up to 666,666 claims is reconciled at once; a
+// larger one in parts, reading the claims once more for each.
 const defaultReconcileMemory = 400e6
 
 // memoryEnv sets the memory reconciling may use, in bytes or with a unit
