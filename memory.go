@@ -13,12 +13,12 @@ import (
 // each claim (about 200 bytes; an event claim, kept whole, more), the
 // comparisons of a series, and the tables of a ledger read in parts.
 // Measured (bench/README.md): a million synthetic claims at once peak at
-// 295 MB; a part of a million claims of the 1 GB folder, whose series are
-// larger and richer in findings, at 580 MB.
-const reconcileBytesPerClaim = 600
+// 295 MB; the 1 GB folder, whose series are larger and richer in findings,
+// at 580 MB in parts of a million claims and 497 MiB in parts of 666,666.
+const reconcileBytesPerClaim = 700
 
 // defaultReconcileMemory is what reconciling may use unless CLAIMTRACK_MEMORY
-// says otherwise: a ledger of up to 666,666 claims is reconciled at once; a
+// says otherwise: a ledger of up to 571,428 claims is reconciled at once; a
 // larger one in parts, reading the claims once more for each.
 const defaultReconcileMemory = 400e6
 
