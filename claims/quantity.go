@@ -195,10 +195,6 @@ func (d *document) isConversion(s *sentenceInfo, k int, earlier []Claim) bool {
 	return strings.TrimSpace(d.doc.Text[prev.End:n.Start]) == "("
 }
 
-// changeReach is how many words before "to" a word of change may stand:
-// "raised its casualty estimate to 52 from 30".
-const changeReach = 4
-
 // priorFigure reports the figure a change started from, when the sentence
 // states it after the figure now and gives it no time of its own: "rose to
 // 52 from 30", "52, up from 30". Like "rose from 30 to 52", the sentence
@@ -217,12 +213,7 @@ func priorFigure(s *sentenceInfo, k, first int, ref time.Time) bool {
 	if now < 1 || toks[now-1].lower != "to" || first-1-tokenBefore(toks, s.numbers[k-1].End) > 3 {
 		return false
 	}
-	for j := now - 2; j >= 0 && j >= now-1-changeReach && !toks[j].punct; j-- {
-		if numbers.IsChangeWord(toks[j].lower) {
-			return true
-		}
-	}
-	return false
+	return numbers.ChangeBefore(s.text, toks[now-1].start-s.Start)
 }
 
 // ownTimeFollows reports whether the figure ending at offset is followed by

@@ -19,25 +19,28 @@ var changeVerbs = func() map[string]bool {
 	return words
 }()
 
-// IsChangeWord reports whether w (any case) is a word of change of
-// data/change_verbs.txt: "rose", "climbed", "fell".
-func IsChangeWord(w string) bool { return changeVerbs[strings.ToLower(w)] }
-
-// changeReach is how many words before "from" a word of change may stand:
-// "raised its casualty estimate from 30 to 52".
+// changeReach is how many words before "from" (or "to") a word of change
+// may stand: "raised its casualty estimate from 30 to 52".
 const changeReach = 4
 
 // changedFrom reports whether a word of change stands shortly before the
 // "from" at start, in the same clause.
-func (sc *scanner) changedFrom(start int) bool {
-	s := sc.s
-	j := start
+func (sc *scanner) changedFrom(start int) bool { return changeBefore(sc.s, sc.last, start) }
+
+// ChangeBefore reports whether a word of change of data/change_verbs.txt
+// stands within a few words before offset at in s, with no punctuation or
+// figure between: the "rose" of "rose to 52 from 30" before its "to".
+func ChangeBefore(s string, at int) bool { return changeBefore(s, 0, at) }
+
+// changeBefore is ChangeBefore looking no further back than limit.
+func changeBefore(s string, limit, at int) bool {
+	j := at
 	for range changeReach {
-		for j > sc.last && (s[j-1] == ' ' || s[j-1] == '\t') {
+		for j > limit && (s[j-1] == ' ' || s[j-1] == '\t') {
 			j--
 		}
 		end := j
-		for j > sc.last && isLetter(s[j-1]) {
+		for j > limit && isLetter(s[j-1]) {
 			j--
 		}
 		if j == end {
