@@ -133,27 +133,29 @@ func (l *ledger) domainOfNationality(members []int32, nationality symbol) string
 // people it is about. A group of weak claims only (a quake, a rally) is named
 // after its largest series.
 func (l *ledger) groupLabel(series []int32) string {
-	domains, peoples := counter{}, counter{}
-	largest := series[0]
-	for _, s := range series {
-		si := &l.series[s]
-		n := len(si.members)
-		domains.add(si.domain, n)
-		peoples.add(l.text(si.key.nationality), n)
-		if n > len(l.series[largest].members) {
-			largest = s
-		}
-	}
-	return storyLabel(domains, peoples, func() string { return l.seriesLabel(largest) })
+	return storyLabel(l.words, series,
+		func(s int32) (*seriesInfo, int) { return &l.series[s], len(l.series[s].members) },
+		l.seriesLabel)
 }
 
-// storyLabel names a story by its main domain and people, weighed by their
-// claims, else as its largest series.
-func storyLabel(domains, peoples counter, largestLabel func() string) string {
+// storyLabel names a story by its series: by its main domain and people,
+// weighed by their claims (of returns a series and its claim count), else
+// as its largest series (label names a series).
+func storyLabel(words *symbols, series []int32, of func(int32) (*seriesInfo, int), label func(int32) string) string {
+	domains, peoples := counter{}, counter{}
+	largest, most := series[0], -1
+	for _, s := range series {
+		si, n := of(s)
+		domains.add(si.domain, n)
+		peoples.add(words.texts[si.key.nationality], n)
+		if n > most {
+			largest, most = s, n
+		}
+	}
 	topic := domains.top()
 	switch {
 	case topic == "":
-		return largestLabel()
+		return label(largest)
 	case peoples.top() != "":
 		return topic + ": " + peoples.top()
 	}

@@ -193,6 +193,14 @@ func (l *ledger) add(e *claims.Entry) {
 	l.idEnd = append(l.idEnd, uint32(len(l.idBytes)))
 }
 
+// grow makes room for n more claims: a ledger whose size is known is not
+// copied as it grows, which would hold its records twice over meanwhile.
+func (l *ledger) grow(n int) {
+	l.facts, l.quoted = slices.Grow(l.facts, n), slices.Grow(l.quoted, n)
+	l.idEnd = slices.Grow(l.idEnd, n)
+	l.idBytes = slices.Grow(l.idBytes, 16*n) // ids are 16 hex digits
+}
+
 // finish numbers the claims, sources and articles once every claim is added
 // and completes what a claim takes from its article.
 func (l *ledger) finish() {

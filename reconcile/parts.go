@@ -326,7 +326,7 @@ func (r *partRun) divide(eventClaims map[string]int) {
 // conclusions read, so that one part can write the group: its largest
 // series, which names it, and every series with claims of a people and unit
 // that an incremental claim counts, which its implied totals compose.
-func (r *partRun) storySeries(g int32) (chunks [][]int32, claims int) {
+func (r *partRun) storySeries(g int32) (chunks [][]int32, n int) {
 	series := r.al.groups[g].series
 	composed := map[peopleUnit]bool{}
 	largest := series[0]
@@ -337,7 +337,7 @@ func (r *partRun) storySeries(g int32) (chunks [][]int32, claims int) {
 		if r.sizes[s] > r.sizes[largest] {
 			largest = s
 		}
-		claims += r.sizes[s]
+		n += r.sizes[s]
 	}
 	first := []int32{largest}
 	for _, s := range series {
@@ -349,7 +349,7 @@ func (r *partRun) storySeries(g int32) (chunks [][]int32, claims int) {
 			chunks = append(chunks, []int32{s})
 		}
 	}
-	return append([][]int32{first}, chunks...), claims
+	return append([][]int32{first}, chunks...), n
 }
 
 // peopleUnit is the people and unit class a claim counts.
@@ -378,14 +378,10 @@ func anyOf(a, b map[peopleUnit]bool) bool {
 func (r *partRun) reconcilePart(p int32, w claims.ReconciliationWriter) error {
 	l := r.al
 	part := &ledger{opt: l.opt, words: l.words, echoes: map[int32][]int32{}}
-	// Sized once: a part may hold millions of claims, and growing by
-	// doubling would hold the records twice over while they are copied.
 	var positions []int32
 	if int(p) < len(r.partClaims) {
-		n := r.partClaims[p]
-		part.facts, part.quoted = make([]fact, 0, n), make([]quote, 0, n)
-		part.idEnd, positions = make([]uint32, 0, n), make([]int32, 0, n)
-		part.idBytes = make([]byte, 0, 16*n) // ids are 16 hex digits
+		part.grow(r.partClaims[p])
+		positions = make([]int32, 0, r.partClaims[p])
 	}
 	var events []claims.Entry
 	err := r.stream(func(first int32) {
@@ -472,7 +468,7 @@ func (r *partRun) reconcileClaims(part *ledger, p int32, positions []int32, w cl
 	}
 	for g := range r.al.groups {
 		if inPart[g] && r.homePart[g] == p {
-			r.labelGroup(l, int32(g), seriesIndex)
+			r.labelGroup(l, int32(g), groupIndex[g], seriesIndex)
 		}
 	}
 
@@ -500,22 +496,12 @@ func (r *partRun) reconcileClaims(part *ledger, p int32, positions []int32, w cl
 	return nil
 }
 
-// labelGroup names group g in part, which holds its largest series, as
-// ledger.groupLabel does from all its series.
-func (r *partRun) labelGroup(part *ledger, g int32, seriesIndex []int32) {
-	domains, peoples := counter{}, counter{}
-	series := r.al.groups[g].series
-	largest := series[0]
-	for _, s := range series {
-		si := &r.al.series[s]
-		domains.add(si.domain, r.sizes[s])
-		peoples.add(r.al.text(si.key.nationality), r.sizes[s])
-		if r.sizes[s] > r.sizes[largest] {
-			largest = s
-		}
-	}
-	local := &part.groups[part.series[seriesIndex[largest]].group]
-	local.label = storyLabel(domains, peoples, func() string { return part.seriesLabel(seriesIndex[largest]) })
+// labelGroup names group g, part's group local, which holds its largest
+// series, as ledger.groupLabel does from all its series.
+func (r *partRun) labelGroup(part *ledger, g, local int32, seriesIndex []int32) {
+	part.groups[local].label = storyLabel(r.al.words, r.al.groups[g].series,
+		func(s int32) (*seriesInfo, int) { return &r.al.series[s], r.sizes[s] },
+		func(s int32) string { return part.seriesLabel(seriesIndex[s]) })
 }
 
 // checkArticle checks the figures of the article in r.al that must fit

@@ -83,12 +83,7 @@ func eventToCompare(e *claims.Entry) claims.Entry {
 
 // Grow makes room for n more claims, so that a ledger whose size is known
 // is not copied as it grows.
-func (x *Ledger) Grow(n int) {
-	l := x.quantities
-	l.facts, l.quoted = slices.Grow(l.facts, n), slices.Grow(l.quoted, n)
-	l.idEnd = slices.Grow(l.idEnd, n)
-	l.idBytes = slices.Grow(l.idBytes, 16*n) // ids are 16 hex digits
-}
+func (x *Ledger) Grow(n int) { x.quantities.grow(n) }
 
 // Reconcile sorts the claims into series and groups, compares them, and
 // writes the result to w as it goes (see claims.ReconciliationWriter). It
