@@ -86,6 +86,12 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 			continue
 		}
 		verbEnd := i + len(v.words)
+		// "jobless claims rose", "the reports were denied": a plural noun,
+		// as the verb after it says. ("Police reports show" keeps the
+		// police as the source.)
+		if strings.HasSuffix(t.lower, "s") && verbEnd < len(toks) && (amountVerbs[toks[verbEnd].lower] || finiteVerbs[toks[verbEnd].lower]) {
+			continue
+		}
 		// The passive has no speaker before its verb: "a tunnel was found",
 		// "the toll was confirmed by the ministry" (the speaker after "by").
 		if i > 0 && passiveAuxiliaries[toks[i-1].lower] {

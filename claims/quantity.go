@@ -107,7 +107,7 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []Claim) (Claim, boo
 			after++
 		}
 	}
-	phrase := d.phraseAfter(toks, after, n)
+	phrase := d.phraseAfter(s, after, n)
 	if hasUnitBefore && phrase.class != unitBefore.class {
 		phrase = np{from: after, to: after, head: -1, unit: unitBefore.value, class: unitBefore.class}
 	}
@@ -133,6 +133,11 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []Claim) (Claim, boo
 	if c.Unit == "" {
 		if prev, ok := antecedent(d.claims, earlier, n); ok {
 			c.Unit, c.Subject, c.Measure = prev.Unit, prev.Subject, prev.Measure
+		}
+	}
+	if c.Unit == "" {
+		if u, subject, ok := d.pluralSubject(toks, before); ok {
+			c.Unit, c.Subject = u, subject
 		}
 	}
 	if c.Unit == "" {
@@ -175,6 +180,16 @@ func quantityKind(n numbers.Number) bool {
 func (d *document) insideDate(s *sentenceInfo, n numbers.Number) bool {
 	for _, m := range s.dates {
 		if n.Start >= m.Start && n.End <= m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// startsDate reports a token that begins one of the sentence's dates.
+func startsDate(s *sentenceInfo, t token) bool {
+	for _, m := range s.dates {
+		if t.start == m.Start {
 			return true
 		}
 	}
@@ -302,8 +317,10 @@ func (d *document) canonicalUnit(word string) string {
 
 // phraseAfter reads the noun phrase after a figure: "North Korean soldiers",
 // "ballistic missiles", "people per square metre", "containers of munitions",
-// "of the drones" (a share of something named).
-func (d *document) phraseAfter(toks []token, i int, n numbers.Number) np {
+// "of the drones" (a share of something named). A date ends it: in "reached
+// 5,000 last month" the month is when, not what.
+func (d *document) phraseAfter(s *sentenceInfo, i int, n numbers.Number) np {
+	toks := s.toks
 	p := np{from: i, to: i, head: -1}
 	// "downed 65 of 90 drones": the share counts what the whole counts.
 	if i+2 < len(toks) && toks[i].lower == "of" && isDigitWord(toks[i+1].lower) {
@@ -327,7 +344,7 @@ func (d *document) phraseAfter(toks []token, i int, n numbers.Number) np {
 	}
 	for j := i; j < len(toks) && j < i+6; j++ {
 		t := toks[j]
-		if t.punct || functionWords[t.lower] && !(j > i && t.lower == "per") {
+		if t.punct || functionWords[t.lower] && !(j > i && t.lower == "per") || startsDate(s, t) {
 			break
 		}
 		if unit, ok := d.lx.units.at(toks, j); ok {
@@ -451,6 +468,53 @@ func (d *document) phraseBefore(toks []token, before int, linked bool) (unit, su
 		}
 	}
 	return "", "", false
+}
+
+// subjectWords are the words of data/subject_words.txt, by their kind.
+var subjectWords = func() map[string]map[string]bool {
+	kinds := map[string]map[string]bool{}
+	for _, fields := range dataLines("subject_words.txt") {
+		set := map[string]bool{}
+		for _, w := range fields[1:] {
+			set[strings.ToLower(w)] = true
+		}
+		kinds[fields[0]] = set
+	}
+	return kinds
+}()
+
+var (
+	amountVerbs   = subjectWords["amount"]  // "rose", "totalled", "reached"
+	genericCounts = subjectWords["generic"] // "figures", "numbers"
+	finiteVerbs   = subjectWords["finite"]  // "were", "will"
+)
+
+// pluralSubject finds what an unlisted figure counts in the plural noun that
+// is the subject of a verb of amount before it: "jobless claims rose to
+// 230,000", "exports reached 5,000". A capitalised word is a name unless it
+// starts the sentence; "the figure rose to 45" names nothing counted.
+func (d *document) pluralSubject(toks []token, before int) (unit, subject string, ok bool) {
+	j, amount := before, false
+	for j >= 0 && (copulas[toks[j].lower] || amountVerbs[toks[j].lower]) {
+		amount = amount || amountVerbs[toks[j].lower]
+		j--
+	}
+	if !amount || j < 0 {
+		return "", "", false
+	}
+	head := toks[j]
+	if head.punct || functionWords[head.lower] || genericCounts[head.lower] || head.capitalized() && j > 0 ||
+		!strings.HasSuffix(head.lower, "s") || strings.HasSuffix(head.lower, "ss") || isDigitWord(head.lower) {
+		return "", "", false
+	}
+	from := j
+	for from > 0 && from > j-3 && !toks[from-1].punct && !functionWords[toks[from-1].lower] && !toks[from-1].capitalized() {
+		from--
+	}
+	if from == 1 && toks[0].capitalized() && !toks[0].punct && !functionWords[toks[0].lower] {
+		from = 0
+	}
+	return head.lower, joinTokens(d.doc.Text, toks[from:j+1]), true
 }
 
 // linkedByQualifier reports a qualifier that is itself a verb linking the

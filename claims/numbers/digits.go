@@ -239,7 +239,7 @@ func (sc *scanner) gluedLetters(f figure, lit literal, i, j int) figure {
 		switch metresBefore(s, k) {
 		case metreEvent: // "the 100m sprint" names a race
 			return sc.identifier(f.Start, k)
-		case metreDimension: // "a 300m-long tunnel"
+		case metreDimension, metreStructure: // "a 300m-long tunnel", "a 300m tunnel"
 			f.End, f.closed, f.Unit = k, true, run
 			return f
 		}

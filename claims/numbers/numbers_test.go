@@ -92,6 +92,7 @@ var scanTests = []struct {
 	{"glued scales", "4.8m, 1.2bn, 3M, 5k, 1.2b", []m{card("4.8m", 4.8e6), card("1.2bn", 1.2e9), card("3M", 3e6), card("5k", 5000), card("1.2b", 1.2e9)}},
 	{"glued m before a race is a name", "won the 100m sprint and the 400m hurdles", []m{ident("100m"), ident("400m")}},
 	{"glued m before a dimension is metres", "a 300m-long tunnel", []m{card("300m", 300).in("m")}},
+	{"glued m before a structure is metres", "a 300m tunnel, 10m waves, a £300m bridge", []m{card("300m", 300).in("m"), card("10m", 10).in("m"), money("£300m", "GBP", 3e8)}},
 	{"glued m elsewhere is millions", "100m people, £100m sprint fund, 4.8m-strong", []m{card("100m", 1e8), money("£100m", "GBP", 1e8), card("4.8m", 4.8e6)}},
 	{"trillion", "1.3 trillion", []m{card("1.3 trillion", 1.3e12)}},
 	{"wire abbreviation", "10 bln and 10 mln", []m{card("10 bln", 1e10), card("10 mln", 1e7)}},
