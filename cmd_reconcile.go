@@ -63,11 +63,13 @@ func reconcileCommand(io streams) *cli.Command {
 // saves it in one transaction, returning what it found. When another process
 // adds claims meanwhile, nothing is saved and the error is
 // sqlite.ErrClaimsChanged: that process reconciles once it has added them,
-// over a view that includes ours. A ledger larger than the memory reconciling
-// may use (claimsPerPart) is reconciled in parts, with the same result,
-// unless it is in memory anyway; it says so on stderr, as it takes longer.
+// over a view that includes ours. Reconciling may use the memory
+// reconcileBudget gives beyond what the program already holds, which is
+// also the garbage collector's limit meanwhile; a ledger that needs more is
+// reconciled in parts, with the same result, unless it is in memory anyway.
+// It says so on stderr, as it takes longer.
 func reconcileStore(ctx context.Context, db *sqlite.DB, opt reconcile.Options, stderr io.Writer) (reconciled, error) {
-	perPart, err := claimsPerPart()
+	budget, err := reconcileBudget()
 	if err != nil {
 		return reconciled{}, fmt.Errorf("reconcile: %w", err)
 	}
@@ -79,10 +81,13 @@ func reconcileStore(ctx context.Context, db *sqlite.DB, opt reconcile.Options, s
 	// garbage collector need not walk: collecting more often costs little
 	// and keeps the peak near what they hold, not twice that.
 	defer debug.SetGCPercent(debug.SetGCPercent(25))
+	before := liveHeap()
+	defer limitMemory(before + budget)()
 	counted := reconciled{findings: map[string]int{}}
-	if set.Len() > perPart && !db.InMemory() {
-		fmt.Fprintf(stderr, "claimtrack: reconciling %s claims in parts of up to %s (%s sets the memory to use): "+
-			"this reads them several times\n", reports.FormatCount(set.Len()), reports.FormatCount(perPart), memoryEnv)
+	if set.Len() > claimsIn(budget) && !db.InMemory() {
+		fmt.Fprintf(stderr, "claimtrack: reconciling %s claims in parts, as at once they would need more than %s "+
+			"(%s sets the memory to use): this reads them several times\n",
+			reports.FormatCount(set.Len()), formatBytes(budget), memoryEnv)
 		// Each reading must see the claims the transaction was begun for.
 		src := func(each func(*claims.Entry)) error {
 			read, err := db.EachClaimToReconcile(ctx, each)
@@ -91,8 +96,17 @@ func reconcileStore(ctx context.Context, db *sqlite.DB, opt reconcile.Options, s
 			}
 			return err
 		}
+		// A part may take what the tables of the sorted ledger leave.
+		partSize := func() int {
+			now := liveHeap()
+			kept := now - min(before, now)
+			n := claimsIn(budget - min(kept, budget))
+			fmt.Fprintf(stderr, "claimtrack: the claims are sorted into series, in %s; parts of up to %s\n",
+				formatBytes(kept), reports.Plural(n, "claim"))
+			return n
+		}
 		err = db.ReplaceReconciliation(ctx, set, func(w claims.ReconciliationWriter) error {
-			return reconcile.ReconcileInParts(src, opt, perPart, counting{w, &counted})
+			return reconcile.ReconcileInParts(src, opt, partSize, counting{w, &counted})
 		})
 	} else {
 		ledger := reconcile.NewLedger(opt)

@@ -3,18 +3,22 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"math"
 	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 )
 
-// reconcileBytesPerClaim is the peak memory reconciling takes per claim it
-// holds at a time, erring high: the reconciler keeps a compact record of
-// each claim (about 200 bytes; an event claim, kept whole, more), the
-// comparisons of a series, and the tables of a ledger read in parts.
-// Measured (bench/README.md): a million synthetic claims at once peak at
-// 295 MB; the 1 GB folder, whose series are larger and richer in findings,
-// at 580 MB in parts of a million claims and 497 MiB in parts of 666,666.
+// reconcileBytesPerClaim is the memory reconciling takes per claim it holds
+// at a time, erring high: the reconciler keeps a compact record of each
+// claim (about 200 bytes; an event claim, kept whole, more), the comparisons
+// of a series, and room for the garbage collector to work. Measured
+// (bench/README.md): a million synthetic claims at once peak at 295 MB; a
+// part of the 1 GB folder holds about 250 bytes a claim besides the tables
+// that sorting the whole ledger keeps.
 const reconcileBytesPerClaim = 700
 
 // defaultReconcileMemory is what reconciling may use unless CLAIMTRACK_MEMORY
@@ -26,10 +30,10 @@ const defaultReconcileMemory = 400e6
 // (500MB, 8GB).
 const memoryEnv = "CLAIMTRACK_MEMORY"
 
-// claimsPerPart is how many claims a reconciliation may hold at a time:
-// CLAIMTRACK_MEMORY's worth, else defaultReconcileMemory's, and never more
-// than the memory the system has available.
-func claimsPerPart() (int, error) {
+// reconcileBudget is the memory reconciling may use: CLAIMTRACK_MEMORY's
+// worth, else defaultReconcileMemory's, and never more than the memory the
+// system has available.
+func reconcileBudget() (uint64, error) {
 	budget := uint64(defaultReconcileMemory)
 	if s := os.Getenv(memoryEnv); s != "" {
 		n, err := parseBytes(s)
@@ -41,7 +45,37 @@ func claimsPerPart() (int, error) {
 	if avail, ok := availableMemory(); ok {
 		budget = min(budget, avail)
 	}
-	return max(1, int(budget/reconcileBytesPerClaim)), nil
+	return budget, nil
+}
+
+// claimsIn is how many claims reconciling may hold at a time in bytes of
+// memory, at least one.
+func claimsIn(bytes uint64) int {
+	return max(1, int(bytes/reconcileBytesPerClaim))
+}
+
+// liveHeap is the memory the program's live objects take, counted by a
+// garbage collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0 // not measured by this runtime
+	}
+	return sample[0].Value.Uint64()
+}
+
+// limitMemory makes limit the garbage collector's soft memory limit until
+// the function it returns is called: it then collects harder, and returns
+// freed memory to the system sooner, as the program nears the limit. A
+// GOMEMLIMIT the user set is left alone.
+func limitMemory(limit uint64) (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" || limit > math.MaxInt64 {
+		return func() {}
+	}
+	previous := debug.SetMemoryLimit(int64(limit))
+	return func() { debug.SetMemoryLimit(previous) }
 }
 
 // availableMemory is MemAvailable from /proc/meminfo; ok is false where
@@ -61,6 +95,19 @@ func availableMemory() (avail uint64, ok bool) {
 		}
 	}
 	return 0, false
+}
+
+// formatBytes writes a size as parseBytes reads it, rounded: 400 MB, 2.5 GB.
+func formatBytes(n uint64) string {
+	switch {
+	case n >= 1e9:
+		return strconv.FormatFloat(float64(n)/1e9, 'f', 1, 64) + " GB"
+	case n >= 1e6:
+		return strconv.FormatUint(n/1e6, 10) + " MB"
+	case n >= 1e3:
+		return strconv.FormatUint(n/1e3, 10) + " KB"
+	}
+	return strconv.FormatUint(n, 10) + " B"
 }
 
 // parseBytes reads a size: digits with an optional KB, MB or GB (powers of

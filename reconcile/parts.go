@@ -20,14 +20,16 @@ type Source func(each func(*claims.Entry)) error
 var errSourceChanged = errors.New("the claims changed between two readings")
 
 // ReconcileInParts reconciles the claims src streams, with the same result
-// as Ledger.Reconcile, while holding at most about maxClaims of them at a
-// time. It reads them three times to sort them into series and groups,
-// keeping four bytes a claim and what each article needs while it is read,
-// and then once for each part: groups whose claims together fit in
-// maxClaims, a larger group divided by series (a series larger than
-// maxClaims makes a part of its own), then the events.
-func ReconcileInParts(src Source, opt Options, maxClaims int, w claims.ReconciliationWriter) error {
-	r := &partRun{src: src, maxClaims: maxClaims, al: newLedger(opt),
+// as Ledger.Reconcile, while holding only some of them at a time. It reads
+// them three times to sort them into series and groups, keeping four bytes a
+// claim, tables of series, sources and words, and what each article needs
+// while it is read. partSize then says how many claims a part may hold,
+// which depends on what those tables take. It reads the claims once more for
+// each part: groups whose claims together fit, a larger group divided by
+// series (a series larger than a part makes a part of its own), then the
+// events.
+func ReconcileInParts(src Source, opt Options, partSize func() int, w claims.ReconciliationWriter) error {
+	r := &partRun{src: src, partSize: partSize, al: newLedger(opt),
 		index: map[seriesKey]int32{}, measured: placeBlocks{}, alone: placeBlocks{},
 		counted: map[int32]map[peopleUnit]bool{}, composed: map[int32]map[peopleUnit]bool{},
 		voices: map[string]int32{}, largest: map[lossMoment]lossPart{}, wanted: map[int32][]string{}}
@@ -45,7 +47,8 @@ func ReconcileInParts(src Source, opt Options, maxClaims int, w claims.Reconcili
 // partRun is the state of ReconcileInParts.
 type partRun struct {
 	src       Source
-	maxClaims int
+	partSize  func() int
+	maxClaims int // claims a part holds, once partSize says
 	// al holds the claims of the article being read, and the tables that
 	// outlive it: words, sources, series and groups.
 	al              *ledger
@@ -212,6 +215,7 @@ func (r *partRun) assign() error {
 	}
 	r.numberSeries()
 	l.numberGroups(r.sets)
+	r.maxClaims = r.partSize()
 	r.divide(eventClaims)
 	return nil
 }

@@ -28,7 +28,7 @@ func inParts(t testing.TB, entries []claims.Entry, maxClaims int) claims.Reconci
 		return nil
 	}
 	c := newCollector()
-	if err := ReconcileInParts(src, Options{}, maxClaims, c); err != nil {
+	if err := ReconcileInParts(src, Options{}, func() int { return maxClaims }, c); err != nil {
 		t.Fatal(err)
 	}
 	return c.result()

@@ -204,8 +204,8 @@ func (a Audit) Write(w io.Writer, f Format, width int, st Style) error {
 
 	if a.Series != nil {
 		t.heading(2, "Series: "+a.Series.Title(), a.Series.Status)
-		t.printf("Story: %s · %s · %s · %s · %s\n\n", a.Series.GroupLabel, plural(len(a.Series.Points), "claim"),
-			plural(len(a.Series.Latest), "independent source"), t.st.Verdict(a.Series.Status, a.Series.Status),
+		t.printf("Story: %s · %s · %s · %s · %s\n\n", a.Series.GroupLabel, Plural(len(a.Series.Points), "claim"),
+			Plural(len(a.Series.Latest), "independent source"), t.st.Verdict(a.Series.Status, a.Series.Status),
 			t.code("series "+a.Series.ID))
 		near := *a.Series
 		near.Points = pointsAround(a.Series.Points, a.ID, auditTimelineRows)
@@ -238,7 +238,7 @@ func (a Audit) Write(w io.Writer, f Format, width int, st Style) error {
 				more = "more than "
 			}
 			t.printf("%s has %s%s in other documents; listed are those of this series and the last stored (all: %s).\n\n",
-				a.Attribution.Root, more, plural(a.SourceClaims, "claim"), t.code("claimtrack claims --source '"+a.Attribution.Root+"'"))
+				a.Attribution.Root, more, Plural(a.SourceClaims, "claim"), t.code("claimtrack claims --source '"+a.Attribution.Root+"'"))
 		}
 	}
 	return t.err

@@ -224,7 +224,7 @@ func (r Report) writeText(w io.Writer, markdown bool, width int, st Style) error
 	default:
 		var parts []string
 		for _, c := range r.FindingCounts {
-			parts = append(parts, t.st.Verdict(c.Type, plural(c.Count, findingNoun(c.Type))))
+			parts = append(parts, t.st.Verdict(c.Type, Plural(c.Count, findingNoun(c.Type))))
 		}
 		t.printf("Findings: %s\n\n", strings.Join(parts, " · "))
 	}
@@ -266,7 +266,7 @@ func (r Report) writeText(w io.Writer, markdown bool, width int, st Style) error
 
 func (r Report) writeSeries(t *text, v SeriesView) {
 	t.heading(3, v.Title(), v.Status)
-	t.printf("Story: %s · %s · %s\n\n", v.GroupLabel, plural(len(v.Latest), "independent source"),
+	t.printf("Story: %s · %s · %s\n\n", v.GroupLabel, Plural(len(v.Latest), "independent source"),
 		t.code("series "+v.ID))
 	g := Grid{Header: []string{"Source", "Value", "Qualifier", "Date", "Outlet", "Published", "Claim"}, NumberColumns: []int{1}}
 	for _, p := range v.Latest {
@@ -432,8 +432,8 @@ func FormatCount(n int) string {
 	return FormatNumber(&f)
 }
 
-// plural writes "1 source", "3 sources".
-func plural(n int, noun string) string {
+// Plural writes "1 source", "3 sources".
+func Plural(n int, noun string) string {
 	if n == 1 {
 		return FormatCount(n) + " " + noun
 	}

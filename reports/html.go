@@ -19,7 +19,7 @@ var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap
 	"span":      formatSpan,
 	"source":    sourceLine,
 	"short":     shortID,
-	"plural":    plural,
+	"plural":    Plural,
 	"count":     FormatCount,
 	"noun":      findingNoun,
 	"mark":      findingMark,

@@ -35,8 +35,8 @@ func WriteTimeline(w io.Writer, v SeriesView, f Format, width int, st Style) err
 	}
 	t := &text{w: w, markdown: f == Markdown, width: width, st: st}
 	t.heading(1, v.Title(), v.Status)
-	t.printf("Story: %s · %s · %s · %s · %s\n\n", v.GroupLabel, plural(len(v.Points), "claim"),
-		plural(len(v.Latest), "independent source"), t.st.Verdict(v.Status, v.Status), t.code("series "+v.ID))
+	t.printf("Story: %s · %s · %s · %s · %s\n\n", v.GroupLabel, Plural(len(v.Points), "claim"),
+		Plural(len(v.Latest), "independent source"), t.st.Verdict(v.Status, v.Status), t.code("series "+v.ID))
 	t.grid(timelineGrid(v, nil))
 	t.chart(v.Points)
 	for _, f := range v.Findings {
