@@ -421,6 +421,10 @@ func (d *document) personName(name string) string {
 	for i := len(toks) - 1; i >= 0; i-- {
 		if _, ok := d.lx.titles.endingAt(toks, i); ok {
 			rest := toks[i+1:]
+			// "the General Staff", "the Secretary General's Office": a body.
+			if k := entityKind(rest); k == "org" || k == "report" {
+				return name
+			}
 			if len(rest) >= 1 && len(rest) <= 4 && rest[0].capitalized() {
 				return joinTokens(name, rest)
 			}
