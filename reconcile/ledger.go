@@ -211,7 +211,7 @@ func (l *ledger) finish() {
 	for rank, i := range l.byRank {
 		l.facts[i].rank = int32(rank)
 	}
-	l.numberSources()
+	l.useSources(numberSources(l.sources))
 	l.byDoc = l.articles(ndocs)
 	for _, members := range l.byDoc {
 		l.inheritNationality(members)
@@ -298,35 +298,46 @@ func (s *symbols) of(text string) symbol {
 // text is the word a symbol of the ledger stands for.
 func (l *ledger) text(y symbol) string { return l.words.texts[y] }
 
-// numberSources renumbers sources in key order, and numbers the bodies they
-// speak for, so that numbering depends on content, not on input order.
-func (l *ledger) numberSources() {
-	order := make([]int32, len(l.sources))
+// sourceNumbering is the sources in key order and the bodies they speak
+// for, numbered so that numbering depends on content, not on input order.
+type sourceNumbering struct {
+	sources     []source
+	voices      []string
+	sourceVoice []int32 // by source: index in voices
+	renumber    []int32 // by a source's index before: its index in sources
+}
+
+// numberSources numbers sources in key order, and the bodies they speak for.
+func numberSources(sources []source) sourceNumbering {
+	order := make([]int32, len(sources))
 	for k := range order {
 		order[k] = int32(k)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(l.sources[a].key, l.sources[b].key) })
-	renumber := make([]int32, len(order))
-	sorted := make([]source, len(order))
-	for k, old := range order {
-		renumber[old] = int32(k)
-		sorted[k] = l.sources[old]
-	}
-	l.sources = sorted
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(sources[a].key, sources[b].key) })
+	n := sourceNumbering{sources: make([]source, len(order)), sourceVoice: make([]int32, len(order)),
+		renumber: make([]int32, len(order))}
 	voices := map[string]int32{}
-	l.sourceVoice = make([]int32, len(sorted))
-	for k, s := range sorted {
+	for k, old := range order {
+		n.renumber[old] = int32(k)
+		s := sources[old]
+		n.sources[k] = s
 		v, ok := voices[s.voice]
 		if !ok {
-			v = int32(len(l.voices))
+			v = int32(len(n.voices))
 			voices[s.voice] = v
-			l.voices = append(l.voices, s.voice)
+			n.voices = append(n.voices, s.voice)
 		}
-		l.sourceVoice[k] = v
+		n.sourceVoice[k] = v
 	}
+	return n
+}
+
+// useSources gives the ledger the sources as n numbers them.
+func (l *ledger) useSources(n sourceNumbering) {
+	l.sources, l.voices, l.sourceVoice = n.sources, n.voices, n.sourceVoice
 	for i := range l.facts {
 		f := &l.facts[i]
-		f.source = renumber[f.source]
+		f.source = n.renumber[f.source]
 		f.voice = l.sourceVoice[f.source]
 	}
 }

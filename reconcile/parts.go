@@ -64,6 +64,7 @@ type partRun struct {
 	streamed          int32            // quantity claims read in the last pass
 	articles          int32            // articles read so far in this pass
 
+	sources     sourceNumbering  // the ledger's, sorted once for every part
 	partOf      []int32          // by series
 	homePart    []int32          // by group: the part that writes it, with its first series
 	eventPartOf map[string]int32 // by action class
@@ -215,6 +216,7 @@ func (r *partRun) assign() error {
 	}
 	r.numberSeries()
 	l.numberGroups(r.sets)
+	r.sources = numberSources(l.sources)
 	r.maxClaims = r.partSize()
 	r.divide(eventClaims)
 	return nil
@@ -437,8 +439,7 @@ func (r *partRun) reconcileClaims(part *ledger, p int32, positions []int32, w cl
 	for rank, i := range l.byRank {
 		l.facts[i].rank = int32(rank)
 	}
-	l.sources = slices.Clone(r.al.sources)
-	l.numberSources()
+	l.useSources(r.sources)
 
 	// The part's groups and series, numbered in id order as in the ledger.
 	seriesIndex := make([]int32, len(r.al.series))
