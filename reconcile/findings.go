@@ -36,7 +36,7 @@ type findingSet struct {
 
 // heldFinding is a finding waiting for the echoes of its claims.
 type heldFinding struct {
-	f       claims.Finding // no ID yet; Claims are the members' own
+	f       claims.Finding // no ID or Group yet; Claims are the members' own
 	members []int32        // stream positions of the members
 }
 
@@ -66,9 +66,20 @@ func newFindingSet(l *ledger, w claims.ReconciliationWriter) *findingSet {
 	return &findingSet{l: l, w: w, seen: map[uint64]struct{}{}, kinds: make([]kindSet, len(l.series))}
 }
 
+// forgetAbove is the size above which forget drops the set of ids rather
+// than clearing it: clearing keeps the room a large series made, and takes
+// time in proportion to it at every series after.
+const forgetAbove = 1 << 12
+
 // forget forgets the findings written so far, once no later finding can
 // repeat them.
-func (o *findingSet) forget() { clear(o.seen) }
+func (o *findingSet) forget() {
+	if len(o.seen) > forgetAbove {
+		o.seen = map[uint64]struct{}{}
+		return
+	}
+	clear(o.seen)
+}
 
 // add records a finding about members (and their echoes). series is -1 for
 // findings that span series; summary appends the finding's one line to a
@@ -104,9 +115,11 @@ func (o *findingSet) add(kind string, series int32, members []int32, summary fun
 	f := claims.Finding{
 		ID:                 hex.EncodeToString(sum[:8]),
 		Type:               kind,
-		Group:              o.l.groups[o.l.facts[members[0]].group].id,
 		Claims:             slices.Clone(ids),
 		IndependentSources: o.l.independentSources(members),
+	}
+	if o.held == nil { // a held finding's group is not known yet
+		f.Group = o.l.groups[o.l.facts[members[0]].group].id
 	}
 	if series >= 0 {
 		f.Series = o.l.series[series].id

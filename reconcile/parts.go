@@ -22,8 +22,9 @@ var errSourceChanged = errors.New("the claims changed between two readings")
 // ReconcileInParts reconciles the claims src streams, with the same result
 // as Ledger.Reconcile, while holding only some of them at a time. It reads
 // them three times to sort them into series and groups, keeping four bytes a
-// claim, tables of series, sources and words, and what each article needs
-// while it is read. partSize then says how many claims a part may hold,
+// claim, tables of series, sources and words, the findings of the checks
+// within articles (held until the echoes of their claims are known), and
+// what each article needs while it is read. partSize then says how many claims a part may hold,
 // which depends on what those tables take. It reads the claims once more for
 // each part: groups whose claims together fit, a larger group divided by
 // series (a series larger than a part makes a part of its own), then the
@@ -210,6 +211,7 @@ func (r *partRun) assign() error {
 		}
 		l.linkArticle(l.byRank, r.sets)
 		r.noteLosses(first)
+		r.checkFigures(first)
 	}, nil)
 	if err != nil {
 		return err
@@ -395,7 +397,7 @@ func (r *partRun) reconcilePart(p int32, w claims.ReconciliationWriter) error {
 			r.place(&l.facts[i], r.seriesOf[first+int32(i)])
 		}
 		if p == 0 {
-			r.checkArticle(first)
+			r.checkLosses(first)
 		}
 		for i := range l.facts {
 			f := &l.facts[i]
@@ -509,15 +511,24 @@ func (r *partRun) labelGroup(part *ledger, g, local int32, seriesIndex []int32) 
 		func(s int32) string { return part.seriesLabel(seriesIndex[s]) })
 }
 
-// checkArticle checks the figures of the article in r.al that must fit
-// together, as ledger.checkConsistency does, holding what it finds.
-func (r *partRun) checkArticle(first int32) {
+// checkFigures checks the figures of the article in r.al that must fit
+// together, as ledger.checkConsistency does, holding what it finds. It runs
+// while the claims are sorted, so that the part size counts what it holds.
+func (r *partRun) checkFigures(first int32) {
 	l := r.al
-	out := &findingSet{l: l, held: &r.held, base: first}
-	if len(l.byRank) <= maxArticleClaims {
-		l.checkPartsTotals(l.byRank, out)
-		l.checkPercentages(l.byRank, out)
+	if len(l.byRank) > maxArticleClaims {
+		return
 	}
+	out := &findingSet{l: l, held: &r.held, base: first}
+	l.checkPartsTotals(l.byRank, out)
+	l.checkPercentages(l.byRank, out)
+}
+
+// checkLosses compares the casualties of the article in r.al with the
+// largest loss known for their moment, as ledger.checkLossTotals does,
+// holding what it finds: that loss is known once every claim is sorted.
+func (r *partRun) checkLosses(first int32) {
+	l := r.al
 	people := l.words.of("people")
 	for _, i := range l.byRank {
 		f := &l.facts[i]
@@ -536,7 +547,7 @@ func (r *partRun) checkArticle(first int32) {
 		ids := []string{l.id(i), part.id}
 		slices.Sort(ids)
 		r.held = append(r.held, heldFinding{
-			f: claims.Finding{Type: TotalBelowPart, Group: l.groups[f.group].id, Claims: ids, IndependentSources: sources,
+			f: claims.Finding{Type: TotalBelowPart, Claims: ids, IndependentSources: sources,
 				Summary: TotalBelowPart + ": " + belowPartSummary(l.say(i, true), part.say)},
 			members: []int32{first + i, part.pos},
 		})
@@ -590,7 +601,8 @@ func (r *partRun) writeHeld(w claims.ReconciliationWriter) error {
 			continue
 		}
 		seen[id] = true
-		h.f.ID, h.f.Claims = id, ids
+		g := r.al.series[r.seriesOf[h.members[0]]].group
+		h.f.ID, h.f.Group, h.f.Claims = id, r.al.groups[g].id, ids
 		if err := w.Finding(h.f); err != nil {
 			return err
 		}
