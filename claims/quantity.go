@@ -417,14 +417,6 @@ func (d *document) phraseAfter(s *sentenceInfo, i int, n numbers.Number) np {
 	return p
 }
 
-// copulas link a counted thing named before a figure to it:
-// "casualties numbered several hundred", "losses have passed 200".
-var copulas = map[string]bool{"numbered": true, "number": true, "numbers": true, "totaled": true, "totalled": true,
-	"total": true, "totals": true, "reached": true, "reach": true, "stood": true, "stands": true, "stand": true,
-	"is": true, "was": true, "were": true, "are": true, "rose": true, "risen": true, "climbed": true, "fell": true,
-	"hit": true, "amounted": true, "came": true, "jumped": true, "soared": true, "dropped": true, "increased": true,
-	"grew": true, "to": true, "at": true, "in": true, "be": true, "been": true, "have": true, "has": true, "had": true}
-
 // phraseBefore finds the counted thing when it comes before the figure:
 // "North Korean losses in Russia's Kursk region have passed 200",
 // "put North Korean casualties in the dozens", "estimated the crowd at 15,000",
@@ -439,7 +431,7 @@ func (d *document) phraseBefore(toks []token, before int, linked bool) (unit, su
 	}
 	// Walk back over linking verbs to the end of the subject phrase.
 	j := before
-	for j >= 0 && copulas[toks[j].lower] {
+	for j >= 0 && linking(toks[j].lower) {
 		j--
 	}
 	if j == before && !linked && toks[before].lower != "at" && toks[before].lower != "in" {
@@ -485,9 +477,15 @@ var subjectWords = func() map[string]map[string]bool {
 
 var (
 	amountVerbs   = subjectWords["amount"]  // "rose", "totalled", "reached"
+	linkWords     = subjectWords["link"]    // "was", "stood", "at"
 	genericCounts = subjectWords["generic"] // "figures", "numbers"
 	finiteVerbs   = subjectWords["finite"]  // "were", "will"
 )
+
+// linking reports a word that may stand between a counted thing named
+// before a figure and the figure: "casualties numbered several hundred",
+// "the toll stood at 45", "losses have passed 200".
+func linking(word string) bool { return amountVerbs[word] || linkWords[word] }
 
 // pluralSubject finds what an unlisted figure counts in the plural noun that
 // is the subject of a verb of amount before it: "jobless claims rose to
@@ -495,7 +493,7 @@ var (
 // starts the sentence; "the figure rose to 45" names nothing counted.
 func (d *document) pluralSubject(toks []token, before int) (unit, subject string, ok bool) {
 	j, amount := before, false
-	for j >= 0 && (copulas[toks[j].lower] || amountVerbs[toks[j].lower]) {
+	for j >= 0 && linking(toks[j].lower) {
 		amount = amount || amountVerbs[toks[j].lower]
 		j--
 	}
