@@ -22,9 +22,13 @@ import (
 const reconcileBytesPerClaim = 700
 
 // defaultReconcileMemory is what reconciling may use unless CLAIMTRACK_MEMORY
-// says otherwise: a ledger of up to 571,428 claims is reconciled at once; a
-// larger one in parts, reading the claims once more for each.
-const defaultReconcileMemory = 400e6
+// says otherwise: a ledger of up to 500,000 claims is reconciled at once; a
+// larger one in parts, reading the claims once more for each. It leaves room
+// under 500 MB for what the garbage collector's limit does not hold: the
+// program and SQLite outside Go's heap (about 30 MB on the 1 GB folder's
+// ledger) and brief overshoots of the limit while the claims are read
+// (with 400 MB, the 1 GB folder's ingest peaked at 495,296 KiB).
+const defaultReconcileMemory = 350e6
 
 // memoryEnv sets the memory reconciling may use, in bytes or with a unit
 // (500MB, 8GB).
