@@ -26,7 +26,7 @@ func reconcileCommand(io streams) *cli.Command {
 			"lists or to try another --tolerance.\n\n" +
 			"It holds a compact record of each claim in memory, a few hundred bytes,\n" +
 			"and writes what it finds as it goes. A ledger that would need more than\n" +
-			"350 MB (CLAIMTRACK_MEMORY, e.g. 2GB, sets another budget; the memory the\n" +
+			formatBytes(defaultReconcileMemory) + " (" + memoryEnv + ", e.g. 2GB, sets another budget; the memory the\n" +
 			"system has available caps it) is reconciled in parts: groups of stories\n" +
 			"that fit, reading the claims once for each, with the same result.\n\n" +
 			"Examples:\n" +

@@ -24,11 +24,11 @@ var errSourceChanged = errors.New("the claims changed between two readings")
 // them three times to sort them into series and groups, keeping four bytes a
 // claim, tables of series, sources and words, the findings of the checks
 // within articles (held until the echoes of their claims are known), and
-// what each article needs while it is read. partSize then says how many claims a part may hold,
-// which depends on what those tables take. It reads the claims once more for
-// each part: groups whose claims together fit, a larger group divided by
-// series (a series larger than a part makes a part of its own), then the
-// events.
+// what each article needs while it is read. partSize then says how many
+// claims a part may hold, which depends on what those tables take. It reads
+// the claims once more for each part: groups whose claims together fit, a
+// larger group divided by series (a series larger than a part makes a part
+// of its own), then the events.
 func ReconcileInParts(src Source, opt Options, partSize func() int, w claims.ReconciliationWriter) error {
 	r := &partRun{src: src, partSize: partSize, al: newLedger(opt),
 		index: map[seriesKey]int32{}, measured: placeBlocks{}, alone: placeBlocks{},
