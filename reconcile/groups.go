@@ -26,13 +26,16 @@ func (l *ledger) assignGroups() {
 		l.linkArticle(members, sets)
 	}
 	l.numberGroups(sets)
+	for i := range l.facts {
+		l.facts[i].group = l.series[l.facts[i].series].group
+	}
 	for g := range l.groups {
 		l.groups[g].label = l.groupLabel(l.groups[g].series)
 	}
 }
 
 // numberGroups makes a group of each component of sets, a forest over the
-// series, and puts the series and their claims in it.
+// series, and puts the series in it.
 func (l *ledger) numberGroups(sets disjointSets) {
 	// A group is named after the smallest id of its series, so the same
 	// claims always make the same group.
@@ -55,9 +58,6 @@ func (l *ledger) numberGroups(sets disjointSets) {
 		g := groupOf[sets.find(int32(s))]
 		l.series[s].group = g
 		l.groups[g].series = append(l.groups[g].series, int32(s))
-		for _, i := range l.series[s].members {
-			l.facts[i].group = g
-		}
 	}
 }
 

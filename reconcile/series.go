@@ -56,8 +56,10 @@ func (l *ledger) assignSeries() {
 	index := map[seriesKey]int32{}
 	l.resolvePlaces(measured)
 	for _, i := range measured {
-		l.join(i, index)
+		f := &l.facts[i]
+		f.series = l.seriesFor(f, index)
 	}
+	joined := measured // every claim, in the order it joins its series
 	var alone []int32
 	for _, i := range unmeasured {
 		s, ok := l.soleSeriesOfUnit(i)
@@ -67,31 +69,62 @@ func (l *ledger) assignSeries() {
 		}
 		f := &l.facts[i]
 		f.series, f.measure, f.place = s, l.series[s].key.measure, l.series[s].key.place
-		l.series[s].members = append(l.series[s].members, i)
+		joined = append(joined, i)
 	}
 	l.resolvePlaces(alone)
 	for _, i := range alone {
-		l.join(i, index)
+		f := &l.facts[i]
+		f.series = l.seriesFor(f, index)
 	}
+	l.listMembers(append(joined, alone...))
 	l.numberSeries()
+}
+
+// listMembers lists the claims of each series in the order they joined it.
+// The lists share one array, sized by a count first: thousands of lists
+// growing claim by claim would be copied at every doubling, all over memory.
+func (l *ledger) listMembers(joined []int32) {
+	ends := make([]int32, len(l.series))
+	for _, i := range joined {
+		ends[l.facts[i].series]++
+	}
+	var end int32
+	for s, n := range ends {
+		end += n
+		ends[s] = end
+	}
+	all := make([]int32, len(joined))
+	for k := len(joined) - 1; k >= 0; k-- { // from the back, so each list keeps its order
+		i := joined[k]
+		s := l.facts[i].series
+		ends[s]--
+		all[ends[s]] = i
+	}
+	for s := range l.series {
+		start, end := ends[s], int32(len(all))
+		if s+1 < len(l.series) {
+			end = ends[s+1]
+		}
+		l.series[s].members = all[start:end:end] // an append copies, not overwrites the next list
+	}
 }
 
 // numberSeries puts the series in id order, so that nothing downstream
 // depends on the order claims came in.
 func (l *ledger) numberSeries() {
-	slices.SortFunc(l.series, func(a, b seriesInfo) int { return strings.Compare(a.id, b.id) })
-	for s := range l.series {
-		for _, i := range l.series[s].members {
-			l.facts[i].series = int32(s)
-		}
+	order := make([]int32, len(l.series))
+	for s := range order {
+		order[s] = int32(s)
 	}
-}
-
-// join puts a claim into the series of its key, opening it when new.
-func (l *ledger) join(i int32, index map[seriesKey]int32) {
-	f := &l.facts[i]
-	f.series = l.seriesFor(f, index)
-	l.series[f.series].members = append(l.series[f.series].members, i)
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(l.series[a].id, l.series[b].id) })
+	renumber, series := make([]int32, len(order)), make([]seriesInfo, len(order))
+	for s, old := range order {
+		renumber[old], series[s] = int32(s), l.series[old]
+	}
+	l.series = series
+	for i := range l.facts { // in claim order: through the members would jump about memory
+		l.facts[i].series = renumber[l.facts[i].series]
+	}
 }
 
 // seriesFor returns the series of f's key, opening it when new.
