@@ -123,3 +123,29 @@ func TestPointsAround(t *testing.T) {
 		}
 	}
 }
+
+func TestAuditChartsTheClaimsItLists(t *testing.T) {
+	var points []Point
+	for i := range 3 * auditTimelineRows {
+		e := claims.Entry{}
+		e.ID = strconv.Itoa(1000 + i)
+		e.Value = claims.Value{Low: num(float64(100 + i)), High: num(float64(100 + i)), Qualifier: claims.Exact}
+		e.AsOf = claims.Date{Time: claims.NewDate(2024, 1, 1).AddDate(0, 0, i)}
+		points = append(points, NewPoint(e))
+	}
+	a := Audit{Point: points[40], Series: &SeriesView{Points: points}}
+	var out strings.Builder
+	if err := a.Write(&out, Table, 100, Style{}); err != nil {
+		t.Fatal(err)
+	}
+	// Chart lines start with the date and end with the figure.
+	charted := 0
+	for line := range strings.Lines(out.String()) {
+		if strings.HasPrefix(line, "2024-") {
+			charted++
+		}
+	}
+	if charted != auditTimelineRows {
+		t.Errorf("the chart draws %d claims, want the %d the table lists:\n%s", charted, auditTimelineRows, out.String())
+	}
+}
