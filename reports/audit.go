@@ -223,44 +223,58 @@ func (a Audit) Write(w io.Writer, f Format, width int, st Style) error {
 
 	if a.Attribution.Root != "" {
 		t.heading(2, "Other documents citing "+a.Attribution.Root, "")
+		echoes := pointsNear(a.Echoes, a.Point, auditTimelineRows)
 		if len(a.Echoes) == 0 {
 			t.printf("None: only %s cites it.\n\n", a.Document)
 		} else {
 			g := Grid{Header: []string{"Document", "Outlet", "Published", "Value", "Text", "Claim"}, NumberColumns: []int{3}}
-			for _, p := range a.Echoes {
+			for _, p := range echoes {
 				g.Rows = append(g.Rows, []string{p.Document, p.Outlet, p.Published.String(), p.Figure(), p.Text, shortID(p.ID)})
 			}
 			t.grid(g)
 		}
-		if a.SourceClaims > len(a.Echoes) {
-			more := ""
+		if a.SourceClaims > len(echoes) {
+			more, listed := "", "those of this series and the last stored"
 			if a.SourceClaimsCapped {
 				more = "more than "
 			}
-			t.printf("%s has %s%s in other documents; listed are those of this series and the last stored (all: %s).\n\n",
-				a.Attribution.Root, more, Plural(a.SourceClaims, "claim"), t.code("claimtrack claims --source '"+a.Attribution.Root+"'"))
+			if len(echoes) < len(a.Echoes) {
+				listed = "the " + FormatCount(len(echoes)) + " nearest this claim in time from this series and the last stored"
+			}
+			t.printf("%s has %s%s in other documents; listed are %s (all: %s).\n\n",
+				a.Attribution.Root, more, Plural(a.SourceClaims, "claim"), listed, t.code("claimtrack claims --source '"+a.Attribution.Root+"'"))
 		}
 	}
 	return t.err
 }
 
-// auditTimelineRows is how many claims of its series an audit lists: a
-// series on a large ledger may hold thousands, and the timeline command
-// lists them all.
+// auditTimelineRows is how many claims of its series an audit lists, and how
+// many claims of its root source in other documents: a series on a large
+// ledger may hold thousands, and the timeline and claims commands list them all.
 const auditTimelineRows = 25
 
 // pointsAround keeps up to n of points (in time order), a window centred on
 // the claim id, or the first n when no point is that claim.
 func pointsAround(points []Point, id string, n int) []Point {
+	return window(points, max(slices.IndexFunc(points, func(p Point) bool { return p.ID == id }), 0), n)
+}
+
+// pointsNear keeps up to n of points (in time order), a window centred on
+// the first point not before p.
+func pointsNear(points []Point, p Point, n int) []Point {
+	at, _ := slices.BinarySearchFunc(points, p, byTime)
+	return window(points, at, n)
+}
+
+// window keeps up to n of points, centred on points[at] as far as the ends allow.
+func window(points []Point, at, n int) []Point {
 	if len(points) <= n {
 		return points
 	}
-	at := max(slices.IndexFunc(points, func(p Point) bool { return p.ID == id }), 0)
 	start := min(max(at-n/2, 0), len(points)-n)
 	return points[start : start+n]
 }
 
-// quote sets a sentence apart: a Markdown quote, or indented in quotes.
 func quote(s string, markdown bool) string {
 	if markdown {
 		return "> " + s

@@ -149,3 +149,35 @@ func TestAuditChartsTheClaimsItLists(t *testing.T) {
 		t.Errorf("the chart draws %d claims, want the %d the table lists:\n%s", charted, auditTimelineRows, out.String())
 	}
 }
+
+func TestAuditListsTheSourcesClaimsNearestInTime(t *testing.T) {
+	var echoes []Point
+	for i := range 3 * auditTimelineRows {
+		e := claims.Entry{}
+		e.ID, e.Document = strconv.Itoa(1000+i), "echo-"+strconv.Itoa(1000+i)
+		e.Value = claims.Value{Low: num(float64(100 + i)), High: num(float64(100 + i)), Qualifier: claims.Exact}
+		e.AsOf = claims.Date{Time: claims.NewDate(2024, 1, 1).AddDate(0, 0, i)}
+		e.Attribution = claims.Attribution{Chain: []string{"Reuters", "Pentagon"}, Root: "Pentagon"}
+		echoes = append(echoes, NewPoint(e))
+	}
+	audited := echoes[60]
+	audited.Document = "audited.txt"
+	a := Audit{Point: audited, Echoes: slices.Delete(slices.Clone(echoes), 60, 61), SourceClaims: len(echoes) - 1}
+	var out strings.Builder
+	if err := a.Write(&out, Table, 200, Style{}); err != nil {
+		t.Fatal(err)
+	}
+	listed := strings.Count(out.String(), "echo-")
+	if listed != auditTimelineRows {
+		t.Errorf("the audit lists %d claims of its source, want %d:\n%s", listed, auditTimelineRows, out.String())
+	}
+	// The window is centred on the audited claim, day 60: days 48 to 73 but 60.
+	for day, want := range map[string]bool{"echo-1047": false, "echo-1048": true, "echo-1073": true, "echo-1074": false} {
+		if strings.Contains(out.String(), day) != want {
+			t.Errorf("the audit lists %s: %t, want %t:\n%s", day, !want, want, out.String())
+		}
+	}
+	if !strings.Contains(out.String(), "listed are the 25 nearest this claim in time") {
+		t.Errorf("the audit does not say it lists the 25 nearest:\n%s", out.String())
+	}
+}
