@@ -21,10 +21,10 @@ func (l *ledger) impliedTotals() {
 	}
 	eventScope, actual := l.words.of(event), l.words.of(string(claims.Actual))
 	keyOf := func(f *fact) baseKey { return baseKey{f.group, f.nationality, f.unitClass} }
-	bases := map[baseKey][]int32{} // only for keys that have increments
+	bases := map[baseKey]*baseList{} // only for keys that have increments
 	for i := range l.facts {
 		if f := &l.facts[i]; f.incremental && f.scope != eventScope {
-			bases[keyOf(f)] = nil
+			bases[keyOf(f)] = &baseList{}
 		}
 	}
 	if len(bases) == 0 {
@@ -36,30 +36,43 @@ func (l *ledger) impliedTotals() {
 			continue
 		}
 		if list, ok := bases[keyOf(f)]; ok {
-			bases[keyOf(f)] = append(list, int32(i))
+			list.byTime = append(list.byTime, int32(i))
 		}
 	}
 	for _, list := range bases {
-		slices.SortFunc(list, l.byTime)
+		slices.SortFunc(list.byTime, l.byTime)
+		list.byArticle = slices.SortedFunc(slices.Values(list.byTime), l.byArticleDay)
 	}
+	// Increments series by series: series are numbered in id order and a
+	// series is in one group, so each group's totals come out in series
+	// order, and only a series' own need sorting (by label, then increment).
+	var increments []int32
 	for i := range l.facts {
-		f := &l.facts[i]
-		if !f.incremental || f.scope == eventScope {
-			continue
+		if f := &l.facts[i]; f.incremental && f.scope != eventScope {
+			increments = append(increments, int32(i))
 		}
-		base, ok := l.latestBase(bases[keyOf(f)], int32(i))
-		if !ok {
-			continue
-		}
-		g := &l.groups[f.group]
-		g.totals = append(g.totals, l.composeTotal(base, int32(i)))
 	}
-	for g := range l.groups {
-		slices.SortFunc(l.groups[g].totals, func(a, b claims.Total) int {
-			return cmp.Or(cmp.Compare(a.Series, b.Series), cmp.Compare(a.Label, b.Label), cmp.Compare(a.From[1], b.From[1]))
+	slices.SortStableFunc(increments, func(a, b int32) int { return cmp.Compare(l.facts[a].series, l.facts[b].series) })
+	for k := 0; k < len(increments); {
+		first := &l.facts[increments[k]]
+		g := &l.groups[first.group]
+		from := len(g.totals)
+		for ; k < len(increments) && l.facts[increments[k]].series == first.series; k++ {
+			i := increments[k]
+			if base, ok := l.latestBase(bases[keyOf(&l.facts[i])], i); ok {
+				g.totals = append(g.totals, l.composeTotal(base, i))
+			}
+		}
+		slices.SortFunc(g.totals[from:], func(a, b claims.Total) int {
+			return cmp.Or(cmp.Compare(a.Label, b.Label), cmp.Compare(a.From[1], b.From[1]))
 		})
 	}
 }
+
+// baseList is the figures an increment of one key may build on, in two
+// orders: by time, and by day and article, so that the base from an
+// increment's own article is found without walking a busy day's figures.
+type baseList struct{ byTime, byArticle []int32 }
 
 // byTime orders claims by the day they describe, then by id.
 func (l *ledger) byTime(a, b int32) int {
@@ -67,18 +80,30 @@ func (l *ledger) byTime(a, b int32) int {
 	return cmp.Or(cmp.Compare(fa.day, fb.day), cmp.Compare(fa.rank, fb.rank))
 }
 
-// latestBase picks from bases (in time order) the latest stated no later
-// than the increment, preferring one from the increment's own article on that day.
-func (l *ledger) latestBase(bases []int32, increment int32) (int32, bool) {
+// byArticleDay orders claims by the day they describe, then by article, then by id.
+func (l *ledger) byArticleDay(a, b int32) int {
+	fa, fb := &l.facts[a], &l.facts[b]
+	return cmp.Or(cmp.Compare(fa.day, fb.day), cmp.Compare(fa.doc, fb.doc), cmp.Compare(fa.rank, fb.rank))
+}
+
+// latestBase picks the latest base stated no later than the increment,
+// preferring one from the increment's own article on that day (the last
+// such in id order).
+func (l *ledger) latestBase(bases *baseList, increment int32) (int32, bool) {
 	f := &l.facts[increment]
-	n, _ := slices.BinarySearchFunc(bases, f.day+1, func(i, day int32) int { return cmp.Compare(l.facts[i].day, day) })
+	n, _ := slices.BinarySearchFunc(bases.byTime, f.day+1, func(i, day int32) int { return cmp.Compare(l.facts[i].day, day) })
 	if n == 0 {
 		return 0, false
 	}
-	latest := bases[n-1]
-	for k := n - 1; k >= 0 && l.facts[bases[k]].day == l.facts[latest].day; k-- {
-		if l.facts[bases[k]].doc == f.doc {
-			return bases[k], true
+	latest := bases.byTime[n-1]
+	day := l.facts[latest].day
+	// The first base after the increment's article on that day.
+	k, _ := slices.BinarySearchFunc(bases.byArticle, [2]int32{day, f.doc + 1}, func(i int32, at [2]int32) int {
+		return cmp.Or(cmp.Compare(l.facts[i].day, at[0]), cmp.Compare(l.facts[i].doc, at[1]))
+	})
+	if k > 0 {
+		if own := &l.facts[bases.byArticle[k-1]]; own.day == day && own.doc == f.doc {
+			return bases.byArticle[k-1], true
 		}
 	}
 	return latest, true

@@ -49,6 +49,21 @@ func TestImpliedTotals(t *testing.T) {
 				Label: "12,000 sent + additional 25,000–30,000 = 37,000–42,000"}},
 		},
 		{
+			name: "on the latest day, the base in the increment's own article",
+			claims: []spec{sent("a", "2025-01-10", spec{value: exact(12000), doc: "s001"}),
+				sent("z", "2025-01-10", spec{value: exact(13000), doc: "other"}), additional},
+			want: []claims.Total{{Low: 37000, High: 42000, From: []string{"a", "more"},
+				Label: "12,000 sent + additional 25,000–30,000 = 37,000–42,000"}},
+		},
+		{
+			name: "on the latest day, else the last in id order",
+			claims: []spec{sent("early", "2024-12-01", spec{value: exact(9000), doc: "s001"}),
+				sent("a", "2025-01-10", spec{value: exact(12000), doc: "x1"}),
+				sent("z", "2025-01-10", spec{value: exact(13000), doc: "x2"}), additional},
+			want: []claims.Total{{Low: 38000, High: 43000, From: []string{"z", "more"},
+				Label: "13,000 sent + additional 25,000–30,000 = 38,000–43,000"}},
+		},
+		{
 			name:   "no base, no total",
 			claims: []spec{additional},
 		},
