@@ -7,11 +7,12 @@ import (
 	"claimtrack/claims"
 )
 
-// writeAssignments tells w each claim's group and series, in claim id order.
+// writeAssignments tells w each claim's group and series, in the order the
+// claims came: in id order it would jump about memory from claim to claim.
 func (l *ledger) writeAssignments(w claims.ReconciliationWriter) error {
-	for _, i := range l.byRank {
+	for i := range l.facts {
 		f := &l.facts[i]
-		if err := w.Assign(l.id(i), l.groups[f.group].id, l.series[f.series].id); err != nil {
+		if err := w.Assign(l.id(int32(i)), l.groups[f.group].id, l.series[f.series].id); err != nil {
 			return err
 		}
 	}
