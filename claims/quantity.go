@@ -476,10 +476,11 @@ var subjectWords = func() map[string]map[string]bool {
 }()
 
 var (
-	amountVerbs   = subjectWords["amount"]  // "rose", "totalled", "reached"
-	linkWords     = subjectWords["link"]    // "was", "stood", "at"
-	genericCounts = subjectWords["generic"] // "figures", "numbers"
-	finiteVerbs   = subjectWords["finite"]  // "were", "will"
+	amountVerbs       = subjectWords["amount"]    // "rose", "totalled", "reached"
+	linkWords         = subjectWords["link"]      // "was", "stood", "at"
+	genericCounts     = subjectWords["generic"]   // "figures", "numbers"
+	finiteVerbs       = subjectWords["finite"]    // "were", "will"
+	linkingQualifiers = subjectWords["qualifier"] // "passed", "topped"
 )
 
 // linking reports a word that may stand between a counted thing named
@@ -518,14 +519,7 @@ func (d *document) pluralSubject(toks []token, before int) (unit, subject string
 // linkedByQualifier reports a qualifier that is itself a verb linking the
 // figure to a subject before it: "losses have passed 200", "deaths topped 100".
 func linkedByQualifier(toks []token, before int) bool {
-	if before+1 >= len(toks) {
-		return false
-	}
-	switch toks[before+1].lower {
-	case "have", "has", "passed", "topped", "exceeded", "surpassed":
-		return true
-	}
-	return false
+	return before+1 < len(toks) && linkingQualifiers[toks[before+1].lower]
 }
 
 // antecedent finds the claim a bare figure continues: in the same sentence or
