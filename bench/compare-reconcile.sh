@@ -6,7 +6,7 @@
 #
 #   bench/compare-reconcile.sh
 #
-# It runs BenchmarkReconcileScaling for ROUNDS (default 9) rounds in one
+# It runs BenchmarkReconcileScaling for ROUNDS (default 21) rounds in one
 # process: each round reconciles the 100k claims five times, the 1M claims
 # once and the 100k claims five times more, so a slow spell of the machine
 # during a round weighs on both sizes alike, and the script prints the
@@ -26,7 +26,7 @@ else
 	echo "compare-reconcile: taskset not found: running without pinning to one core" >&2
 fi
 
-rounds=${ROUNDS:-9}
+rounds=${ROUNDS:-21}
 if ! run=$("${pin[@]}" "$out/reconcile.test" -test.run '^$' -test.bench '^BenchmarkReconcileScaling$' \
 	-test.cpu 1 -test.benchtime "${rounds}x" -test.v); then
 	echo "$run" >&2
