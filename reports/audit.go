@@ -275,6 +275,7 @@ func window(points []Point, at, n int) []Point {
 	return points[start : start+n]
 }
 
+// quote sets a sentence apart: a Markdown quote, or indented in quotes.
 func quote(s string, markdown bool) string {
 	if markdown {
 		return "> " + s
