@@ -5,7 +5,6 @@ import (
 	"errors"
 	"math"
 	"slices"
-	"strings"
 
 	"claimtrack/claims"
 )
@@ -246,16 +245,10 @@ func (r *partRun) place(f *fact, s int32) {
 // and renumbers what refers to them.
 func (r *partRun) numberSeries() {
 	l := r.al
-	order := make([]int32, len(l.series))
-	for s := range order {
-		order[s] = int32(s)
-	}
-	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(l.series[a].id, l.series[b].id) })
-	renumber := make([]int32, len(order))
-	series, sizes := make([]seriesInfo, len(order)), make([]int, len(order))
-	for s, old := range order {
-		renumber[old] = int32(s)
-		series[s], sizes[s] = l.series[old], r.sizes[old]
+	series, renumber := inIDOrder(l.series)
+	sizes := make([]int, len(renumber))
+	for old, s := range renumber {
+		sizes[s] = r.sizes[old]
 	}
 	for p, s := range r.seriesOf {
 		r.seriesOf[p] = renumber[s]
@@ -267,8 +260,8 @@ func (r *partRun) numberSeries() {
 		}
 		*sets = renumbered
 	}
-	sets := newDisjointSets(len(order))
-	for old := range order {
+	sets := newDisjointSets(len(renumber))
+	for old := range renumber {
 		sets.union(renumber[old], renumber[r.sets.find(int32(old))])
 	}
 	l.series, r.sizes, r.sets, r.index = series, sizes, sets, nil

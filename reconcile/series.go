@@ -112,19 +112,26 @@ func (l *ledger) listMembers(joined []int32) {
 // numberSeries puts the series in id order, so that nothing downstream
 // depends on the order claims came in.
 func (l *ledger) numberSeries() {
-	order := make([]int32, len(l.series))
-	for s := range order {
-		order[s] = int32(s)
-	}
-	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(l.series[a].id, l.series[b].id) })
-	renumber, series := make([]int32, len(order)), make([]seriesInfo, len(order))
-	for s, old := range order {
-		renumber[old], series[s] = int32(s), l.series[old]
-	}
-	l.series = series
+	var renumber []int32
+	l.series, renumber = inIDOrder(l.series)
 	for i := range l.facts { // in claim order: through the members would jump about memory
 		l.facts[i].series = renumber[l.facts[i].series]
 	}
+}
+
+// inIDOrder returns the series sorted by id, and renumber, the new index of
+// each old one.
+func inIDOrder(series []seriesInfo) (sorted []seriesInfo, renumber []int32) {
+	order := make([]int32, len(series))
+	for s := range order {
+		order[s] = int32(s)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(series[a].id, series[b].id) })
+	sorted, renumber = make([]seriesInfo, len(order)), make([]int32, len(order))
+	for s, old := range order {
+		sorted[s], renumber[old] = series[old], int32(s)
+	}
+	return sorted, renumber
 }
 
 // seriesFor returns the series of f's key, opening it when new.
