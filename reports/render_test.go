@@ -124,15 +124,25 @@ func TestPointsAround(t *testing.T) {
 	}
 }
 
-func TestAuditChartsTheClaimsItLists(t *testing.T) {
+// dailyPoints makes n points, one a day from 2024-01-01, with ids and values
+// counting up from 1000 and 100; with, when set, adds to each entry.
+func dailyPoints(n int, with func(*claims.Entry)) []Point {
 	var points []Point
-	for i := range 3 * auditTimelineRows {
+	for i := range n {
 		e := claims.Entry{}
 		e.ID = strconv.Itoa(1000 + i)
 		e.Value = claims.Value{Low: num(float64(100 + i)), High: num(float64(100 + i)), Qualifier: claims.Exact}
 		e.AsOf = claims.Date{Time: claims.NewDate(2024, 1, 1).AddDate(0, 0, i)}
+		if with != nil {
+			with(&e)
+		}
 		points = append(points, NewPoint(e))
 	}
+	return points
+}
+
+func TestAuditChartsTheClaimsItLists(t *testing.T) {
+	points := dailyPoints(3*auditTimelineRows, nil)
 	a := Audit{Point: points[40], Series: &SeriesView{Points: points}}
 	var out strings.Builder
 	if err := a.Write(&out, Table, 100, Style{}); err != nil {
@@ -151,15 +161,10 @@ func TestAuditChartsTheClaimsItLists(t *testing.T) {
 }
 
 func TestAuditListsTheSourcesClaimsNearestInTime(t *testing.T) {
-	var echoes []Point
-	for i := range 3 * auditTimelineRows {
-		e := claims.Entry{}
-		e.ID, e.Document = strconv.Itoa(1000+i), "echo-"+strconv.Itoa(1000+i)
-		e.Value = claims.Value{Low: num(float64(100 + i)), High: num(float64(100 + i)), Qualifier: claims.Exact}
-		e.AsOf = claims.Date{Time: claims.NewDate(2024, 1, 1).AddDate(0, 0, i)}
+	echoes := dailyPoints(3*auditTimelineRows, func(e *claims.Entry) {
+		e.Document = "echo-" + e.ID
 		e.Attribution = claims.Attribution{Chain: []string{"Reuters", "Pentagon"}, Root: "Pentagon"}
-		echoes = append(echoes, NewPoint(e))
-	}
+	})
 	audited := echoes[60]
 	audited.Document = "audited.txt"
 	a := Audit{Point: audited, Echoes: slices.Delete(slices.Clone(echoes), 60, 61), SourceClaims: len(echoes) - 1}
