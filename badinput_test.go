@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"claimtrack/claims"
+	"claimtrack/claims/reader"
 )
 
 // The bad-input tests follow docs/bad-input.md, one case or more per row.
@@ -170,7 +170,7 @@ func TestOversizedInputIsNotReadWhole(t *testing.T) {
 		f, err := os.Open(huge)
 		return countedFile{f, &read}, err
 	}}
-	if _, _, err := readDocument(file, claims.ParseOptions{}); err == nil || read != 0 {
+	if _, _, err := readDocument(file, reader.ParseOptions{}); err == nil || read != 0 {
 		t.Errorf("file: read %d bytes, error %v; want none read and an error", read, err)
 	}
 
@@ -178,11 +178,11 @@ func TestOversizedInputIsNotReadWhole(t *testing.T) {
 	stream := input{name: "stdin", path: "-", open: func() (io.ReadCloser, error) {
 		return io.NopCloser(countedReader{endless{}, &read}), nil
 	}}
-	_, _, err := readDocument(stream, claims.ParseOptions{})
+	_, _, err := readDocument(stream, reader.ParseOptions{})
 	if want := "bad input: more than the 16.0 MB limit for one article; stopped reading there"; err == nil || err.Error() != want {
 		t.Errorf("stream: error %v, want %q", err, want)
 	}
-	if read > claims.DefaultMaxDocumentBytes+1 {
+	if read > reader.DefaultMaxDocumentBytes+1 {
 		t.Errorf("stream: read %d bytes, more than the limit and one", read)
 	}
 }
@@ -288,10 +288,10 @@ func TestFileThatVanishesBeforeItIsRead(t *testing.T) {
 	if err := os.Remove(gone); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := readDocument(inputs[0], claims.ParseOptions{}); err != nil {
+	if _, _, err := readDocument(inputs[0], reader.ParseOptions{}); err != nil {
 		t.Errorf("a.txt: %v", err)
 	}
-	if _, _, err := readDocument(inputs[1], claims.ParseOptions{}); err == nil || err.Error() != "no such file or directory" {
+	if _, _, err := readDocument(inputs[1], reader.ParseOptions{}); err == nil || err.Error() != "no such file or directory" {
 		t.Errorf("b.txt: error %v, want no such file or directory", err)
 	}
 }

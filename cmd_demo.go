@@ -8,7 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"claimtrack/claims"
-	"claimtrack/reconcile"
+	"claimtrack/claims/reader"
 	"claimtrack/reports"
 	"claimtrack/seeds"
 	"claimtrack/sqlite"
@@ -30,7 +30,7 @@ func demoCommand(io streams) *cli.Command {
 				return fmt.Errorf("demo: %w", err)
 			}
 			defer db.Close()
-			in := &ingester{store: db, reader: claims.NewReader()}
+			in := &ingester{store: db, reader: reader.NewReader()}
 			names, err := fs.Glob(seeds.Files, "*.txt")
 			if err != nil {
 				return fmt.Errorf("demo: %w", err)
@@ -51,7 +51,7 @@ func demoCommand(io streams) *cli.Command {
 					}
 				}
 			}
-			if _, err := reconcileStore(c.Context, db, reconcile.Options{}, io.stderr); err != nil {
+			if _, err := reconcileStore(c.Context, db, claims.Options{}, io.stderr); err != nil {
 				return fmt.Errorf("demo: %w", err)
 			}
 			ledger, err := loadLedger(c, db, sqlite.ClaimFilter{})

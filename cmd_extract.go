@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"claimtrack/claims"
+	"claimtrack/claims/reader"
 	"claimtrack/reports"
 )
 
@@ -37,7 +38,7 @@ func extractCommand(io streams) *cli.Command {
 			if c.NArg() == 0 {
 				return fmt.Errorf("extract: give at least one file or - for stdin")
 			}
-			opts := claims.ParseOptions{Outlet: c.String("outlet"), Today: io.today()}
+			opts := reader.ParseOptions{Outlet: c.String("outlet"), Today: io.today()}
 			if opts.Date, err = dateFlag(c, "date"); err != nil {
 				return err
 			}
@@ -45,19 +46,19 @@ func extractCommand(io streams) *cli.Command {
 			if len(failures) > 0 {
 				return failures[0]
 			}
-			reader := claims.NewReader()
+			rd := reader.NewReader()
 			var entries []claims.Entry
-			var mentions []claims.Mention
+			var mentions []reader.Mention
 			for _, src := range inputs {
 				doc, _, err := readDocument(src, opts)
 				if err != nil {
 					return fmt.Errorf("%s: %w", src.path, err)
 				}
 				if c.Bool("mentions") {
-					mentions = append(mentions, reader.Mentions(doc)...)
+					mentions = append(mentions, rd.Mentions(doc)...)
 					continue
 				}
-				found, err := readClaims(reader, &doc)
+				found, err := readClaims(rd, &doc)
 				if err != nil {
 					return fmt.Errorf("%s: %w", src.path, err)
 				}
@@ -73,7 +74,7 @@ func extractCommand(io streams) *cli.Command {
 	}
 }
 
-func writeMentions(w io.Writer, format reports.Format, mentions []claims.Mention) error {
+func writeMentions(w io.Writer, format reports.Format, mentions []reader.Mention) error {
 	if format == reports.JSONL {
 		return reports.WriteJSONL(w, mentions)
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"claimtrack/claims"
-	"claimtrack/reconcile"
+	"claimtrack/claims/reader"
 	"claimtrack/reports"
 	"claimtrack/sqlite"
 )
@@ -39,7 +39,7 @@ func ingestCommand(io streams) *cli.Command {
 			if c.NArg() == 0 {
 				return fmt.Errorf("ingest: give at least one file, folder or - for stdin")
 			}
-			opts := claims.ParseOptions{Outlet: c.String("outlet"), Today: io.today()}
+			opts := reader.ParseOptions{Outlet: c.String("outlet"), Today: io.today()}
 			if s := c.String("date"); s != "" {
 				d, err := claims.ParseDate(s)
 				if err != nil {
@@ -52,7 +52,7 @@ func ingestCommand(io streams) *cli.Command {
 				return err
 			}
 			defer db.Close()
-			in := &ingester{store: db, reader: claims.NewReader(), opts: opts}
+			in := &ingester{store: db, reader: reader.NewReader(), opts: opts}
 			return ingestAll(c, io, db, in, c.Args().Slice())
 		},
 	}
@@ -138,7 +138,7 @@ func ingestAll(c *cli.Context, io streams, db *sqlite.DB, in *ingester, paths []
 
 // reconcileAfterIngest reconciles the database and prints what it found.
 func reconcileAfterIngest(c *cli.Context, io streams, db *sqlite.DB) error {
-	r, err := reconcileStore(c.Context, db, reconcile.Options{}, io.stderr)
+	r, err := reconcileStore(c.Context, db, claims.Options{}, io.stderr)
 	switch {
 	case errors.Is(err, sqlite.ErrClaimsChanged):
 		fmt.Fprintln(io.stderr, "claimtrack: another ingest added claims meanwhile; it reconciles them all when it ends")

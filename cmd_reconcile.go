@@ -33,7 +33,7 @@ func reconcileCommand(io streams) *cli.Command {
 			"   claimtrack reconcile\n" +
 			"   claimtrack reconcile --tolerance 0.2   # 'about 1,000' also covers 800–1,200",
 		Flags: []cli.Flag{
-			&cli.Float64Flag{Name: "tolerance", Value: reconcile.DefaultTolerance,
+			&cli.Float64Flag{Name: "tolerance", Value: claims.DefaultTolerance,
 				Usage: "how far either side of an approximate figure still counts as the same `SHARE`"},
 		},
 		Action: func(c *cli.Context) error {
@@ -46,7 +46,7 @@ func reconcileCommand(io streams) *cli.Command {
 				return err
 			}
 			defer db.Close()
-			r, err := reconcileStore(c.Context, db, reconcile.Options{Tolerance: tolerance}, io.stderr)
+			r, err := reconcileStore(c.Context, db, claims.Options{Tolerance: tolerance}, io.stderr)
 			switch {
 			case err != nil && c.Context.Err() != nil:
 				fmt.Fprintln(io.stderr, "claimtrack: reconcile: interrupted; the ledger keeps its previous reconciliation")
@@ -68,7 +68,7 @@ func reconcileCommand(io streams) *cli.Command {
 // also the garbage collector's limit meanwhile; a ledger that needs more is
 // reconciled in parts, with the same result, unless it is in memory anyway.
 // It says so on stderr, as it takes longer.
-func reconcileStore(ctx context.Context, db *sqlite.DB, opt reconcile.Options, stderr io.Writer) (reconciled, error) {
+func reconcileStore(ctx context.Context, db *sqlite.DB, opt claims.Options, stderr io.Writer) (reconciled, error) {
 	budget, err := reconcileBudget()
 	if err != nil {
 		return reconciled{}, fmt.Errorf("reconcile: %w", err)
@@ -83,7 +83,7 @@ func reconcileStore(ctx context.Context, db *sqlite.DB, opt reconcile.Options, s
 	defer debug.SetGCPercent(debug.SetGCPercent(25))
 	before := liveHeap()
 	defer limitMemory(before + budget)()
-	counted := reconciled{findings: map[string]int{}}
+	counted := reconciled{findings: map[claims.FindingType]int{}}
 	if set.Len() > claimsIn(budget) && !db.InMemory() {
 		fmt.Fprintf(stderr, "claimtrack: reconciling %s claims in parts, as at once they would need more than %s "+
 			"(%s sets the memory to use): this reads them several times\n",
@@ -127,7 +127,7 @@ func reconcileStore(ctx context.Context, db *sqlite.DB, opt reconcile.Options, s
 // reconciled counts what a reconciliation found.
 type reconciled struct {
 	groups, series int
-	findings       map[string]int // by type
+	findings       map[claims.FindingType]int // by type
 }
 
 // counting counts what passes through to a writer.
@@ -155,14 +155,14 @@ func (c counting) Finding(f claims.Finding) error {
 func (r reconciled) summary() reports.Grid {
 	checks := 0
 	for kind, n := range r.findings {
-		if kind != reconcile.Conflict && kind != reconcile.Change && kind != reconcile.Corroboration {
+		if !kind.Compares() {
 			checks += n
 		}
 	}
 	return reports.Grid{
 		Header: []string{"Groups", "Series", "Conflicts", "Changes", "Corroborations", "Consistency checks"},
 		Rows: [][]string{{strconv.Itoa(r.groups), strconv.Itoa(r.series),
-			strconv.Itoa(r.findings[reconcile.Conflict]), strconv.Itoa(r.findings[reconcile.Change]),
-			strconv.Itoa(r.findings[reconcile.Corroboration]), strconv.Itoa(checks)}},
+			strconv.Itoa(r.findings[claims.Conflict]), strconv.Itoa(r.findings[claims.Change]),
+			strconv.Itoa(r.findings[claims.Corroboration]), strconv.Itoa(checks)}},
 	}
 }

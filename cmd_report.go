@@ -7,7 +7,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"claimtrack/reconcile"
+	"claimtrack/claims"
 	"claimtrack/reports"
 	"claimtrack/sqlite"
 )
@@ -33,7 +33,7 @@ func reportCommand(io streams) *cli.Command {
 			"   claimtrack report --format csv -o report.csv",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "group", Usage: "only the story with this `ID` or words of its label"},
-			&cli.StringFlag{Name: "status", Usage: "only series with `STATUS`: " + strings.Join(reports.Statuses, ", ")},
+			&cli.StringFlag{Name: "status", Usage: "only series with `STATUS`: " + statusNames()},
 			&cli.StringFlag{Name: "source", Usage: "only series with a claim from a source or outlet named `WORDS`"},
 			&cli.StringFlag{Name: "since", Usage: "only claims describing `YYYY-MM-DD` or later"},
 			&cli.StringFlag{Name: "until", Usage: "only claims describing `YYYY-MM-DD` or earlier"},
@@ -50,8 +50,8 @@ func reportCommand(io streams) *cli.Command {
 			if reportFilter.Status, err = statusFlag(c.String("status")); err != nil {
 				return err
 			}
-			failOn := c.String("fail-on")
-			if failOn != "" && failOn != reconcile.Conflict && failOn != reconcile.Change {
+			failOn := claims.FindingType(c.String("fail-on"))
+			if failOn != "" && failOn != claims.Conflict && failOn != claims.Change {
 				return fmt.Errorf("--fail-on %q: want conflict or change", failOn)
 			}
 			var claimFilter sqlite.ClaimFilter
@@ -89,13 +89,22 @@ func reportCommand(io streams) *cli.Command {
 
 // statusFlag reads a --status value; "single-source" and "single_source"
 // stand for "single source".
-func statusFlag(s string) (string, error) {
+func statusFlag(s string) (claims.Status, error) {
 	if s == "" {
 		return "", nil
 	}
-	status := strings.NewReplacer("-", " ", "_", " ").Replace(strings.ToLower(s))
-	if !slices.Contains(reports.Statuses, status) {
-		return "", fmt.Errorf("--status %q: want one of %s", s, strings.Join(reports.Statuses, ", "))
+	status := claims.Status(strings.NewReplacer("-", " ", "_", " ").Replace(strings.ToLower(s)))
+	if !slices.Contains(claims.Statuses, status) {
+		return "", fmt.Errorf("--status %q: want one of %s", s, statusNames())
 	}
 	return status, nil
+}
+
+// statusNames lists the series statuses for help and errors.
+func statusNames() string {
+	names := make([]string, len(claims.Statuses))
+	for i, s := range claims.Statuses {
+		names[i] = string(s)
+	}
+	return strings.Join(names, ", ")
 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"claimtrack/reconcile"
+	"claimtrack/claims"
 	"claimtrack/reports"
 	"claimtrack/sqlite"
 )
@@ -56,7 +56,7 @@ func sourceRows(ctx context.Context, db *sqlite.DB) ([]reports.SourceRow, error)
 	}
 	rows := make([]reports.SourceRow, len(activities))
 	for i, a := range activities {
-		who := reconcile.DescribeSource(a.Name)
+		who := claims.DescribeSource(a.Name)
 		rows[i] = reports.SourceRow{Name: a.Name, Role: a.Role, Kind: who.Kind, SpeaksFor: who.Body,
 			Claims: a.Claims, Documents: a.Documents, Corroborated: a.Corroborated,
 			Conflicted: a.Conflicted, FirstReports: a.FirstReports}

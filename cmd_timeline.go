@@ -112,7 +112,7 @@ func findSeries(c *cli.Context, io streams, db *sqlite.DB, all []claims.Series, 
 	}
 	g := reports.Grid{Header: []string{"Series", "Label", "Status", "Claims"}}
 	for _, s := range candidates {
-		g.Rows = append(g.Rows, []string{s.ID, s.Label, s.Status, fmt.Sprint(len(s.Claims))})
+		g.Rows = append(g.Rows, []string{s.ID, s.Label, string(s.Status), fmt.Sprint(len(s.Claims))})
 	}
 	if err := g.Write(io.stdout, reports.Table, terminalWidth(io.stdout)); err != nil {
 		return claims.Series{}, err

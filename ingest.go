@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"claimtrack/claims"
+	"claimtrack/claims/reader"
 	"claimtrack/sqlite"
 )
 
@@ -121,8 +122,8 @@ func unwrapPathError(err error) error {
 // each article whole or not at all, a transaction per batch.
 type ingester struct {
 	store  claims.Store
-	reader *claims.Reader
-	opts   claims.ParseOptions
+	reader *reader.Reader
+	opts   reader.ParseOptions
 }
 
 // A batch is handed to storage when sqlite.BatchFull says so, or when it
@@ -226,7 +227,7 @@ func (in *ingester) storeBatch(ctx context.Context, batch []readArticle) []store
 
 // readClaims runs the reader on one document. A reader bug must cost one
 // document, not the whole ingest: a panic becomes that document's error.
-func readClaims(r *claims.Reader, doc *claims.Document) (found []claims.Claim, err error) {
+func readClaims(r *reader.Reader, doc *claims.Document) (found []claims.Claim, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("reader failed on this document (a claimtrack bug, please report it): %v", p)
@@ -237,7 +238,7 @@ func readClaims(r *claims.Reader, doc *claims.Document) (found []claims.Claim, e
 
 // readDocument reads and parses one input. A file over the size limit is
 // refused unread, any other input once it has given one byte more than that.
-func readDocument(src input, opts claims.ParseOptions) (claims.Document, []string, error) {
+func readDocument(src input, opts reader.ParseOptions) (claims.Document, []string, error) {
 	rc, err := src.open()
 	if err != nil {
 		return claims.Document{}, nil, unwrapPathError(err)
@@ -245,12 +246,12 @@ func readDocument(src input, opts claims.ParseOptions) (claims.Document, []strin
 	defer rc.Close()
 	limit := opts.MaxBytes
 	if limit <= 0 {
-		limit = claims.DefaultMaxDocumentBytes
+		limit = reader.DefaultMaxDocumentBytes
 	}
 	if f, ok := rc.(interface{ Stat() (fs.FileInfo, error) }); ok {
 		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > int64(limit) {
 			return claims.Document{}, nil, fmt.Errorf("%w: file is %s, over the %s limit for one article; not read",
-				claims.ErrBadInput, megabytes(info.Size()), megabytes(int64(limit)))
+				reader.ErrBadInput, megabytes(info.Size()), megabytes(int64(limit)))
 		}
 	}
 	raw, err := io.ReadAll(io.LimitReader(rc, int64(limit)+1))
@@ -259,9 +260,9 @@ func readDocument(src input, opts claims.ParseOptions) (claims.Document, []strin
 	}
 	if len(raw) > limit {
 		return claims.Document{}, nil, fmt.Errorf("%w: more than the %s limit for one article; stopped reading there",
-			claims.ErrBadInput, megabytes(int64(limit)))
+			reader.ErrBadInput, megabytes(int64(limit)))
 	}
-	return claims.ParseDocument(src.name, src.path, raw, opts)
+	return reader.ParseDocument(src.name, src.path, raw, opts)
 }
 
 // megabytes writes a size as the limit's message gives it: 100.0 MB.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"claimtrack/claims"
+	"claimtrack/claims/reader"
 	"claimtrack/sqlite"
 )
 
@@ -18,7 +19,7 @@ import (
 func BenchmarkIngest(b *testing.B) {
 	articles, size := generate()
 	ctx := context.Background()
-	reader := claims.NewReader()
+	rd := reader.NewReader()
 	dir := b.TempDir()
 	b.SetBytes(size)
 	b.ReportAllocs()
@@ -47,11 +48,11 @@ func BenchmarkIngest(b *testing.B) {
 			batch, size = batch[:0], 0
 		}
 		for _, a := range articles {
-			doc, _, err := claims.ParseDocument(a.name, a.name, a.raw, claims.ParseOptions{})
+			doc, _, err := reader.ParseDocument(a.name, a.name, a.raw, reader.ParseOptions{})
 			if err != nil {
 				b.Fatalf("%s: %v", a.name, err)
 			}
-			batch = append(batch, claims.Article{Document: doc, Claims: reader.Read(&doc)})
+			batch = append(batch, claims.Article{Document: doc, Claims: rd.Read(&doc)})
 			if size += len(doc.Text); sqlite.BatchFull(len(batch), size) {
 				store()
 			}

@@ -6,6 +6,7 @@ import (
 
 	"claimtrack/bench/corpus"
 	"claimtrack/claims"
+	"claimtrack/claims/reader"
 )
 
 // The corpus every benchmark reads; the compare scripts pass both flags so
@@ -36,19 +37,19 @@ func generate() ([]article, int64) {
 	return articles, size
 }
 
-// BenchmarkReader measures claims.Reader alone: one pass over the parsed
+// BenchmarkReader measures reader.Reader alone: one pass over the parsed
 // corpus per iteration, on one goroutine.
 func BenchmarkReader(b *testing.B) {
 	articles, size := generate()
 	docs := make([]claims.Document, len(articles))
 	for i, a := range articles {
-		doc, _, err := claims.ParseDocument(a.name, a.name, a.raw, claims.ParseOptions{})
+		doc, _, err := reader.ParseDocument(a.name, a.name, a.raw, reader.ParseOptions{})
 		if err != nil {
 			b.Fatalf("%s: %v", a.name, err)
 		}
 		docs[i] = doc
 	}
-	reader := claims.NewReader()
+	rd := reader.NewReader()
 	b.SetBytes(size)
 	b.ReportAllocs()
 	var found int
@@ -58,7 +59,7 @@ func BenchmarkReader(b *testing.B) {
 			// Read fills in an inferred publication date; every pass starts
 			// from the document as parsed.
 			doc := parsed
-			found += len(reader.Read(&doc))
+			found += len(rd.Read(&doc))
 		}
 	}
 	b.ReportMetric(float64(found)/(float64(size)/1e6), "claims/MB")

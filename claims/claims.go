@@ -1,5 +1,12 @@
-// Package claims holds claimtrack's domain types — documents, claims, values,
-// periods and attributions — and the reader that turns article text into claims.
+// Package claims is claimtrack's domain: the types every package shares
+// (documents, claims, values, periods, attributions, findings, series and
+// groups), their typed enums, the rules about a single claim that more than
+// one package needs (the interval a qualifier allows, who speaks for a claim)
+// and the one loader of the vocabulary the reader and the reconciler compare
+// by (units, measures, sources, places, peoples, actions; data/).
+//
+// The reader (claims/reader), the store (sqlite), the reconciler (reconcile)
+// and the renderers (reports) depend on this package and not on each other.
 package claims
 
 import (
@@ -126,17 +133,20 @@ type Attribution struct {
 	Root  string
 }
 
+// Kind says whether a claim states a figure or an event.
+type Kind string
+
 // Kinds of claim.
 const (
-	KindQuantity = "quantity"
-	KindEvent    = "event"
+	KindQuantity Kind = "quantity"
+	KindEvent    Kind = "event"
 )
 
 // Claim is one statement read from a document, with its provenance.
 type Claim struct {
 	ID       string
 	Document string // document name
-	Kind     string
+	Kind     Kind
 	Text     string // the claim's own words
 	Sentence string
 	Start    int // byte offsets of Text in the document text

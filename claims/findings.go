@@ -1,13 +1,69 @@
 package claims
 
+import "slices"
+
 // What the reconciler concludes about stored claims. The types live here so
 // that storage and reports share them with the reconciler.
+
+// FindingType says what a finding concludes.
+type FindingType string
+
+// Finding types.
+const (
+	Conflict      FindingType = "conflict"      // same thing, same time, incompatible figures
+	Change        FindingType = "change"        // same thing at another time, or a source revising itself
+	Corroboration FindingType = "corroboration" // independent sources agree
+	// Internal consistency of related figures.
+	PartsTotal     FindingType = "parts_total"      // parts add up to a total (or exceed it: "inconsistent")
+	TotalBelowPart FindingType = "total_below_part" // casualties below the killed alone
+	PercentOf      FindingType = "percent_of"       // a percentage against the counts it relates
+)
+
+// Status sums up a series' findings.
+type Status string
+
+// Series statuses, in the order reports list them.
+const (
+	StatusConflict     Status = "conflict"
+	StatusChanged      Status = "changed"
+	StatusCorroborated Status = "corroborated"
+	StatusConsistent   Status = "consistent" // several sources, no conflict, change or agreement at one time
+	StatusSingleSource Status = "single source"
+)
+
+// Statuses are the series statuses in report order: conflicts first.
+var Statuses = []Status{StatusConflict, StatusChanged, StatusCorroborated, StatusConsistent, StatusSingleSource}
+
+// Rank is the status' place in Statuses; an unknown status comes last.
+func (s Status) Rank() int {
+	if i := slices.Index(Statuses, s); i >= 0 {
+		return i
+	}
+	return len(Statuses)
+}
+
+// comparisons are the finding types that compare figures over sources and
+// time, in the order a reader triages them.
+var comparisons = []FindingType{Conflict, Change, Corroboration}
+
+// Rank orders finding types as a reader triages them: conflicts, changes,
+// corroborations, then the checks of related figures.
+func (t FindingType) Rank() int {
+	if i := slices.Index(comparisons, t); i >= 0 {
+		return i
+	}
+	return len(comparisons)
+}
+
+// Compares reports a finding that compares figures (conflict, change,
+// corroboration) rather than checking related figures of one article.
+func (t FindingType) Compares() bool { return slices.Contains(comparisons, t) }
 
 // Finding is one conclusion about a set of claims: a conflict, a change, a
 // corroboration, or an internal-consistency check.
 type Finding struct {
 	ID                 string // stable: derived from the type and the claim ids
-	Type               string
+	Type               FindingType
 	Group              string
 	Series             string // "" when the finding spans series
 	Claims             []string
@@ -26,7 +82,7 @@ type Group struct {
 type Series struct {
 	ID, Group, Label string
 	Claims           []string
-	Status           string // conflict, changed, corroborated, consistent, single source
+	Status           Status
 }
 
 // Total is a figure implied by composing an incremental claim with its base:

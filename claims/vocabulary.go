@@ -1,15 +1,138 @@
 package claims
 
-import "strings"
+import (
+	"embed"
+	"strings"
+	"unicode"
+)
 
-// The reader's vocabulary, shared with the reconciler so both agree on which
-// units and measures are comparable.
-var vocabulary = loadLexicon()
+// The vocabulary the reader and the reconciler share lives in data/ as plain
+// text, so that a user can read and extend it and so that both sides agree on
+// which units, measures, sources, places and actions are one: units.txt,
+// measures.txt, sources.txt, affiliations.txt, places.txt, cities.txt,
+// demonyms.txt and actions.txt. This file is their one loader.
+//
+//go:embed data/*.txt
+var dataFiles embed.FS
+
+// wordList returns the entries of one of the vocabulary's data files.
+func wordList(name string) [][]string {
+	raw, err := dataFiles.ReadFile("data/" + name)
+	if err != nil {
+		// The files are embedded at build time; a missing one is a build mistake.
+		panic("claims: missing data file " + name)
+	}
+	return ParseWordList(raw)
+}
+
+// ParseWordList reads claimtrack's word-list format: one entry a line, fields
+// separated by "|" and trimmed, blank lines and "#" comments skipped.
+func ParseWordList(raw []byte) [][]string {
+	var rows [][]string
+	for line := range strings.Lines(string(raw)) {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Split(line, "|")
+		for i := range fields {
+			fields[i] = strings.TrimSpace(fields[i])
+		}
+		rows = append(rows, fields)
+	}
+	return rows
+}
+
+// Unit is a canonical unit of data/units.txt: its name (what Claim.Unit
+// holds), its class (units of a class can be compared: soldiers and troops)
+// and the words that name it.
+type Unit struct {
+	Name, Class string
+	Forms       []string
+}
+
+// Measure is a canonical measure of data/measures.txt: its name (what
+// Claim.Measure holds), its class (shipped and sent are one transfer), its
+// scope ("cumulative", "event" or "state") and the words that say it.
+type Measure struct {
+	Name, Class, Scope string
+	Forms              []string
+}
+
+// Action is a canonical action of an event claim (data/actions.txt): its
+// name, its class ("met" and "held talks" are one meeting) and its words.
+type Action struct {
+	Name, Class string
+	Forms       []string
+}
+
+// Vocabulary is the shared word lists, loaded once.
+type Vocabulary struct {
+	Units    []Unit
+	Measures []Measure
+	Actions  []Action
+
+	unitClass   map[string]string
+	measures    map[string]Measure
+	actionClass map[string]string
+	// sources maps every listed source name and alias, lower-cased, to its
+	// canonical name; sourceVariants the same folded by nameKey.
+	sources        map[string]string
+	sourceVariants map[string]string
+	// countries maps countries, their adjectives and cities, lower-cased, to
+	// the country; adjectives holds the adjectives and possessives alone.
+	countries, adjectives map[string]string
+	affiliations          phraseTable
+	peoples               phraseTable
+}
+
+var words = loadVocabulary()
+
+// Words returns the shared vocabulary.
+func Words() *Vocabulary { return words }
+
+func loadVocabulary() *Vocabulary {
+	v := &Vocabulary{unitClass: map[string]string{}, measures: map[string]Measure{},
+		actionClass: map[string]string{}, sources: map[string]string{}, sourceVariants: map[string]string{},
+		countries: map[string]string{}, adjectives: map[string]string{},
+		affiliations: loadPhrases("affiliations.txt"), peoples: loadAliases("demonyms.txt")}
+	for _, f := range wordList("units.txt") {
+		name, class, _ := strings.Cut(f[0], "@")
+		v.Units = append(v.Units, Unit{Name: name, Class: class, Forms: f[1:]})
+		v.unitClass[name] = class
+	}
+	for _, f := range wordList("measures.txt") {
+		m := Measure{Name: f[0], Class: f[1], Scope: f[2], Forms: f[3:]}
+		v.Measures = append(v.Measures, m)
+		v.measures[m.Name] = m
+	}
+	for _, f := range wordList("actions.txt") {
+		v.Actions = append(v.Actions, Action{Name: f[0], Class: f[1], Forms: f[2:]})
+		v.actionClass[f[0]] = f[1]
+	}
+	for _, f := range wordList("sources.txt") {
+		for _, alias := range f {
+			v.sources[strings.ToLower(alias)] = f[0]
+			v.sourceVariants[nameKey(alias)] = f[0]
+		}
+	}
+	for _, file := range []string{"places.txt", "cities.txt"} {
+		for _, f := range wordList(file) {
+			for i, w := range f {
+				v.countries[strings.ToLower(w)] = f[0]
+				if file == "places.txt" && i > 0 {
+					v.adjectives[strings.ToLower(w)] = f[0]
+				}
+			}
+		}
+	}
+	return v
+}
 
 // UnitClass returns the class of a canonical unit ("soldiers" → "personnel"),
 // or the unit itself when the word lists do not know it.
 func UnitClass(unit string) string {
-	if c, ok := vocabulary.unitClass[unit]; ok {
+	if c, ok := words.unitClass[unit]; ok {
 		return c
 	}
 	return unit
@@ -20,23 +143,39 @@ func UnitClass(unit string) string {
 // falls), "event" (one attack, rally or quake) or "state" (a level at a time).
 // Unknown measures are their own class with scope "state".
 func MeasureClass(measure string) (class, scope string) {
-	if p, ok := vocabulary.measureInfo[measure]; ok {
-		return p.class, p.scope
+	if m, ok := words.measures[measure]; ok {
+		return m.Class, m.Scope
 	}
 	return measure, "state"
+}
+
+// ActionClass returns the class of an event action ("met" and "held talks"
+// are both a meeting), or the action itself when unknown.
+func ActionClass(action string) string {
+	if class, ok := words.actionClass[action]; ok {
+		return class
+	}
+	return action
 }
 
 // CanonicalSource merges a source name with its known aliases
 // ("NIS" → "National Intelligence Service").
 func CanonicalSource(name string) string {
-	if c, ok := vocabulary.sources.lookup(name); ok {
+	if c, ok := ListedSource(name); ok {
 		return c
 	}
 	// Spelling variants of one name: "Choe Son-hui", "Choe Son Hui", "CHOE SON HUI".
-	if c, ok := vocabulary.sourceVariants[nameKey(name)]; ok {
+	if c, ok := words.sourceVariants[nameKey(name)]; ok {
 		return c
 	}
 	return name
+}
+
+// ListedSource returns the canonical name of a source data/sources.txt
+// lists under that name or alias, matched case-insensitively.
+func ListedSource(name string) (string, bool) {
+	c, ok := words.sources[strings.ToLower(strings.TrimSpace(name))]
+	return c, ok
 }
 
 // nameKey folds the variants transliteration and house style give one name:
@@ -51,8 +190,92 @@ func nameKey(name string) string {
 	return b.String()
 }
 
-// CountryOf gives the country a place or demonym names ("Wonsan" → "North
-// Korea", "Russian" → "Russia"), or "" when the word lists do not know it.
+// CountryOf gives the country a place, city or demonym names ("Wonsan" →
+// "North Korea", "Russian" → "Russia"), or "" when the word lists do not know it.
 func CountryOf(place string) string {
-	return demonyms[strings.ToLower(strings.TrimSpace(place))]
+	return words.countries[strings.ToLower(strings.TrimSpace(place))]
+}
+
+// CountryOfAdjective gives the country an adjective or possessive names
+// ("Russian", "Syria's" → the country), or "" for any other word: unlike
+// CountryOf it does not take a city or the country's own name.
+func CountryOfAdjective(word string) string {
+	return words.adjectives[strings.ToLower(word)]
+}
+
+// NationalityOf returns the people a subject names ("North Korean losses" →
+// "North Korean"), or "" when it names none: subjects naming different
+// peoples never measure the same thing.
+func NationalityOf(subject string) string {
+	if f, ok := words.peoples.find(NormalWords(subject)); ok {
+		return f[0]
+	}
+	return ""
+}
+
+// phraseTable maps lower-case phrases of whole words to the fields that
+// follow the first one on their line.
+type phraseTable struct {
+	fields  map[string][]string
+	longest int // longest phrase in words, to bound look-ups
+}
+
+// loadPhrases reads a data file of lines "phrase|field|field…" and keys
+// each line by its first field.
+func loadPhrases(name string) phraseTable {
+	t := phraseTable{fields: map[string][]string{}}
+	for _, f := range wordList(name) {
+		t.add(f[0], f[1:])
+	}
+	return t
+}
+
+// loadAliases reads a data file of lines "canonical|alias|alias…" and keys
+// every alias by the canonical name.
+func loadAliases(name string) phraseTable {
+	t := phraseTable{fields: map[string][]string{}}
+	for _, f := range wordList(name) {
+		for _, alias := range f[1:] {
+			t.add(alias, f[:1])
+		}
+	}
+	return t
+}
+
+func (t *phraseTable) add(phrase string, fields []string) {
+	key := strings.Join(NormalWords(phrase), " ")
+	t.fields[key] = fields
+	t.longest = max(t.longest, strings.Count(key, " ")+1)
+}
+
+// find returns the fields of the longest phrase found in words, leftmost
+// first among phrases of one length.
+func (t phraseTable) find(words []string) ([]string, bool) {
+	for n := min(t.longest, len(words)); n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			if f, ok := t.fields[strings.Join(words[i:i+n], " ")]; ok {
+				return f, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// NormalWords splits a name into lower-case words without dots ("U.S." is
+// "us"), possessive endings or a leading "the", so spellings of one name meet.
+func NormalWords(s string) []string {
+	s = strings.ToLower(strings.ReplaceAll(s, ".", ""))
+	s = strings.ReplaceAll(s, "’", "'")
+	words := strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'' || r == '&')
+	})
+	out := words[:0]
+	for _, w := range words {
+		w = strings.TrimSuffix(strings.Trim(w, "'"), "'s")
+		if w == "" || w == "the" {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }

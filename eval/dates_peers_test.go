@@ -37,7 +37,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"claimtrack/claims/dates"
+	"claimtrack/claims/reader/dates"
 )
 
 var datePeersDir = filepath.Join("..", "..", "shared", "eval", "peers", "recognizers-text", "Specs", "DateTime", "English")

@@ -1,6 +1,6 @@
 package eval
 
-// These tests hold claims/numbers to the test specs of two other number
+// These tests hold claims/reader/numbers to the test specs of two other number
 // recognisers, Microsoft Recognizers-Text (English Number, NumberRange,
 // Percent and Ordinal models) and quantulum3, kept under shared/eval/peers
 // (SOURCE.txt there says where they come from). Each test logs its pass rate
@@ -25,7 +25,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"claimtrack/claims/numbers"
+	"claimtrack/claims/reader/numbers"
 )
 
 const numPeersDir = "../../shared/eval/peers"

@@ -13,7 +13,7 @@ import (
 // added to a Ledger, the findings written out as they are found, here to a
 // writer that counts them.
 func reconcileAll(b *testing.B, entries []claims.Entry) {
-	ledger := NewLedger(Options{})
+	ledger := NewLedger(claims.Options{})
 	ledger.Grow(len(entries))
 	for i := range entries {
 		ledger.Add(&entries[i])

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"claimtrack/claims"
 )
 
 // checkConsistency checks figures that must fit together: parts and the
@@ -36,7 +38,7 @@ func sameQuantity(a, b *fact) bool {
 // match when the sum is within tolerance, and are inconsistent when the total
 // is below the sum.
 func (l *ledger) checkPartsTotals(members []int32, out *findingSet) {
-	tolerance := l.opt.tolerance()
+	tolerance := l.opt.EffectiveTolerance()
 	for _, t := range members {
 		total := &l.facts[t]
 		totalPlace := l.text(total.explicitPlace)
@@ -86,14 +88,14 @@ func (l *ledger) placesOverlap(parts []int32) bool {
 }
 
 func (o *findingSet) partsTotal(total int32, parts []int32, consistent bool) {
-	o.add(PartsTotal, -1, append([]int32{total}, parts...), func(text []byte) []byte {
+	o.add(claims.PartsTotal, -1, append([]int32{total}, parts...), func(text []byte) []byte {
 		l := o.l
 		terms := make([]string, len(parts))
 		var low, high float64
 		for k, p := range parts {
 			e := l.entry(p)
 			terms[k] = l.valueText(p) + " in " + e.Place
-			lo, hi, _ := stated(e.Value)
+			lo, hi, _ := e.Value.Stated()
 			low, high = low+lo, high+hi
 		}
 		sum := strings.Join(terms, " + ") + " = " + spanText(low, high)
@@ -130,7 +132,7 @@ func (l *ledger) checkLossTotals(out *findingSet) {
 			continue
 		}
 		if part, found := largest[m]; found && f.hi < l.facts[part].lo {
-			out.add(TotalBelowPart, -1, []int32{i, part}, func(text []byte) []byte {
+			out.add(claims.TotalBelowPart, -1, []int32{i, part}, func(text []byte) []byte {
 				return append(text, belowPartSummary(l.say(i, true), l.say(part, true))...)
 			})
 		}
@@ -180,7 +182,7 @@ func (l *ledger) checkPercentages(members []int32, out *findingSet) {
 		wf := &l.facts[whole]
 		low, high := 100*pf.lo/wf.hi, 100*pf.hi/wf.lo
 		consistent := overlaps(share.lo, share.hi, low, high)
-		out.add(PercentOf, -1, []int32{p, part, whole}, func(text []byte) []byte {
+		out.add(claims.PercentOf, -1, []int32{p, part, whole}, func(text []byte) []byte {
 			if !consistent {
 				text = append(text, "inconsistent: "...)
 			}
@@ -211,3 +213,6 @@ func (l *ledger) nearestCount(members []int32, p int32, match func(*fact) bool) 
 	}
 	return best
 }
+
+// overlaps reports whether two closed intervals share a value.
+func overlaps(alo, ahi, blo, bhi float64) bool { return alo <= bhi && blo <= ahi }

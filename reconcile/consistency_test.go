@@ -3,6 +3,8 @@ package reconcile
 import (
 	"strings"
 	"testing"
+
+	"claimtrack/claims"
 )
 
 func TestConsistency(t *testing.T) {
@@ -22,7 +24,7 @@ func TestConsistency(t *testing.T) {
 	tests := []struct {
 		name    string
 		claims  []spec
-		kind    string
+		kind    claims.FindingType
 		claims_ string // the finding's claim ids, joined by spaces; "" for no finding
 		summary string // words the summary has
 	}{
@@ -33,7 +35,7 @@ func TestConsistency(t *testing.T) {
 				deaths("syria", "Syria", spec{value: exact(2992), start: 20}),
 				deaths("total", "Turkey and Syria", spec{value: exact(15383), start: 30}),
 			},
-			kind: PartsTotal, claims_: "syria total turkey",
+			kind: claims.PartsTotal, claims_: "syria total turkey",
 			summary: "parts_total: 12,391 in Turkey + 2,992 in Syria = 15,383, matching Disaster and Emergency Management Authority said 15,383 people",
 		},
 		{
@@ -43,7 +45,7 @@ func TestConsistency(t *testing.T) {
 				deaths("syria", "Syria", spec{value: exact(2992)}),
 				deaths("total", "Turkey and Syria", spec{value: approx(10000)}),
 			},
-			kind: PartsTotal, claims_: "syria total turkey", summary: "inconsistent",
+			kind: claims.PartsTotal, claims_: "syria total turkey", summary: "inconsistent",
 		},
 		{
 			name: "a total above its known parts says nothing",
@@ -52,7 +54,7 @@ func TestConsistency(t *testing.T) {
 				deaths("syria", "Syria", spec{value: exact(326)}),
 				deaths("total", "Turkey and Syria", spec{value: moreThan(5000)}),
 			},
-			kind: PartsTotal,
+			kind: claims.PartsTotal,
 		},
 		{
 			name: "casualties below the killed alone",
@@ -60,7 +62,7 @@ func TestConsistency(t *testing.T) {
 				nkSoldiers("casualties", spec{value: approx(1000), measure: "casualties"}),
 				nkSoldiers("killed", spec{value: atLeast(2000), measure: "killed"}),
 			},
-			kind: TotalBelowPart, claims_: "casualties killed", summary: "inconsistent",
+			kind: claims.TotalBelowPart, claims_: "casualties killed", summary: "inconsistent",
 		},
 		{
 			name: "casualties that include their dead",
@@ -68,7 +70,7 @@ func TestConsistency(t *testing.T) {
 				nkSoldiers("casualties", spec{value: approx(1000), measure: "casualties"}),
 				nkSoldiers("killed", spec{value: atLeast(100), measure: "killed"}),
 			},
-			kind: TotalBelowPart,
+			kind: claims.TotalBelowPart,
 		},
 		{
 			name: "a percentage that fits its counts",
@@ -77,7 +79,7 @@ func TestConsistency(t *testing.T) {
 				nkSoldiers("losses", spec{value: approx(4000), measure: "casualties", start: 200}),
 				nkSoldiers("share", spec{value: approx(40), unit: "percent", subject: "them", measure: "casualties", start: 260}),
 			},
-			kind: PercentOf, claims_: "losses sent share", summary: "4,000 casualties of ~11,000 sent is 30–44%",
+			kind: claims.PercentOf, claims_: "losses sent share", summary: "4,000 casualties of ~11,000 sent is 30–44%",
 		},
 		{
 			name: "a percentage that does not fit",
@@ -86,12 +88,12 @@ func TestConsistency(t *testing.T) {
 				nkSoldiers("losses", spec{value: approx(4000), measure: "casualties", start: 200}),
 				nkSoldiers("share", spec{value: exact(70), unit: "percent", subject: "them", measure: "casualties", start: 260}),
 			},
-			kind: PercentOf, claims_: "losses sent share", summary: "percent_of: inconsistent",
+			kind: claims.PercentOf, claims_: "losses sent share", summary: "percent_of: inconsistent",
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			found := findingsOf(Reconcile(entries(t, tt.claims...), Options{}), tt.kind)
+			found := findingsOf(Reconcile(entries(t, tt.claims...), claims.Options{}), tt.kind)
 			if tt.claims_ == "" {
 				if len(found) > 0 {
 					t.Fatalf("unexpected findings: %v", found)

@@ -164,12 +164,12 @@ func reconcileEvents(events []claims.Entry, w claims.ReconciliationWriter) error
 		id := occurrenceID(o, events)
 		label := occurrenceLabel(o, events)
 		findings := occurrenceFindings(o, events, id)
-		status := StatusSingleSource
+		status := claims.StatusSingleSource
 		switch {
-		case slices.ContainsFunc(findings, func(f claims.Finding) bool { return f.Type == Conflict }):
-			status = StatusConflict
-		case slices.ContainsFunc(findings, func(f claims.Finding) bool { return f.Type == Corroboration }):
-			status = StatusCorroborated
+		case slices.ContainsFunc(findings, func(f claims.Finding) bool { return f.Type == claims.Conflict }):
+			status = claims.StatusConflict
+		case slices.ContainsFunc(findings, func(f claims.Finding) bool { return f.Type == claims.Corroboration }):
+			status = claims.StatusCorroborated
 		}
 		for _, i := range o.members {
 			if err := w.Assign(events[i].ID, id, id); err != nil {
@@ -309,7 +309,7 @@ func occurrenceFindings(o *occurrence, events []claims.Entry, series string) []c
 			for _, k := range append(slices.Clip(v.members), w.members...) {
 				ids = append(ids, events[o.members[k]].ID)
 			}
-			out = append(out, eventFinding(Conflict, series, ids, 2, "conflict: "+label+": "+what))
+			out = append(out, eventFinding(claims.Conflict, series, ids, 2, "conflict: "+label+": "+what))
 		}
 	}
 	if len(sides) >= 2 && len(out) == 0 {
@@ -322,7 +322,7 @@ func occurrenceFindings(o *occurrence, events []claims.Entry, series string) []c
 			names = append(names, s)
 		}
 		slices.Sort(names)
-		out = append(out, eventFinding(Corroboration, series, ids, len(sides),
+		out = append(out, eventFinding(claims.Corroboration, series, ids, len(sides),
 			fmt.Sprintf("corroboration: %d independent sources report %s: %s", len(sides), label, strings.Join(names, "; "))))
 	}
 	return out
@@ -372,10 +372,10 @@ func eventSource(e claims.Entry) string {
 	return e.Document
 }
 
-func eventFinding(kind, series string, ids []string, sources int, summary string) claims.Finding {
+func eventFinding(kind claims.FindingType, series string, ids []string, sources int, summary string) claims.Finding {
 	ids = slices.Clone(ids)
 	slices.Sort(ids)
-	sum := sha256.Sum256([]byte(kind + "|" + strings.Join(ids, "|")))
+	sum := sha256.Sum256([]byte(string(kind) + "|" + strings.Join(ids, "|")))
 	return claims.Finding{ID: hex.EncodeToString(sum[:8]), Type: kind, Group: series, Series: series,
 		Claims: ids, IndependentSources: sources, Summary: summary}
 }

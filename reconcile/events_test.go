@@ -37,14 +37,14 @@ func TestEventOccurrences(t *testing.T) {
 		// Two sources disagree on the day of one summit.
 		eventClaim(t, "x13", "a", "Yonhap", "", "met", []string{"Kim Jong Un"}, []string{"Vladimir Putin"}, "2023-09-13", "day"),
 		eventClaim(t, "x14", "b", "KCNA", "", "met", []string{"Kim Jong Un"}, []string{"Vladimir Putin"}, "2023-09-14", "day"),
-	}, Options{})
+	}, claims.Options{})
 	if seriesOf(r, "tass") != seriesOf(r, "ani") || seriesOf(r, "tass") == seriesOf(r, "kim") || seriesOf(r, "tass") == seriesOf(r, "nov") {
 		t.Errorf("occurrences: tass %s ani %s kim %s nov %s", seriesOf(r, "tass"), seriesOf(r, "ani"), seriesOf(r, "kim"), seriesOf(r, "nov"))
 	}
-	if !together(r, Corroboration, "tass", "ani") {
+	if !together(r, claims.Corroboration, "tass", "ani") {
 		t.Errorf("TASS and ANI corroborate the Choe–Lavrov talks: %+v", r.Findings)
 	}
-	if !together(r, Conflict, "x13", "x14") {
+	if !together(r, claims.Conflict, "x13", "x14") {
 		t.Errorf("the 13th against the 14th is a conflict: %+v", r.Findings)
 	}
 }
@@ -68,7 +68,7 @@ func TestEventOccurrencesAcrossWeeks(t *testing.T) {
 		meet(fmt.Sprintf("m%02d-kcna", k), "KCNA", claims.Date{Time: day}.String(), "day")
 		meet(fmt.Sprintf("m%02d-tass", k), "TASS", claims.Date{Time: day.AddDate(0, 0, 1)}.String(), "day")
 	}
-	r := Reconcile(events, Options{})
+	r := Reconcile(events, claims.Options{})
 	if seriesOf(r, "a") != seriesOf(r, "b") {
 		t.Errorf("claims on the 7th and the 9th are one meeting: %s, %s", seriesOf(r, "a"), seriesOf(r, "b"))
 	}
@@ -94,7 +94,7 @@ func TestDailyEventsDoNotChain(t *testing.T) {
 		events = append(events, eventClaim(t, fmt.Sprintf("d%02d", day), fmt.Sprintf("doc%02d", day), "KCNA", "", "met",
 			[]string{"Kim Jong Un"}, []string{"Vladimir Putin"}, fmt.Sprintf("2024-06-%02d", day), "day"))
 	}
-	r := Reconcile(events, Options{})
+	r := Reconcile(events, claims.Options{})
 	// Each opens on a day and takes the next two: the 1st, 4th, 7th and 10th.
 	if len(r.Series) != 4 {
 		t.Errorf("%d occurrences, want 4", len(r.Series))
@@ -117,10 +117,10 @@ func TestEventConflictNamesEveryClaimOfBothVersions(t *testing.T) {
 		events = append(events, eventClaim(t, fmt.Sprintf("yonhap%d", k), fmt.Sprintf("y%d", k), "Yonhap", "Outlet", "met",
 			[]string{"Kim Jong Un"}, []string{"Vladimir Putin"}, "2023-09-14", "day"))
 	}
-	r := Reconcile(events, Options{})
+	r := Reconcile(events, claims.Options{})
 	var conflicts []claims.Finding
 	for _, f := range r.Findings {
-		if f.Type == Conflict {
+		if f.Type == claims.Conflict {
 			conflicts = append(conflicts, f)
 		}
 	}

@@ -50,13 +50,13 @@ const (
 )
 
 // kindBit is the bit of a finding type, 0 for types a status ignores.
-func kindBit(kind string) kindSet {
+func kindBit(kind claims.FindingType) kindSet {
 	switch kind {
-	case Conflict:
+	case claims.Conflict:
 		return hasConflict
-	case Change:
+	case claims.Change:
 		return hasChange
-	case Corroboration:
+	case claims.Corroboration:
 		return hasCorroboration
 	}
 	return 0
@@ -84,7 +84,7 @@ func (o *findingSet) forget() {
 // add records a finding about members (and their echoes). series is -1 for
 // findings that span series; summary appends the finding's one line to a
 // buffer.
-func (o *findingSet) add(kind string, series int32, members []int32, summary func([]byte) []byte) {
+func (o *findingSet) add(kind claims.FindingType, series int32, members []int32, summary func([]byte) []byte) {
 	if series >= 0 {
 		o.kinds[series] |= kindBit(kind)
 	}
@@ -139,7 +139,7 @@ func (o *findingSet) add(kind string, series int32, members []int32, summary fun
 
 // findingSum hashes a finding's type and sorted claim ids, in buf: a
 // finding's id is the first 8 bytes.
-func findingSum(buf []byte, kind string, ids []string) ([32]byte, []byte) {
+func findingSum(buf []byte, kind claims.FindingType, ids []string) ([32]byte, []byte) {
 	content := append(buf[:0], kind...)
 	for _, id := range ids {
 		content = append(append(content, '|'), id...)
@@ -150,9 +150,9 @@ func findingSum(buf []byte, kind string, ids []string) ([32]byte, []byte) {
 // pair reports a conflict or change between an earlier claim a and a later b:
 // "conflict: X said … on …; Y said … on …".
 func (o *findingSet) pair(r relation, s, a, b int32) {
-	kind := Change
+	kind := claims.Change
 	if r == conflicting {
-		kind = Conflict
+		kind = claims.Conflict
 	}
 	o.add(kind, s, []int32{a, b}, func(text []byte) []byte {
 		l := o.l
@@ -174,7 +174,7 @@ func (o *findingSet) pair(r relation, s, a, b int32) {
 // partOfPeriod reports a figure for a span above the figure for a longer span
 // that contains it.
 func (o *findingSet) partOfPeriod(s, whole, part int32) {
-	o.add(Conflict, s, []int32{whole, part}, func(text []byte) []byte {
+	o.add(claims.Conflict, s, []int32{whole, part}, func(text []byte) []byte {
 		text = o.l.appendSay(text, part, true)
 		text = append(text, "; "...)
 		text = o.l.appendSay(text, whole, false)
@@ -184,7 +184,7 @@ func (o *findingSet) partOfPeriod(s, whole, part int32) {
 
 // corroboration reports the claims of a series that independent sources agree on.
 func (o *findingSet) corroboration(s int32, agreeing []int32) {
-	o.add(Corroboration, s, agreeing, func(text []byte) []byte {
+	o.add(claims.Corroboration, s, agreeing, func(text []byte) []byte {
 		l := o.l
 		// One claim per side, the earliest, in time order.
 		var shown, voices []int32
@@ -202,7 +202,7 @@ func (o *findingSet) corroboration(s int32, agreeing []int32) {
 				text = append(text, "; "...)
 			}
 			text = l.appendSay(text, i, false)
-			if kind := l.sources[l.facts[i].source].kind; kind != "" {
+			if kind := l.sources[l.facts[i].source].Kind; kind != "" {
 				text = append(text, " ("+kind+")"...)
 			}
 		}
@@ -235,7 +235,7 @@ func (l *ledger) say(i int32, withSubject bool) string {
 }
 
 func (l *ledger) appendSay(b []byte, i int32, withSubject bool) []byte {
-	b = append(b, l.sources[l.facts[i].source].name...)
+	b = append(b, l.sources[l.facts[i].source].Name...)
 	if l.facts[i].ownVoice {
 		b = append(b, " reported "...)
 	} else {
@@ -255,7 +255,7 @@ func (l *ledger) appendSay(b []byte, i int32, withSubject bool) []byte {
 func (l *ledger) valueText(i int32) string { return string(l.appendValue(nil, i)) }
 
 func (l *ledger) appendValue(b []byte, i int32) []byte {
-	low, high, ok := statedFigures(l.quoted[i].low, l.quoted[i].high)
+	low, high, ok := claims.StatedFigures(l.quoted[i].low, l.quoted[i].high)
 	if !ok {
 		return append(b, "an unknown number"...)
 	}

@@ -18,7 +18,7 @@ func FuzzReconcile(f *testing.F) {
 	f.Add([]byte("\xff\xff\xff\xff\x00\x00\x00\x00\x80\x80\x80\x80\x7f\x7f\x7f\x7f\x01\x02"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		entries := fuzzEntries(data)
-		r := Reconcile(entries, Options{})
+		r := Reconcile(entries, claims.Options{})
 		seriesOf := map[string]int{}
 		for _, s := range r.Series {
 			for _, id := range s.Claims {
@@ -42,7 +42,7 @@ func FuzzReconcile(f *testing.F) {
 				t.Fatalf("two findings with id %s: %q and %q", r.Findings[k].ID, r.Findings[k-1].Summary, r.Findings[k].Summary)
 			}
 		}
-		if again := Reconcile(entries, Options{}); !reflect.DeepEqual(again, r) {
+		if again := Reconcile(entries, claims.Options{}); !reflect.DeepEqual(again, r) {
 			t.Fatal("the same claims reconcile differently")
 		}
 		if len(data) > 0 {

@@ -3,6 +3,8 @@ package reconcile
 import (
 	"slices"
 	"testing"
+
+	"claimtrack/claims"
 )
 
 func TestDomainOf(t *testing.T) {
@@ -69,7 +71,7 @@ func TestGroups(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Reconcile(entries(t, tt.claims...), Options{})
+			r := Reconcile(entries(t, tt.claims...), claims.Options{})
 			if same := groupOf(r, tt.a) == groupOf(r, tt.b); same != tt.same {
 				t.Errorf("same group = %v, want %v", same, tt.same)
 			}
@@ -78,7 +80,7 @@ func TestGroups(t *testing.T) {
 }
 
 func TestLabels(t *testing.T) {
-	r := Reconcile(storyClaims(t), Options{})
+	r := Reconcile(storyClaims(t), claims.Options{})
 	groupLabel := func(claim string) string {
 		for _, g := range r.Groups {
 			if slices.Contains(g.Claims, claim) {

@@ -88,7 +88,7 @@ func entries(t testing.TB, specs ...spec) []claims.Entry {
 }
 
 // together reports whether a finding of the given type names both claims.
-func together(r claims.Reconciliation, kind, a, b string) bool {
+func together(r claims.Reconciliation, kind claims.FindingType, a, b string) bool {
 	for _, f := range r.Findings {
 		if f.Type == kind && slices.Contains(f.Claims, a) && slices.Contains(f.Claims, b) {
 			return true

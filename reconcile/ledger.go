@@ -69,7 +69,7 @@ const noDate = math.MinInt32
 
 // ledger is the reconciler's working state over one set of claims.
 type ledger struct {
-	opt    Options
+	opt    claims.Options
 	words  *symbols
 	quoted []quote
 	// ids holds every claim id, one after another, once the ledger is
@@ -80,7 +80,7 @@ type ledger struct {
 	facts       []fact
 	byRank      []int32   // claim indices in claim id order
 	byDoc       [][]int32 // claim indices per document, in claim id order
-	sources     []source
+	sources     []claims.Source
 	sourceVoice []int32  // by source: index in voices
 	voices      []string // the bodies sources speak for, by fact.voice
 	series      []seriesInfo
@@ -104,7 +104,7 @@ type lookups struct {
 	sentenceSeed  maphash.Seed
 }
 
-func newLedger(opt Options) *ledger {
+func newLedger(opt claims.Options) *ledger {
 	return &ledger{opt: opt, words: newSymbols(), echoes: map[int32][]int32{}, adding: &lookups{
 		docs: map[string]int32{}, sourceByName: map[string]int32{}, sourceByKey: map[string]int32{},
 		nationalities: map[string]symbol{}, places: map[string]symbol{}, unitClasses: map[string]symbol{},
@@ -116,7 +116,7 @@ func newLedger(opt Options) *ledger {
 func (l *ledger) add(e *claims.Entry) {
 	a := l.adding
 	var f fact
-	f.lo, f.hi = Interval(e.Claim, l.opt)
+	f.lo, f.hi = claims.Interval(e.Claim, l.opt)
 	f.day = dayOf(e)
 	if p := e.Period; !p.Start.IsZero() && !p.End.IsZero() {
 		f.span = [2]int32{dayNumber(p.Start), dayNumber(p.End)}
@@ -151,7 +151,7 @@ func (l *ledger) add(e *claims.Entry) {
 
 	nationality, ok := a.nationalities[e.Subject]
 	if !ok {
-		nationality = l.words.of(nationalityOf(e.Subject))
+		nationality = l.words.of(claims.NationalityOf(e.Subject))
 		a.nationalities[e.Subject] = nationality
 	}
 	f.nationality = nationality
@@ -162,13 +162,13 @@ func (l *ledger) add(e *claims.Entry) {
 	}
 	f.explicitPlace = place
 
-	name, own := rootName(e)
+	name, own := claims.RootName(e)
 	si, ok := a.sourceByName[name]
 	if !ok {
-		s := namedSource(name)
-		if si, ok = a.sourceByKey[s.key]; !ok {
+		s := claims.NamedSource(name)
+		if si, ok = a.sourceByKey[s.Key]; !ok {
 			si = int32(len(l.sources))
-			a.sourceByKey[s.key] = si
+			a.sourceByKey[s.Key] = si
 			l.sources = append(l.sources, s)
 		}
 		a.sourceByName[name] = si
@@ -177,7 +177,7 @@ func (l *ledger) add(e *claims.Entry) {
 	l.facts = append(l.facts, f)
 
 	r := quote{
-		low: statedOrNaN(e.Value.Low), high: statedOrNaN(e.Value.High), start: int32(e.Start),
+		low: claims.StatedOrNaN(e.Value.Low), high: claims.StatedOrNaN(e.Value.High), start: int32(e.Start),
 		asOf: dateDay(e.AsOf), periodStart: dateDay(e.Period.Start), periodEnd: dateDay(e.Period.End),
 		published: dateDay(e.Published),
 		unit:      l.words.of(e.Unit), subject: l.words.of(e.Subject), measure: l.words.of(e.Measure),
@@ -243,13 +243,6 @@ func (l *ledger) entry(i int32) claims.Entry {
 	return e
 }
 
-func statedOrNaN(p *float64) float64 {
-	if p == nil {
-		return math.NaN()
-	}
-	return *p
-}
-
 func statedFigure(v float64) *float64 {
 	if math.IsNaN(v) {
 		return nil
@@ -301,31 +294,31 @@ func (l *ledger) text(y symbol) string { return l.words.texts[y] }
 // sourceNumbering is the sources in key order and the bodies they speak
 // for, numbered so that numbering depends on content, not on input order.
 type sourceNumbering struct {
-	sources     []source
+	sources     []claims.Source
 	voices      []string
 	sourceVoice []int32 // by source: index in voices
 	renumber    []int32 // by a source's index before: its index in sources
 }
 
 // numberSources numbers sources in key order, and the bodies they speak for.
-func numberSources(sources []source) sourceNumbering {
+func numberSources(sources []claims.Source) sourceNumbering {
 	order := make([]int32, len(sources))
 	for k := range order {
 		order[k] = int32(k)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(sources[a].key, sources[b].key) })
-	n := sourceNumbering{sources: make([]source, len(order)), sourceVoice: make([]int32, len(order)),
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(sources[a].Key, sources[b].Key) })
+	n := sourceNumbering{sources: make([]claims.Source, len(order)), sourceVoice: make([]int32, len(order)),
 		renumber: make([]int32, len(order))}
 	voices := map[string]int32{}
 	for k, old := range order {
 		n.renumber[old] = int32(k)
 		s := sources[old]
 		n.sources[k] = s
-		v, ok := voices[s.voice]
+		v, ok := voices[s.Voice]
 		if !ok {
 			v = int32(len(n.voices))
-			voices[s.voice] = v
-			n.voices = append(n.voices, s.voice)
+			voices[s.Voice] = v
+			n.voices = append(n.voices, s.Voice)
 		}
 		n.sourceVoice[k] = v
 	}

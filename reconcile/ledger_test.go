@@ -28,7 +28,7 @@ func (w *failingWriter) Finding(f claims.Finding) error {
 
 // Reconciling stops writing at the writer's first error and returns it.
 func TestLedgerStopsAtTheWritersError(t *testing.T) {
-	ledger := NewLedger(Options{})
+	ledger := NewLedger(claims.Options{})
 	entries := Synthetic(3000, 1)
 	for i := range entries {
 		ledger.Add(&entries[i])
@@ -46,8 +46,8 @@ func TestLedgerStopsAtTheWritersError(t *testing.T) {
 // reuse the entry it passes.
 func TestLedgerCopiesWhatItKeeps(t *testing.T) {
 	entries := Synthetic(3000, 1)
-	want := Reconcile(entries, Options{})
-	ledger := NewLedger(Options{})
+	want := Reconcile(entries, claims.Options{})
+	ledger := NewLedger(claims.Options{})
 	// As the store passes them: one entry, its figures in variables the
 	// next row overwrites.
 	var reused claims.Entry

@@ -28,7 +28,7 @@ var errSourceChanged = errors.New("the claims changed between two readings")
 // the claims once more for each part: groups whose claims together fit, a
 // larger group divided by series (a series larger than a part makes a part
 // of its own), then the events.
-func ReconcileInParts(src Source, opt Options, partSize func() int, w claims.ReconciliationWriter) error {
+func ReconcileInParts(src Source, opt claims.Options, partSize func() int, w claims.ReconciliationWriter) error {
 	r := &partRun{src: src, partSize: partSize, al: newLedger(opt),
 		index: map[seriesKey]int32{}, measured: placeBlocks{}, alone: placeBlocks{},
 		counted: map[int32]map[peopleUnit]bool{}, composed: map[int32]map[peopleUnit]bool{},
@@ -135,10 +135,10 @@ func (r *partRun) openArticle() {
 	l.byDoc = [][]int32{l.byRank}
 	for i := range l.facts {
 		f := &l.facts[i]
-		v, ok := r.voices[l.sources[f.source].voice]
+		v, ok := r.voices[l.sources[f.source].Voice]
 		if !ok {
 			v = int32(len(r.voices))
-			r.voices[l.sources[f.source].voice] = v
+			r.voices[l.sources[f.source].Voice] = v
 		}
 		f.voice = v
 	}
@@ -540,8 +540,8 @@ func (r *partRun) checkLosses(first int32) {
 		ids := []string{l.id(i), part.id}
 		slices.Sort(ids)
 		r.held = append(r.held, heldFinding{
-			f: claims.Finding{Type: TotalBelowPart, Claims: ids, IndependentSources: sources,
-				Summary: TotalBelowPart + ": " + belowPartSummary(l.say(i, true), part.say)},
+			f: claims.Finding{Type: claims.TotalBelowPart, Claims: ids, IndependentSources: sources,
+				Summary: string(claims.TotalBelowPart) + ": " + belowPartSummary(l.say(i, true), part.say)},
 			members: []int32{first + i, part.pos},
 		})
 	}

@@ -28,7 +28,7 @@ func inParts(t testing.TB, entries []claims.Entry, maxClaims int) claims.Reconci
 		return nil
 	}
 	c := newCollector()
-	if err := ReconcileInParts(src, Options{}, func() int { return maxClaims }, c); err != nil {
+	if err := ReconcileInParts(src, claims.Options{}, func() int { return maxClaims }, c); err != nil {
 		t.Fatal(err)
 	}
 	return c.result()
@@ -45,7 +45,7 @@ func boolRank(b bool) int {
 // parts of several sizes, from one claim a part to all of them.
 func TestReconcileInPartsGivesTheSameResult(t *testing.T) {
 	entries := Synthetic(5000, 1)
-	whole := Reconcile(entries, Options{})
+	whole := Reconcile(entries, claims.Options{})
 	if len(whole.Findings) == 0 {
 		t.Fatal("no findings to compare")
 	}
@@ -69,8 +69,8 @@ func reconciliationDiff(got, want claims.Reconciliation) string {
 	case !reflect.DeepEqual(got.Series, want.Series):
 		for k := range min(len(got.Series), len(want.Series)) {
 			if !reflect.DeepEqual(got.Series[k], want.Series[k]) {
-				return "series " + want.Series[k].ID + " differs: " + got.Series[k].Label + " " + got.Series[k].Status +
-					" / " + want.Series[k].Label + " " + want.Series[k].Status
+				return "series " + want.Series[k].ID + " differs: " + got.Series[k].Label + " " + string(got.Series[k].Status) +
+					" / " + want.Series[k].Label + " " + string(want.Series[k].Status)
 			}
 		}
 		return "series differ in number"
@@ -110,8 +110,8 @@ func TestReconcileInPartsNamesTheEchoesOfCheckedClaims(t *testing.T) {
 		killed("d-killed", "d", 2000), // relayed
 		casualties("e-casualties", "e", 100),
 	)
-	whole := Reconcile(es, Options{})
-	if !together(whole, PartsTotal, "a-total", "b-turkey") || !together(whole, TotalBelowPart, "e-casualties", "d-killed") {
+	whole := Reconcile(es, claims.Options{})
+	if !together(whole, claims.PartsTotal, "a-total", "b-turkey") || !together(whole, claims.TotalBelowPart, "e-casualties", "d-killed") {
 		t.Fatalf("the checks do not name the echoes: %+v", whole.Findings)
 	}
 	for _, maxClaims := range []int{1, 3, len(es)} {

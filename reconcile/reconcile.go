@@ -11,43 +11,6 @@ import (
 	"claimtrack/claims"
 )
 
-// DefaultTolerance is the share either side of an approximate figure that
-// still counts as the same figure.
-const DefaultTolerance = 0.10
-
-// Options tune the comparison.
-type Options struct {
-	// Tolerance is approximately ± this share; 0 means DefaultTolerance.
-	Tolerance float64
-}
-
-func (o Options) tolerance() float64 {
-	if o.Tolerance > 0 {
-		return o.Tolerance
-	}
-	return DefaultTolerance
-}
-
-// Finding types.
-const (
-	Conflict      = "conflict"      // same thing, same time, incompatible figures
-	Change        = "change"        // same thing at another time, or a source revising itself
-	Corroboration = "corroboration" // independent sources agree
-	// Internal consistency of related figures.
-	PartsTotal     = "parts_total"      // parts add up to a total (or exceed it: "inconsistent")
-	TotalBelowPart = "total_below_part" // casualties below the killed alone
-	PercentOf      = "percent_of"       // a percentage against the counts it relates
-)
-
-// Series statuses.
-const (
-	StatusConflict     = "conflict"
-	StatusChanged      = "changed"
-	StatusCorroborated = "corroborated"
-	StatusConsistent   = "consistent" // several sources, no conflict, change or agreement at one time
-	StatusSingleSource = "single source"
-)
-
 // Ledger gathers claims to reconcile, keeping of each only what the
 // reconciler reads, a few hundred bytes, so a ledger of millions fits where
 // the claims themselves would not.
@@ -57,7 +20,7 @@ type Ledger struct {
 }
 
 // NewLedger starts an empty ledger.
-func NewLedger(opt Options) *Ledger {
+func NewLedger(opt claims.Options) *Ledger {
 	return &Ledger{quantities: newLedger(opt)}
 }
 
@@ -114,7 +77,7 @@ func (x *Ledger) Reconcile(w claims.ReconciliationWriter) error {
 // Reconcile sorts claims into series and groups and compares them, all in
 // memory. It changes nothing in entries: callers write Group and Series back
 // by claim id.
-func Reconcile(entries []claims.Entry, opt Options) claims.Reconciliation {
+func Reconcile(entries []claims.Entry, opt claims.Options) claims.Reconciliation {
 	x := NewLedger(opt)
 	x.Grow(len(entries))
 	for i := range entries {

@@ -48,19 +48,19 @@ func (l *ledger) writeGroupsAndSeries(w claims.ReconciliationWriter, out *findin
 
 // status sums up a series: its worst finding, else whether more than one
 // side stands behind it.
-func (l *ledger) status(s int32, out *findingSet) string {
+func (l *ledger) status(s int32, out *findingSet) claims.Status {
 	kinds := out.kinds[s]
 	switch {
 	case kinds&hasConflict != 0:
-		return StatusConflict
+		return claims.StatusConflict
 	case kinds&hasChange != 0:
-		return StatusChanged
+		return claims.StatusChanged
 	case kinds&hasCorroboration != 0:
-		return StatusCorroborated
+		return claims.StatusCorroborated
 	case l.independentSources(l.series[s].members) > 1:
-		return StatusConsistent
+		return claims.StatusConsistent
 	}
-	return StatusSingleSource
+	return claims.StatusSingleSource
 }
 
 // collector gathers a reconciliation in memory: series, groups and findings

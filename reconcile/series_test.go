@@ -86,7 +86,7 @@ func TestSeriesKeys(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Reconcile(entries(t, tt.claims...), Options{})
+			r := Reconcile(entries(t, tt.claims...), claims.Options{})
 			sa, sb := seriesOf(r, tt.a), seriesOf(r, tt.b)
 			if sa == "" || sb == "" {
 				t.Fatalf("claims without series: %q %q", sa, sb)
@@ -110,8 +110,8 @@ func TestNationalityOf(t *testing.T) {
 		"people":                  "",
 	}
 	for subject, want := range tests {
-		if got := nationalityOf(subject); got != want {
-			t.Errorf("nationalityOf(%q) = %q, want %q", subject, got, want)
+		if got := claims.NationalityOf(subject); got != want {
+			t.Errorf("claims.NationalityOf(%q) = %q, want %q", subject, got, want)
 		}
 	}
 }

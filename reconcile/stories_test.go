@@ -109,9 +109,10 @@ func storyClaims(t testing.TB) []claims.Entry {
 
 // The relations the dev set expects, reached from claims alone.
 func TestStoryRelations(t *testing.T) {
-	r := Reconcile(storyClaims(t), Options{})
+	r := Reconcile(storyClaims(t), claims.Options{})
 	tests := []struct {
-		a, b, expect, why string
+		a, b, why string
+		expect    claims.FindingType
 	}{
 		{"dev04.us-official", "dev05.casualties", "conflict", "several hundred vs about 1,000, two days apart"},
 		{"dev05.us-several-hundred", "dev05.casualties", "conflict", "the article sets them against each other"},
@@ -137,11 +138,11 @@ func TestStoryRelations(t *testing.T) {
 					t.Errorf("no %s finding (%s)", tt.expect, tt.why)
 				}
 			case "not_conflict":
-				if together(r, Conflict, tt.a, tt.b) {
+				if together(r, claims.Conflict, tt.a, tt.b) {
 					t.Errorf("conflict reported (%s)", tt.why)
 				}
 			case "corroborate":
-				if seriesOf(r, tt.a) != seriesOf(r, tt.b) || together(r, Conflict, tt.a, tt.b) {
+				if seriesOf(r, tt.a) != seriesOf(r, tt.b) || together(r, claims.Conflict, tt.a, tt.b) {
 					t.Errorf("not one consistent series (%s)", tt.why)
 				}
 			}

@@ -234,7 +234,7 @@ func (g *generator) value(truth float64) claims.Value {
 
 // text words a value as an article would: "about 5,600", "tens of thousands of".
 func (g *generator) text(v claims.Value) string {
-	low, high, _ := stated(v)
+	low, high, _ := v.Stated()
 	switch v.Qualifier {
 	case claims.Approximately:
 		return "about " + formatNumber(low)

@@ -52,7 +52,7 @@ func TestRelate(t *testing.T) {
 }
 
 // findingsOf returns the findings of one type, by their sorted claim ids.
-func findingsOf(r claims.Reconciliation, kind string) map[string]claims.Finding {
+func findingsOf(r claims.Reconciliation, kind claims.FindingType) map[string]claims.Finding {
 	out := map[string]claims.Finding{}
 	for _, f := range r.Findings {
 		if f.Type == kind {
@@ -71,7 +71,7 @@ func TestTimeFindings(t *testing.T) {
 	tests := []struct {
 		name      string
 		claims    []spec
-		kind      string
+		kind      claims.FindingType
 		want      []string // claim ids of each expected finding of kind, joined by spaces
 		summaries []string // words each finding's summary has
 		sources   int
@@ -82,7 +82,7 @@ func TestTimeFindings(t *testing.T) {
 				casualties("us", "dev04", "senior US military official", "2024-12-17", spec{value: vague(300, 800), text: "several hundred casualties"}),
 				casualties("nis", "dev05", "National Intelligence Service", "2024-12-19", spec{value: approx(1000)}),
 			},
-			kind:      Conflict,
+			kind:      claims.Conflict,
 			want:      []string{"nis us"},
 			summaries: []string{"conflict: senior US military official said several hundred (300–800) North Korean casualties on 2024-12-17; National Intelligence Service said ~1,000 on 2024-12-19"},
 			sources:   2,
@@ -93,7 +93,7 @@ func TestTimeFindings(t *testing.T) {
 				casualties("kirby", "dev04", "John Kirby", "2024-12-16", spec{value: vague(24, 99), text: "dozens"}),
 				casualties("us", "dev04", "senior US military official", "2024-12-17", spec{value: vague(300, 800), text: "several hundred casualties"}),
 			},
-			kind:      Change,
+			kind:      claims.Change,
 			want:      []string{"kirby us"},
 			summaries: []string{"both speak for United States"},
 			sources:   1,
@@ -104,7 +104,7 @@ func TestTimeFindings(t *testing.T) {
 				casualties("early", "a", "National Intelligence Service", "2024-12-19", spec{value: approx(1000)}),
 				casualties("late", "b", "KCNA", "2025-03-01", spec{value: exact(40)}),
 			},
-			kind:      Conflict,
+			kind:      claims.Conflict,
 			want:      []string{"early late"},
 			summaries: []string{"a running total cannot fall"},
 			sources:   2,
@@ -115,7 +115,7 @@ func TestTimeFindings(t *testing.T) {
 				casualties("early", "a", "National Intelligence Service", "2024-12-19", spec{value: approx(1000)}),
 				casualties("late", "b", "NIS", "2025-03-01", spec{value: approx(600)}),
 			},
-			kind:      Change,
+			kind:      claims.Change,
 			want:      []string{"early late"},
 			summaries: []string{"revised by the same source"},
 			sources:   1,
@@ -126,7 +126,7 @@ func TestTimeFindings(t *testing.T) {
 				{id: "usgs", doc: "dev01", source: "USGS", asOf: "2023-02-06", value: exact(7.8), unit: "magnitude", subject: "magnitude", measure: "magnitude"},
 				{id: "afad", doc: "dev01", source: "AFAD", asOf: "2023-02-06", value: exact(7.4), unit: "magnitude", subject: "reading", measure: "magnitude"},
 			},
-			kind:    Conflict,
+			kind:    claims.Conflict,
 			want:    []string{"afad usgs"},
 			sources: 2,
 		},
@@ -140,7 +140,7 @@ func TestTimeFindings(t *testing.T) {
 				{id: "fits", doc: "x", source: "Reuters", asOf: "2024-06-30", period: [2]string{"2024-01-01", "2024-06-30"},
 					value: exact(2e6), unit: "artillery shells", subject: "artillery shells", measure: "sent"},
 			},
-			kind:      Conflict,
+			kind:      claims.Conflict,
 			want:      []string{"part whole"},
 			summaries: []string{"a period that contains it"},
 			sources:   2,
@@ -152,7 +152,7 @@ func TestTimeFindings(t *testing.T) {
 				{id: "organizers", doc: "dev03", source: "Indivisible Chicago", asOf: "2025-06-14", value: exact(75000), unit: "people", subject: "people", measure: "crowd"},
 				{id: "still", doc: "dev03", source: "G. Keith Still", asOf: "2025-06-14", value: between(10000, 15000), unit: "protesters", subject: "attendance", measure: "crowd"},
 			},
-			kind:    Conflict,
+			kind:    claims.Conflict,
 			want:    []string{"organizers police", "organizers still"},
 			sources: 2,
 		},
@@ -163,7 +163,7 @@ func TestTimeFindings(t *testing.T) {
 				{id: "organizers", doc: "dev03", source: "Indivisible Chicago", asOf: "2025-06-14", value: exact(75000), unit: "people", subject: "people", measure: "crowd"},
 				{id: "still", doc: "dev03", source: "G. Keith Still", asOf: "2025-06-14", value: between(10000, 15000), unit: "protesters", subject: "attendance", measure: "crowd"},
 			},
-			kind:      Corroboration,
+			kind:      claims.Corroboration,
 			want:      []string{"police still"},
 			summaries: []string{"2 independent sources agree", "Chicago Police Department said ~15,000 on 2025-06-14 (police)"},
 			sources:   2,
@@ -175,7 +175,7 @@ func TestTimeFindings(t *testing.T) {
 				casualties("yonhap", "b", "National Intelligence Service", "2024-12-19", spec{outlet: "Yonhap", value: approx(1000)}),
 				casualties("reuters", "c", "South Korea's spy agency", "2024-12-19", spec{outlet: "Reuters", value: approx(1000)}),
 			},
-			kind: Corroboration,
+			kind: claims.Corroboration,
 		},
 		{
 			name: "an echo is named with the claim it repeats",
@@ -184,7 +184,7 @@ func TestTimeFindings(t *testing.T) {
 				casualties("us-kbs", "dev05", "senior U.S. military official", "2024-12-17", spec{value: vague(300, 800)}),
 				casualties("nis", "dev05", "National Intelligence Service", "2024-12-19", spec{value: approx(1000)}),
 			},
-			kind:    Conflict,
+			kind:    claims.Conflict,
 			want:    []string{"nis us-guardian us-kbs"},
 			sources: 2,
 		},
@@ -194,12 +194,12 @@ func TestTimeFindings(t *testing.T) {
 				{id: "night1", doc: "a", source: "Ukrainian air force", asOf: "2024-11-26", value: exact(188), unit: "drones", subject: "drones", measure: "launched"},
 				{id: "night2", doc: "b", outlet: "ANI", asOf: "2025-07-09", value: exact(728), unit: "drones", subject: "drones", measure: "launched"},
 			},
-			kind: Conflict,
+			kind: claims.Conflict,
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			found := findingsOf(Reconcile(entries(t, tt.claims...), Options{}), tt.kind)
+			found := findingsOf(Reconcile(entries(t, tt.claims...), claims.Options{}), tt.kind)
 			if len(found) != len(tt.want) {
 				t.Fatalf("%d %s findings, want %d: %v", len(found), tt.kind, len(tt.want), found)
 			}
@@ -220,36 +220,36 @@ func TestTimeFindings(t *testing.T) {
 }
 
 func TestSeriesStatus(t *testing.T) {
-	r := Reconcile(storyClaims(t), Options{})
-	status := map[string]string{}
+	r := Reconcile(storyClaims(t), claims.Options{})
+	status := map[string]claims.Status{}
 	for _, s := range r.Series {
 		for _, c := range s.Claims {
 			status[c] = s.Status
 		}
 	}
-	for claim, want := range map[string]string{
-		"dev05.casualties":      StatusConflict,
-		"dev08.missiles":        StatusConsistent, // a year's total and a count as of a day
-		"dev06.containers":      StatusConsistent,
-		"dev05.troops-kursk":    StatusSingleSource,
-		"dev01.magnitude-usgs":  StatusConflict,
-		"dev02.drones-launched": StatusConsistent,
+	for claim, want := range map[string]claims.Status{
+		"dev05.casualties":      claims.StatusConflict,
+		"dev08.missiles":        claims.StatusConsistent, // a year's total and a count as of a day
+		"dev06.containers":      claims.StatusConsistent,
+		"dev05.troops-kursk":    claims.StatusSingleSource,
+		"dev01.magnitude-usgs":  claims.StatusConflict,
+		"dev02.drones-launched": claims.StatusConsistent,
 	} {
 		if status[claim] != want {
 			t.Errorf("status of %s's series = %q, want %q", claim, status[claim], want)
 		}
 	}
-	for want, claims := range map[string][]spec{
-		StatusCorroborated: {
+	for want, specs := range map[claims.Status][]spec{
+		claims.StatusCorroborated: {
 			{id: "a", doc: "x", source: "Chicago Police Department", asOf: "2025-06-14", value: approx(15000), unit: "protesters", subject: "crowd", measure: "crowd"},
 			{id: "b", doc: "x", source: "G. Keith Still", asOf: "2025-06-14", value: between(10000, 15000), unit: "protesters", subject: "attendance", measure: "crowd"},
 		},
-		StatusChanged: {
+		claims.StatusChanged: {
 			{id: "a", doc: "x", source: "John Kirby", asOf: "2024-12-16", value: vague(24, 99), unit: "casualties", subject: "North Korean casualties", measure: "casualties"},
 			{id: "b", doc: "y", source: "Pentagon", asOf: "2024-12-17", value: vague(300, 800), unit: "casualties", subject: "North Korean casualties", measure: "casualties"},
 		},
 	} {
-		if got := Reconcile(entries(t, claims...), Options{}).Series[0].Status; got != want {
+		if got := Reconcile(entries(t, specs...), claims.Options{}).Series[0].Status; got != want {
 			t.Errorf("status = %q, want %q", got, want)
 		}
 	}
@@ -258,12 +258,12 @@ func TestSeriesStatus(t *testing.T) {
 // The same claims in any order give the same result, ids included.
 func TestDeterministic(t *testing.T) {
 	in := append(storyClaims(t), Synthetic(3000, 7)...)
-	want := Reconcile(in, Options{})
+	want := Reconcile(in, claims.Options{})
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 3 {
 		shuffled := slices.Clone(in)
 		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-		if got := Reconcile(shuffled, Options{}); !reflect.DeepEqual(got, want) {
+		if got := Reconcile(shuffled, claims.Options{}); !reflect.DeepEqual(got, want) {
 			t.Fatal("a shuffled ledger reconciles differently")
 		}
 	}
@@ -273,7 +273,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestOddClaims(t *testing.T) {
-	if r := Reconcile(nil, Options{}); len(r.Groups)+len(r.Series)+len(r.Findings) != 0 {
+	if r := Reconcile(nil, claims.Options{}); len(r.Groups)+len(r.Series)+len(r.Findings) != 0 {
 		t.Errorf("empty ledger: %+v", r)
 	}
 	odd := entries(t,
@@ -282,7 +282,7 @@ func TestOddClaims(t *testing.T) {
 		spec{id: "undated-b", doc: "b", value: exact(500), unit: "drones", subject: "drones", measure: "launched"},
 		spec{id: "no-unit", doc: "b", value: exact(3)},
 	)
-	r := Reconcile(odd, Options{})
+	r := Reconcile(odd, claims.Options{})
 	if len(r.Findings) != 0 {
 		t.Errorf("findings from claims that cannot be compared: %+v", r.Findings)
 	}
@@ -300,7 +300,7 @@ func TestHugeArticle(t *testing.T) {
 		dump[i].Document = "dump"
 	}
 	start := time.Now()
-	Reconcile(dump, Options{})
+	Reconcile(dump, claims.Options{})
 	if took := time.Since(start); took > 10*time.Second {
 		t.Errorf("one article of 20,000 claims took %v", took)
 	}
@@ -312,8 +312,8 @@ func TestRunningTollClimbsAcrossSources(t *testing.T) {
 			value: exact(326), unit: "people", subject: "people", measure: "killed", place: "Syria"},
 		spec{id: "feb8", doc: "b", source: "White Helmets", outlet: "AP", asOf: "2023-02-08",
 			value: atLeast(2530), unit: "people", subject: "people", measure: "killed", place: "Syria"},
-	), Options{})
-	if together(r, Conflict, "feb6", "feb8") || !together(r, Change, "feb6", "feb8") {
+	), claims.Options{})
+	if together(r, claims.Conflict, "feb6", "feb8") || !together(r, claims.Change, "feb6", "feb8") {
 		t.Errorf("a death toll rising over two days is a change, not a conflict: %+v", r.Findings)
 	}
 }
@@ -328,10 +328,10 @@ func TestCorroborationIsPerMoment(t *testing.T) {
 		crowd("a2", "a", "organisers", "2024-03-03", between(18000, 25000)),
 		crowd("b1", "b", "city hall", "2025-06-14", approx(15000)),
 		crowd("b2", "b", "crowd scientist", "2025-06-14", between(10000, 15000)),
-	), Options{})
+	), claims.Options{})
 	var found [][]string
 	for _, f := range r.Findings {
-		if f.Type == Corroboration {
+		if f.Type == claims.Corroboration {
 			found = append(found, f.Claims)
 		}
 	}

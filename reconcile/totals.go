@@ -128,7 +128,7 @@ func (l *ledger) composeTotal(base, increment int32) claims.Total {
 // statedRange is a value as stated, without rounding or tolerance, open where
 // the qualifier leaves it open.
 func statedRange(v claims.Value) (lo, hi float64) {
-	low, high, ok := stated(v)
+	low, high, ok := v.Stated()
 	switch {
 	case !ok:
 		return math.Inf(-1), math.Inf(1)

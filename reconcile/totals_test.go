@@ -77,7 +77,7 @@ func TestImpliedTotals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Reconcile(entries(t, tt.claims...), Options{})
+			r := Reconcile(entries(t, tt.claims...), claims.Options{})
 			var got []claims.Total
 			for _, g := range r.Groups {
 				for _, total := range g.ImpliedTotals {

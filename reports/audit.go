@@ -40,7 +40,7 @@ func BuildAudit(target claims.Entry, l Ledger) Audit {
 			a.Findings = append(a.Findings, f)
 		}
 	}
-	slices.SortStableFunc(a.Findings, func(p, q claims.Finding) int { return findingRank(p.Type) - findingRank(q.Type) })
+	slices.SortStableFunc(a.Findings, func(p, q claims.Finding) int { return p.Type.Rank() - q.Type.Rank() })
 	if target.Attribution.Root != "" {
 		seen := map[string]bool{}
 		for _, e := range l.Entries {
@@ -62,8 +62,8 @@ func (a Audit) verdict(p Point) string {
 	}
 	var kinds []string
 	for _, f := range a.Findings {
-		if slices.Contains(f.Claims, p.ID) && !slices.Contains(kinds, f.Type) {
-			kinds = append(kinds, f.Type)
+		if slices.Contains(f.Claims, p.ID) && !slices.Contains(kinds, string(f.Type)) {
+			kinds = append(kinds, string(f.Type))
 		}
 	}
 	return strings.Join(kinds, ", ")
@@ -203,9 +203,9 @@ func (a Audit) Write(w io.Writer, f Format, width int, st Style) error {
 	}
 
 	if a.Series != nil {
-		t.heading(2, "Series: "+a.Series.Title(), a.Series.Status)
+		t.heading(2, "Series: "+a.Series.Title(), string(a.Series.Status))
 		t.printf("Story: %s · %s · %s · %s · %s\n\n", a.Series.GroupLabel, Plural(len(a.Series.Points), "claim"),
-			Plural(len(a.Series.Latest), "independent source"), t.st.Verdict(a.Series.Status, a.Series.Status),
+			Plural(len(a.Series.Latest), "independent source"), t.st.Verdict(string(a.Series.Status), string(a.Series.Status)),
 			t.code("series "+a.Series.ID))
 		near := *a.Series
 		near.Points = pointsAround(a.Series.Points, a.ID, auditTimelineRows)
@@ -290,7 +290,7 @@ type auditRecord struct {
 	SpeaksFor    string           `json:"speaks_for"`
 	SourceKind   string           `json:"source_kind"`
 	SeriesLabel  *string          `json:"series_label"`
-	SeriesStatus *string          `json:"series_status"`
+	SeriesStatus *claims.Status   `json:"series_status"`
 	Timeline     []timelineRecord `json:"timeline"`
 	Findings     []FindingRecord  `json:"findings"`
 	Echoes       []pointRecord    `json:"echoes"`

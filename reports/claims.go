@@ -95,7 +95,7 @@ func NewClaimRecord(e claims.Entry) ClaimRecord {
 	chain := orEmpty(e.Attribution.Chain)
 	return ClaimRecord{
 		ID: e.ID, Document: e.Document, Outlet: optString(e.Outlet), Published: optString(e.Published.String()),
-		Kind: e.Kind, Text: e.Text, Sentence: e.Sentence, Start: e.Start, End: e.End,
+		Kind: string(e.Kind), Text: e.Text, Sentence: e.Sentence, Start: e.Start, End: e.End,
 		ValueLow: e.Value.Low, ValueHigh: e.Value.High, Qualifier: string(e.Value.Qualifier),
 		Unit: e.Unit, Subject: e.Subject, Measure: e.Measure, Modality: string(e.Modality),
 		AsOf: optString(e.AsOf.String()), PeriodStart: optString(e.Period.Start.String()),

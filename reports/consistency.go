@@ -11,14 +11,13 @@ import (
 	"unicode/utf8"
 
 	"claimtrack/claims"
-	"claimtrack/reconcile"
 )
 
 // ReportFilter narrows the consistency report; a zero field matches everything.
 type ReportFilter struct {
-	Group  string // a group id, or words of its label
-	Status string // one of Statuses
-	Source string // words of a root source's or outlet's name
+	Group  string        // a group id, or words of its label
+	Status claims.Status // one of claims.Statuses
+	Source string        // words of a root source's or outlet's name
 }
 
 // Report is the consistency report: the ledger's totals, then each series
@@ -34,7 +33,7 @@ type Report struct {
 
 // TypeCount is how many findings of one type there are.
 type TypeCount struct {
-	Type  string
+	Type  claims.FindingType
 	Count int
 }
 
@@ -43,7 +42,7 @@ type TypeCount struct {
 func BuildReport(l Ledger, f ReportFilter) Report {
 	x := indexLedger(l)
 	r := Report{Documents: l.Documents, Claims: l.Claims, Groups: len(l.Groups), AllSeries: len(l.Series)}
-	counts := map[string]int{}
+	counts := map[claims.FindingType]int{}
 	for _, finding := range l.Findings {
 		counts[finding.Type]++
 	}
@@ -51,7 +50,7 @@ func BuildReport(l Ledger, f ReportFilter) Report {
 		r.FindingCounts = append(r.FindingCounts, TypeCount{kind, n})
 	}
 	slices.SortFunc(r.FindingCounts, func(a, b TypeCount) int {
-		return cmp.Or(cmp.Compare(findingRank(a.Type), findingRank(b.Type)), cmp.Compare(a.Type, b.Type))
+		return cmp.Or(cmp.Compare(a.Type.Rank(), b.Type.Rank()), cmp.Compare(a.Type, b.Type))
 	})
 
 	for _, s := range l.Series {
@@ -65,7 +64,7 @@ func BuildReport(l Ledger, f ReportFilter) Report {
 		r.Series = append(r.Series, v)
 	}
 	slices.SortFunc(r.Series, func(a, b SeriesView) int {
-		return cmp.Or(cmp.Compare(statusRank(a.Status), statusRank(b.Status)),
+		return cmp.Or(cmp.Compare(a.Status.Rank(), b.Status.Rank()),
 			cmp.Compare(a.GroupLabel, b.GroupLabel), cmp.Compare(a.Label, b.Label), cmp.Compare(a.ID, b.ID))
 	})
 
@@ -107,7 +106,7 @@ func containsFold(s, sub string) bool {
 }
 
 // Count is how many findings of a type the report lists.
-func (r Report) Count(findingType string) int {
+func (r Report) Count(findingType claims.FindingType) int {
 	n := 0
 	for _, v := range r.Series {
 		for _, f := range v.Findings {
@@ -140,18 +139,18 @@ func (r Report) Write(w io.Writer, f Format, width int, st Style) error {
 }
 
 // sectionTitles name the report's sections, by series status.
-var sectionTitles = map[string]string{
-	reconcile.StatusConflict:     "Conflicts",
-	reconcile.StatusChanged:      "Changes",
-	reconcile.StatusCorroborated: "Corroborated",
-	reconcile.StatusConsistent:   "Consistent",
-	reconcile.StatusSingleSource: "Single source",
+var sectionTitles = map[claims.Status]string{
+	claims.StatusConflict:     "Conflicts",
+	claims.StatusChanged:      "Changes",
+	claims.StatusCorroborated: "Corroborated",
+	claims.StatusConsistent:   "Consistent",
+	claims.StatusSingleSource: "Single source",
 }
 
 // findingMarks start a finding's line: ✗ conflict, ↻ change, ✓ agreement.
-var findingMarks = map[string]string{reconcile.Conflict: "✗", reconcile.Change: "↻", reconcile.Corroboration: "✓"}
+var findingMarks = map[claims.FindingType]string{claims.Conflict: "✗", claims.Change: "↻", claims.Corroboration: "✓"}
 
-func findingMark(kind string) string {
+func findingMark(kind claims.FindingType) string {
 	if m, ok := findingMarks[kind]; ok {
 		return m
 	}
@@ -224,7 +223,7 @@ func (r Report) writeText(w io.Writer, markdown bool, width int, st Style) error
 	default:
 		var parts []string
 		for _, c := range r.FindingCounts {
-			parts = append(parts, t.st.Verdict(c.Type, Plural(c.Count, findingNoun(c.Type))))
+			parts = append(parts, t.st.Verdict(string(c.Type), Plural(c.Count, findingNoun(c.Type))))
 		}
 		t.printf("Findings: %s\n\n", strings.Join(parts, " · "))
 	}
@@ -232,7 +231,7 @@ func (r Report) writeText(w io.Writer, markdown bool, width int, st Style) error
 		t.printf("Showing %s of %s series.\n\n", FormatCount(len(r.Series)), FormatCount(r.AllSeries))
 	}
 
-	for _, status := range Statuses {
+	for _, status := range claims.Statuses {
 		var section []SeriesView
 		for _, v := range r.Series {
 			if v.Status == status {
@@ -242,8 +241,8 @@ func (r Report) writeText(w io.Writer, markdown bool, width int, st Style) error
 		if len(section) == 0 {
 			continue
 		}
-		t.heading(2, fmt.Sprintf("%s (%d)", sectionTitles[status], len(section)), status)
-		if status == reconcile.StatusSingleSource {
+		t.heading(2, fmt.Sprintf("%s (%d)", sectionTitles[status], len(section)), string(status))
+		if status == claims.StatusSingleSource {
 			t.grid(singleSourceGrid(section))
 			for _, v := range section {
 				t.totals(v.Totals)
@@ -265,7 +264,7 @@ func (r Report) writeText(w io.Writer, markdown bool, width int, st Style) error
 }
 
 func (r Report) writeSeries(t *text, v SeriesView) {
-	t.heading(3, v.Title(), v.Status)
+	t.heading(3, v.Title(), string(v.Status))
 	t.printf("Story: %s · %s · %s\n\n", v.GroupLabel, Plural(len(v.Latest), "independent source"),
 		t.code("series "+v.ID))
 	g := Grid{Header: []string{"Source", "Value", "Qualifier", "Date", "Outlet", "Published", "Claim"}, NumberColumns: []int{1}}
@@ -298,7 +297,7 @@ func (t *text) bullet(mark string) string {
 }
 
 func (t *text) finding(f claims.Finding) {
-	t.printf("%s %s\n", t.bullet(findingMark(f.Type)), t.st.Verdict(f.Type, f.Summary))
+	t.printf("%s %s\n", t.bullet(findingMark(f.Type)), t.st.Verdict(string(f.Type), f.Summary))
 }
 
 // singleSourceGrid lists the series one source stands behind, a row each.
@@ -322,14 +321,14 @@ func (r Report) grid() Grid {
 	for _, v := range r.Series {
 		types := make([]string, len(v.Findings))
 		for i, f := range v.Findings {
-			types[i] = f.Type
+			types[i] = string(f.Type)
 		}
 		totals := make([]string, len(v.Totals))
 		for i, t := range v.Totals {
 			totals[i] = t.Label
 		}
 		for _, p := range v.Latest {
-			g.Rows = append(g.Rows, []string{v.Status, v.ID, v.Label, v.Group, v.GroupLabel,
+			g.Rows = append(g.Rows, []string{string(v.Status), v.ID, v.Label, v.Group, v.GroupLabel,
 				strconv.Itoa(len(v.Latest)), p.Speaker.Name, p.Speaker.Body, p.Speaker.Kind,
 				number(p.Value.Low), number(p.Value.High), string(p.Value.Qualifier), p.When.String(),
 				p.Published.String(), p.Outlet, p.Document, p.ID, strings.Join(types, " "), strings.Join(totals, "; ")})
@@ -396,14 +395,14 @@ func (r Report) writeJSONL(w io.Writer) error {
 	summary := reportSummaryRecord{Kind: "summary", Documents: r.Documents, Claims: r.Claims, Groups: r.Groups,
 		Series: r.AllSeries, Findings: map[string]int{}}
 	for _, c := range r.FindingCounts {
-		summary.Findings[c.Type] = c.Count
+		summary.Findings[string(c.Type)] = c.Count
 	}
 	if err := enc.Encode(summary); err != nil {
 		return err
 	}
 	for _, v := range r.Series {
 		rec := reportSeriesRecord{Kind: "series", Series: v.ID, Label: v.Label, Group: v.Group, GroupLabel: v.GroupLabel,
-			Status: v.Status, IndependentSources: len(v.Latest), Latest: []pointRecord{},
+			Status: string(v.Status), IndependentSources: len(v.Latest), Latest: []pointRecord{},
 			Findings: []FindingRecord{}, ImpliedTotals: []TotalRecord{}}
 		for _, p := range v.Latest {
 			rec.Latest = append(rec.Latest, newPointRecord(p))
@@ -441,12 +440,11 @@ func Plural(n int, noun string) string {
 }
 
 // findingNoun names a finding type in running text.
-func findingNoun(kind string) string {
-	switch kind {
-	case reconcile.Corroboration, reconcile.Conflict, reconcile.Change:
-		return kind
+func findingNoun(kind claims.FindingType) string {
+	if kind.Compares() {
+		return string(kind)
 	}
-	return strings.ReplaceAll(kind, "_", " ") + " check"
+	return strings.ReplaceAll(string(kind), "_", " ") + " check"
 }
 
 // qualifierWords spells a qualifier for people: "at least", "approximately".

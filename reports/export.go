@@ -22,7 +22,7 @@ type FindingRecord struct {
 
 // NewFindingRecord flattens a finding into its export record.
 func NewFindingRecord(f claims.Finding) FindingRecord {
-	return FindingRecord{ID: f.ID, Type: f.Type, Group: f.Group, Series: optString(f.Series),
+	return FindingRecord{ID: f.ID, Type: string(f.Type), Group: f.Group, Series: optString(f.Series),
 		Claims: nonNil(f.Claims), IndependentSources: f.IndependentSources, Summary: f.Summary}
 }
 
@@ -81,7 +81,7 @@ func WriteFindings(w io.Writer, f Format, findings []claims.Finding) error {
 	g := Grid{Header: []string{"id", "type", "group", "series", "claims", "independent_sources", "summary"}}
 	for i, finding := range findings {
 		records[i] = NewFindingRecord(finding)
-		g.Rows = append(g.Rows, []string{finding.ID, finding.Type, finding.Group, finding.Series,
+		g.Rows = append(g.Rows, []string{finding.ID, string(finding.Type), finding.Group, finding.Series,
 			strings.Join(finding.Claims, " "), strconv.Itoa(finding.IndependentSources), finding.Summary})
 	}
 	return writeRecords(w, f, records, g)
@@ -109,8 +109,8 @@ func WriteSeries(w io.Writer, f Format, series []claims.Series) error {
 	records := make([]SeriesRecord, len(series))
 	g := Grid{Header: []string{"id", "group", "label", "status", "claims"}}
 	for i, s := range series {
-		records[i] = SeriesRecord{ID: s.ID, Group: s.Group, Label: s.Label, Status: s.Status, Claims: nonNil(s.Claims)}
-		g.Rows = append(g.Rows, []string{s.ID, s.Group, s.Label, s.Status, strings.Join(s.Claims, " ")})
+		records[i] = SeriesRecord{ID: s.ID, Group: s.Group, Label: s.Label, Status: string(s.Status), Claims: nonNil(s.Claims)}
+		g.Rows = append(g.Rows, []string{s.ID, s.Group, s.Label, string(s.Status), strings.Join(s.Claims, " ")})
 	}
 	return writeRecords(w, f, records, g)
 }

@@ -48,8 +48,9 @@ type htmlPage struct {
 }
 
 type htmlSection struct {
-	Status, Title string
-	Series        []htmlSeries
+	Status claims.Status
+	Title  string
+	Series []htmlSeries
 }
 
 type htmlSeries struct {
@@ -67,7 +68,7 @@ type htmlAudit struct {
 
 func (r Report) writeHTML(w io.Writer) error {
 	page := htmlPage{Report: r}
-	for _, status := range Statuses {
+	for _, status := range claims.Statuses {
 		section := htmlSection{Status: status, Title: sectionTitles[status]}
 		for _, v := range r.Series {
 			if v.Status != status {

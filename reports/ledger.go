@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"claimtrack/claims"
-	"claimtrack/reconcile"
 )
 
 // Ledger is what reports are built from: stored claims and what the
@@ -25,7 +24,7 @@ type Ledger struct {
 // interval of true values its qualifier allows.
 type Point struct {
 	claims.Entry
-	Speaker   reconcile.Speaker
+	Speaker   claims.Speaker
 	When      claims.Date // the day the figure describes
 	Low, High float64     // may be infinite: "at least 100" is 100–+Inf
 }
@@ -33,14 +32,14 @@ type Point struct {
 // NewPoint places a claim: it describes its as-of date, else the end of its
 // period, else the day it was published.
 func NewPoint(e claims.Entry) Point {
-	p := Point{Entry: e, Speaker: reconcile.SpeakerOf(e), When: e.AsOf}
+	p := Point{Entry: e, Speaker: claims.SpeakerOf(e), When: e.AsOf}
 	if p.When.IsZero() {
 		p.When = e.Period.End
 	}
 	if p.When.IsZero() {
 		p.When = e.Published
 	}
-	p.Low, p.High = reconcile.Interval(e.Claim, reconcile.Options{})
+	p.Low, p.High = claims.Interval(e.Claim, claims.Options{})
 	return p
 }
 
@@ -143,7 +142,7 @@ func (x ledgerIndex) seriesView(s claims.Series) SeriesView {
 			v.Findings = append(v.Findings, f)
 		}
 	}
-	slices.SortStableFunc(v.Findings, func(a, b claims.Finding) int { return cmp.Compare(findingRank(a.Type), findingRank(b.Type)) })
+	slices.SortStableFunc(v.Findings, func(a, b claims.Finding) int { return cmp.Compare(a.Type.Rank(), b.Type.Rank()) })
 	for _, t := range x.groups[s.Group].ImpliedTotals {
 		if t.Series == s.ID {
 			v.Totals = append(v.Totals, t)
@@ -168,41 +167,9 @@ func latestPerSide(points []Point) []Point {
 	return out
 }
 
-// findingRank orders finding types as a reader triages them.
-func findingRank(kind string) int {
-	switch kind {
-	case reconcile.Conflict:
-		return 0
-	case reconcile.Change:
-		return 1
-	case reconcile.Corroboration:
-		return 2
-	}
-	return 3
-}
-
-// statusRank orders series as the report lists them: conflicts first.
-func statusRank(status string) int {
-	switch status {
-	case reconcile.StatusConflict:
-		return 0
-	case reconcile.StatusChanged:
-		return 1
-	case reconcile.StatusCorroborated:
-		return 2
-	case reconcile.StatusConsistent:
-		return 3
-	}
-	return 4
-}
-
-// Statuses are the series statuses in report order.
-var Statuses = []string{reconcile.StatusConflict, reconcile.StatusChanged, reconcile.StatusCorroborated,
-	reconcile.StatusConsistent, reconcile.StatusSingleSource}
-
 // sourceLine names who stands behind a point: "senior US military official
 // (United States)", or the outlet with "(own report)".
-func sourceLine(s reconcile.Speaker) string {
+func sourceLine(s claims.Speaker) string {
 	switch {
 	case s.Own:
 		return s.Name + " (own report)"

@@ -1,6 +1,6 @@
 package reports
 
-import "claimtrack/reconcile"
+import "claimtrack/claims"
 
 // Style decorates terminal text with ANSI colour. The zero Style writes plain
 // text, for pipes, files, tests and NO_COLOR. Table cells are never
@@ -43,13 +43,13 @@ func (s Style) Mark(text string) string {
 // conflicts, yellow for changes, green for agreement.
 func (s Style) Verdict(kind, text string) string {
 	switch kind {
-	case reconcile.Conflict:
+	case string(claims.Conflict):
 		return s.paint(ansiBold+ansiRed, text)
-	case reconcile.Change, reconcile.StatusChanged:
+	case string(claims.Change), string(claims.StatusChanged):
 		return s.paint(ansiYellow, text)
-	case reconcile.Corroboration, reconcile.StatusCorroborated, reconcile.StatusConsistent:
+	case string(claims.Corroboration), string(claims.StatusCorroborated), string(claims.StatusConsistent):
 		return s.paint(ansiGreen, text)
-	case reconcile.StatusSingleSource:
+	case string(claims.StatusSingleSource):
 		return s.paint(ansiDim, text)
 	case "":
 		return text

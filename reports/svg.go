@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"claimtrack/reconcile"
+	"claimtrack/claims"
 )
 
 // sideColours tell independent sources apart in charts: the Okabe–Ito
@@ -141,7 +141,7 @@ func dayLabels(days []time.Time, x map[time.Time]float64) []time.Time {
 // body they speak for.
 func sideLegend(points []Point) (map[string]string, []chartSide) {
 	colours := map[string]string{}
-	first := map[string]reconcile.Speaker{}
+	first := map[string]claims.Speaker{}
 	names := map[string][]string{}
 	var order []string
 	for _, p := range points {

@@ -34,9 +34,9 @@ func WriteTimeline(w io.Writer, v SeriesView, f Format, width int, st Style) err
 		return WriteJSONL(w, records)
 	}
 	t := &text{w: w, markdown: f == Markdown, width: width, st: st}
-	t.heading(1, v.Title(), v.Status)
+	t.heading(1, v.Title(), string(v.Status))
 	t.printf("Story: %s · %s · %s · %s · %s\n\n", v.GroupLabel, Plural(len(v.Points), "claim"),
-		Plural(len(v.Latest), "independent source"), t.st.Verdict(v.Status, v.Status), t.code("series "+v.ID))
+		Plural(len(v.Latest), "independent source"), t.st.Verdict(string(v.Status), string(v.Status)), t.code("series "+v.ID))
 	t.grid(timelineGrid(v, nil))
 	t.chart(v.Points)
 	for _, f := range v.Findings {

@@ -15,7 +15,7 @@ import (
 type ClaimFilter struct {
 	Document string // document name
 	Unit     string
-	Kind     string
+	Kind     claims.Kind
 	// Search is a query in FTS4's syntax (see search.go) over each claim's
 	// sentence and the subjects of its sentence's claims, e.g.
 	// `soldiers NOT wounded`, `"North Korean"` or `subject:troops`.

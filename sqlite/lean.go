@@ -131,7 +131,7 @@ func (db *DB) eachQuantity(ctx context.Context, fn func(*claims.Entry)) (int, er
 
 		e = claims.Entry{Outlet: doc.outlet, Published: doc.published}
 		c := &e.Claim
-		c.ID, c.Document, c.Kind, c.Start = id, doc.name, kind, start
+		c.ID, c.Document, c.Kind, c.Start = id, doc.name, claims.Kind(kind), start
 		c.Sentence, c.Text = token, text
 		c.Value = claims.Value{Low: figure(&low), High: figure(&high), Qualifier: claims.Qualifier(qualifier)}
 		c.Unit, c.Subject, c.Measure = unit, subject, measure

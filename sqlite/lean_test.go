@@ -10,6 +10,7 @@ import (
 
 	"claimtrack/bench/corpus"
 	"claimtrack/claims"
+	"claimtrack/claims/reader"
 	"claimtrack/reconcile"
 	"claimtrack/seeds"
 	"claimtrack/sqlite"
@@ -19,14 +20,14 @@ import (
 // corpus as ingest does, and returns how many claims they hold.
 func storeArticles(t *testing.T, db *sqlite.DB, n int) int {
 	t.Helper()
-	reader := claims.NewReader()
+	rd := reader.NewReader()
 	stored := 0
 	add := func(name string, raw []byte) {
-		doc, _, err := claims.ParseDocument(name, name, raw, claims.ParseOptions{})
+		doc, _, err := reader.ParseDocument(name, name, raw, reader.ParseOptions{})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		found := reader.Read(&doc)
+		found := rd.Read(&doc)
 		if _, err := db.AddDocument(t.Context(), doc, found); err != nil {
 			t.Fatal(err)
 		}
@@ -65,8 +66,8 @@ func TestEachClaimToReconcileGivesTheSameReconciliation(t *testing.T) {
 	if len(lean) != stored || len(full) != stored {
 		t.Fatalf("loaded %d lean and %d whole claims, stored %d", len(lean), len(full), stored)
 	}
-	want := reconcile.Reconcile(full, reconcile.Options{})
-	got := reconcile.Reconcile(lean, reconcile.Options{})
+	want := reconcile.Reconcile(full, claims.Options{})
+	got := reconcile.Reconcile(lean, claims.Options{})
 	if len(want.Findings) == 0 || len(want.Series) == 0 {
 		t.Fatalf("the corpus gives %d series and %d findings: too little to compare", len(want.Series), len(want.Findings))
 	}
@@ -106,7 +107,7 @@ func leanClaims(t *testing.T, db *sqlite.DB) ([]claims.Entry, sqlite.ClaimSet) {
 // does, writing the result as it is worked out.
 func reconcileStored(t *testing.T, db *sqlite.DB) error {
 	t.Helper()
-	ledger := reconcile.NewLedger(reconcile.Options{})
+	ledger := reconcile.NewLedger(claims.Options{})
 	set, err := db.EachClaimToReconcile(t.Context(), ledger.Add)
 	if err != nil {
 		t.Fatal(err)
@@ -126,7 +127,7 @@ func TestReplaceReconciliationStoresWhatReconcileConcludes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := reconcile.Reconcile(full, reconcile.Options{})
+	want := reconcile.Reconcile(full, claims.Options{})
 	for run := range 2 {
 		if err := reconcileStored(t, db); err != nil {
 			t.Fatal(err)
@@ -212,7 +213,7 @@ func TestReplaceReconciliationRefusesAnOlderView(t *testing.T) {
 	if _, err := db.AddDocument(ctx, docA, claimsOfA()); err != nil {
 		t.Fatal(err)
 	}
-	ledger := reconcile.NewLedger(reconcile.Options{})
+	ledger := reconcile.NewLedger(claims.Options{})
 	set, err := db.EachClaimToReconcile(ctx, ledger.Add)
 	if err != nil {
 		t.Fatal(err)

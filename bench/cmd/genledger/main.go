@@ -66,7 +66,7 @@ func run(ctx context.Context, n int, seed int64, path string) error {
 	fmt.Fprintf(os.Stderr, "genledger: stored %d claims in %d documents in %v\n", len(entries), documents, time.Since(start).Round(time.Second))
 
 	start = time.Now()
-	ledger := reconcile.NewLedger(reconcile.Options{})
+	ledger := reconcile.NewLedger(claims.Options{})
 	set, err := db.EachClaimToReconcile(ctx, ledger.Add)
 	if err != nil {
 		return err

@@ -1,10 +1,6 @@
-package reconcile
+package claims
 
-import (
-	"testing"
-
-	"claimtrack/claims"
-)
+import "testing"
 
 func TestNamedSource(t *testing.T) {
 	tests := []struct {
@@ -26,9 +22,9 @@ func TestNamedSource(t *testing.T) {
 		{"Western officials", "western officials", "western officials"},
 	}
 	for _, tt := range tests {
-		s := namedSource(tt.name)
-		if s.key != tt.key || s.voice != tt.voice {
-			t.Errorf("namedSource(%q) = key %q voice %q, want %q %q", tt.name, s.key, s.voice, tt.key, tt.voice)
+		s := NamedSource(tt.name)
+		if s.Key != tt.key || s.Voice != tt.voice {
+			t.Errorf("NamedSource(%q) = key %q voice %q, want %q %q", tt.name, s.Key, s.Voice, tt.key, tt.voice)
 		}
 	}
 }
@@ -36,20 +32,20 @@ func TestNamedSource(t *testing.T) {
 func TestRootName(t *testing.T) {
 	tests := []struct {
 		name     string
-		entry    claims.Entry
+		entry    Entry
 		want     string
 		ownVoice bool
 	}{
-		{"the root source", claims.Entry{Claim: claims.Claim{Attribution: claims.Attribution{Chain: []string{"KBS", "NIS"}, Root: "NIS"}}, Outlet: "KBS"}, "NIS", false},
-		{"the innermost link when no root is set", claims.Entry{Claim: claims.Claim{Attribution: claims.Attribution{Chain: []string{"ANI", "CNN"}}}, Outlet: "ANI"}, "CNN", false},
-		{"the outlet in its own voice", claims.Entry{Outlet: "Reuters"}, "Reuters", true},
-		{"the article when nothing is known", claims.Entry{Claim: claims.Claim{Document: "dev03.txt"}}, "dev03.txt", true},
+		{"the root source", Entry{Claim: Claim{Attribution: Attribution{Chain: []string{"KBS", "NIS"}, Root: "NIS"}}, Outlet: "KBS"}, "NIS", false},
+		{"the innermost link when no root is set", Entry{Claim: Claim{Attribution: Attribution{Chain: []string{"ANI", "CNN"}}}, Outlet: "ANI"}, "CNN", false},
+		{"the outlet in its own voice", Entry{Outlet: "Reuters"}, "Reuters", true},
+		{"the article when nothing is known", Entry{Claim: Claim{Document: "dev03.txt"}}, "dev03.txt", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			name, own := rootName(&tt.entry)
+			name, own := RootName(&tt.entry)
 			if name != tt.want || own != tt.ownVoice {
-				t.Errorf("rootName = %q, %v; want %q, %v", name, own, tt.want, tt.ownVoice)
+				t.Errorf("RootName = %q, %v; want %q, %v", name, own, tt.want, tt.ownVoice)
 			}
 		})
 	}

@@ -1,14 +1,16 @@
-package claims
+package reader
 
 import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"claimtrack/claims"
 )
 
 // describeEvent is an event claim in one line: actors, action, counterparts,
 // object, place, round, date and precision.
-func describeEvent(c Claim) string {
+func describeEvent(c claims.Claim) string {
 	return fmt.Sprintf("%s %s %s obj=%s in=%s round=%d %s/%s %s", strings.Join(c.Actors, "+"), c.Action,
 		strings.Join(c.Counterparts, "+"), c.Object, c.Place, c.Ordinal, c.AsOf, c.Period.Precision, c.Modality)
 }
@@ -58,7 +60,7 @@ func TestEventConstructions(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
 			for _, c := range readText(t, tt.date, "", tt.text) {
-				if c.Kind == KindEvent {
+				if c.Kind == claims.KindEvent {
 					got = append(got, describeEvent(c))
 				}
 			}

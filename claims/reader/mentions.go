@@ -1,8 +1,9 @@
-package claims
+package reader
 
 import (
-	"claimtrack/claims/dates"
-	"claimtrack/claims/numbers"
+	"claimtrack/claims"
+	"claimtrack/claims/reader/dates"
+	"claimtrack/claims/reader/numbers"
 )
 
 // Mention is a number or date the reader saw, with its resolution: the layer
@@ -22,7 +23,7 @@ type Mention struct {
 
 // Mentions lists every number and date mention of a document in text order,
 // dates resolved against its publication (or inferred) date.
-func (r *Reader) Mentions(doc Document) []Mention {
+func (r *Reader) Mentions(doc claims.Document) []Mention {
 	var out []Mention
 	ref := doc.Reference()
 	for _, s := range SplitSentences(doc.Text, doc.BodyStart) {
@@ -41,7 +42,7 @@ func (r *Reader) Mentions(doc Document) []Mention {
 				m.Kind = "duration"
 			}
 			if !d.From.IsZero() {
-				from, to := Date{d.From}.String(), Date{d.To}.String()
+				from, to := claims.Date{Time: d.From}.String(), claims.Date{Time: d.To}.String()
 				m.DateStart, m.DateEnd = &from, &to
 			}
 			// A date wins over the numbers inside it ("July 27, 1953").

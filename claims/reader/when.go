@@ -1,11 +1,12 @@
-package claims
+package reader
 
 import (
 	"strconv"
 	"strings"
 	"time"
 
-	"claimtrack/claims/dates"
+	"claimtrack/claims"
+	"claimtrack/claims/reader/dates"
 )
 
 // when sets the date a figure describes and the period it covers. The date
@@ -13,24 +14,24 @@ import (
 // ("the crowd", "the quake") without one takes the event's date named
 // earlier; "over that period" and "that total" take the previous figure's
 // time; otherwise the figure is as of the publication date.
-func (d *document) when(s *sentenceInfo, c *Claim, earlier []Claim) {
+func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim) {
 	if m, ok := d.nearestDate(s, c); ok {
 		if m.Kind == dates.Kind("period") || m.Precision != dates.Precision("day") || m.From != m.To {
-			c.Period = Period{Start: Date{m.From}, End: Date{m.To}, Precision: Precision(m.Precision)}
+			c.Period = claims.Period{Start: claims.Date{Time: m.From}, End: claims.Date{Time: m.To}, Precision: claims.Precision(m.Precision)}
 			end := m.To
 			if !d.ref.IsZero() && end.After(d.ref.Time) {
 				end = d.ref.Time
 			}
-			c.AsOf = Date{end}
+			c.AsOf = claims.Date{Time: end}
 		} else {
-			c.AsOf = Date{m.From}
+			c.AsOf = claims.Date{Time: m.From}
 		}
 		return
 	}
 	lower := strings.ToLower(s.text)
 	if strings.Contains(lower, "that period") || strings.Contains(lower, "the same period") ||
 		strings.Contains(lower, "that total") || strings.Contains(lower, "that time") {
-		for _, list := range [][]Claim{earlier, d.claims} {
+		for _, list := range [][]claims.Claim{earlier, d.claims} {
 			if len(list) > 0 {
 				prev := list[len(list)-1]
 				c.AsOf, c.Period = prev.AsOf, prev.Period
@@ -38,7 +39,7 @@ func (d *document) when(s *sentenceInfo, c *Claim, earlier []Claim) {
 			}
 		}
 	}
-	if _, scope := MeasureClass(c.Measure); scope == "event" && !d.eventDate.IsZero() {
+	if _, scope := claims.MeasureClass(c.Measure); scope == "event" && !d.eventDate.IsZero() {
 		c.AsOf = d.eventDate
 		return
 	}
@@ -48,7 +49,7 @@ func (d *document) when(s *sentenceInfo, c *Claim, earlier []Claim) {
 // nearestDate picks the resolved date mention closest to the figure within
 // its clause; mentions that are part of the source's words ("said on
 // Tuesday") count too, as the day the figure was given.
-func (d *document) nearestDate(s *sentenceInfo, c *Claim) (dates.Mention, bool) {
+func (d *document) nearestDate(s *sentenceInfo, c *claims.Claim) (dates.Mention, bool) {
 	var best dates.Mention
 	bestDist := -1
 	for _, m := range s.dates {
@@ -83,7 +84,7 @@ func (d *document) nearestDate(s *sentenceInfo, c *Claim) (dates.Mention, bool) 
 // and a day: the article names a weekday for its own day ("said on Tuesday"
 // under "KYIV, Nov 26"), so the year is the first one, not before any year
 // the text mentions, in which that day fell on that weekday.
-func inferPublication(doc *Document, sentences []sentenceInfo) {
+func inferPublication(doc *claims.Document, sentences []sentenceInfo) {
 	if doc.DatelineMonth == 0 {
 		return
 	}
@@ -105,7 +106,7 @@ func inferPublication(doc *Document, sentences []sentenceInfo) {
 	for y := latestYear; y < latestYear+12; y++ {
 		day := time.Date(y, doc.DatelineMonth, doc.DatelineDay, 0, 0, 0, 0, time.UTC)
 		if day.Weekday() == weekday {
-			doc.Inferred = Date{day}
+			doc.Inferred = claims.Date{Time: day}
 			doc.InferredReason = "the text names " + weekday.String() + " for the dateline's " +
 				doc.DatelineMonth.String()[:3] + " " + strconv.Itoa(doc.DatelineDay) + ", first so in " + strconv.Itoa(y) +
 				", the earliest year not before " + strconv.Itoa(latestYear) + " (the latest year the text mentions)"

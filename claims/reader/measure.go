@@ -1,6 +1,10 @@
-package claims
+package reader
 
-import "strings"
+import (
+	"strings"
+
+	"claimtrack/claims"
+)
 
 // auxiliaries may stand between a counted thing and what happened to it:
 // "1,121 people had been killed", "soldiers have reportedly been killed".
@@ -145,14 +149,14 @@ func isDigitWord(w string) bool {
 // modality reads what the text commits to from the words that govern the
 // figure: "preparing to deploy" (planned), "may have sent" (possible),
 // "is projected to reach" (projected).
-func modality(toks []token, first int, p np) Modality {
+func modality(toks []token, first int, p np) claims.Modality {
 	// "23 million people could be affected"
 	for j := p.to; j < len(toks) && j < p.to+3; j++ {
 		switch toks[j].lower {
 		case "could", "may", "might":
-			return Possible
+			return claims.Possible
 		case "will", "would":
-			return Projected
+			return claims.Projected
 		}
 	}
 	from := max(0, first-8)
@@ -166,23 +170,23 @@ func modality(toks []token, first int, p np) Modality {
 			if t.lower == "set" && !(j+1 < len(toks) && toks[j+1].lower == "to") {
 				continue
 			}
-			return Planned
+			return claims.Planned
 		case "may", "might", "could", "possibly", "perhaps", "potentially":
-			return Possible
+			return claims.Possible
 		case "projected", "forecast", "expected", "predicted", "estimated-to":
 			if j+1 < len(toks) && toks[j+1].lower == "to" {
-				return Projected
+				return claims.Projected
 			}
 		}
 	}
-	return Actual
+	return claims.Actual
 }
 
 // owner names whose losses a harm count counts: "at least 100 deaths" among
 // "North Korean soldiers" named just before; "the North Koreans had suffered
 // several hundred casualties". Other subjects are kept as written.
-func (d *document) owner(s *sentenceInfo, toks []token, before int, p np, c Claim, earlier []Claim) string {
-	if UnitClass(c.Unit) != "harm" {
+func (d *document) owner(s *sentenceInfo, toks []token, before int, p np, c claims.Claim, earlier []claims.Claim) string {
+	if claims.UnitClass(c.Unit) != "harm" {
 		return c.Subject
 	}
 	// "casualties among North Korean troops", "deaths of civilians"
@@ -219,7 +223,7 @@ func (d *document) owner(s *sentenceInfo, toks []token, before int, p np, c Clai
 	// The people counted earlier in the sentence: "about 1,000 North Korean
 	// soldiers … including at least 100 deaths".
 	for i := len(earlier) - 1; i >= 0; i-- {
-		if cls := UnitClass(earlier[i].Unit); cls == "personnel" || cls == "people" {
+		if cls := claims.UnitClass(earlier[i].Unit); cls == "personnel" || cls == "people" {
 			return earlier[i].Subject
 		}
 	}
@@ -273,7 +277,7 @@ func (d *document) place(toks []token, before int, p np) string {
 		if toks[j].punct {
 			break
 		}
-		if country, ok := adjectives[toks[j].lower]; ok && j+1 < len(toks) && !toks[j+1].capitalized() {
+		if country := claims.CountryOfAdjective(toks[j].lower); country != "" && j+1 < len(toks) && !toks[j+1].capitalized() {
 			if _, isUnit := d.lx.units.at(toks, j+1); !isUnit {
 				return country
 			}
@@ -339,22 +343,3 @@ func placeText(text string, toks []token, i, start, end int) string {
 	}
 	return joinTokens(text, toks[start:end])
 }
-
-// demonyms maps countries, their adjectives and cities to the country, from
-// data/places.txt and data/cities.txt; adjectives holds the adjectives alone
-// and possessives ("Russian factories", "Syria's health ministry" say where;
-// "Pyongyang sent" says who).
-var demonyms, adjectives = func() (map[string]string, map[string]string) {
-	all, adj := map[string]string{}, map[string]string{}
-	for _, file := range []string{"places.txt", "cities.txt"} {
-		for _, f := range dataLines(file) {
-			for i, w := range f {
-				all[strings.ToLower(w)] = f[0]
-				if file == "places.txt" && i > 0 {
-					adj[strings.ToLower(w)] = f[0]
-				}
-			}
-		}
-	}
-	return all, adj
-}()

@@ -1,8 +1,10 @@
-package claims
+package reader
 
 import (
 	"embed"
 	"strings"
+
+	"claimtrack/claims"
 )
 
 // The reader's word lists live in data/ as plain text so a user can read and
@@ -16,27 +18,9 @@ func dataLines(name string) [][]string {
 	raw, err := dataFiles.ReadFile("data/" + name)
 	if err != nil {
 		// The files are embedded at build time; a missing one is a build mistake.
-		panic("claims: missing data file " + name)
+		panic("reader: missing data file " + name)
 	}
-	return ParseWordList(raw)
-}
-
-// ParseWordList reads claimtrack's word-list format: one entry a line, fields
-// separated by "|" and trimmed, blank lines and "#" comments skipped.
-func ParseWordList(raw []byte) [][]string {
-	var rows [][]string
-	for line := range strings.Lines(string(raw)) {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		fields := strings.Split(line, "|")
-		for i := range fields {
-			fields[i] = strings.TrimSpace(fields[i])
-		}
-		rows = append(rows, fields)
-	}
-	return rows
+	return claims.ParseWordList(raw)
 }
 
 // aliasTable maps the lower-cased aliases of a data file to their canonical

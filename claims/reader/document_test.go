@@ -1,10 +1,12 @@
-package claims
+package reader
 
 import (
 	"errors"
 	"strings"
 	"testing"
 	"time"
+
+	"claimtrack/claims"
 )
 
 func TestParseDocumentHeadersAndDatelines(t *testing.T) {
@@ -57,7 +59,7 @@ func TestParseDocumentHeadersAndDatelines(t *testing.T) {
 }
 
 func TestParseDocumentOverrides(t *testing.T) {
-	d, _ := ParseDate("2024-11-26")
+	d, _ := claims.ParseDate("2024-11-26")
 	doc, warnings, err := ParseDocument("a.txt", "a.txt", []byte("KYIV, Nov 26 (AFP) - Russia fired"), ParseOptions{Date: d, Outlet: "Le Monde"})
 	if err != nil {
 		t.Fatal(err)
@@ -101,7 +103,7 @@ func TestParseDocumentBadInput(t *testing.T) {
 }
 
 func TestParseDocumentWarnings(t *testing.T) {
-	today, _ := ParseDate("2026-11-21")
+	today, _ := claims.ParseDate("2026-11-21")
 	_, warnings, _ := ParseDocument("f.txt", "", []byte(" date 2027-01-05 Troops said 300 people attended."), ParseOptions{Today: today})
 	if len(warnings) != 1 || !strings.Contains(warnings[0], "f.txt: publication date 2027-01-05 is in the future") {
 		t.Errorf("future date: %q", warnings)

@@ -1,17 +1,15 @@
-package reconcile
+package claims
 
 import (
 	"math"
 	"testing"
-
-	"claimtrack/claims"
 )
 
 func TestInterval(t *testing.T) {
 	inf := math.Inf(1)
 	tests := []struct {
 		name   string
-		value  claims.Value
+		value  Value
 		opt    Options
 		lo, hi float64
 	}{
@@ -24,17 +22,17 @@ func TestInterval(t *testing.T) {
 		{"at least is open above", atLeast(100), Options{}, 100, inf},
 		{"more than is open above", moreThan(200), Options{}, 200, inf},
 		{"up to is open below", upTo(4.8e6), Options{}, -inf, 4.8e6},
-		{"at most is open below", claims.Value{High: num(50), Qualifier: claims.AtMost}, Options{}, -inf, 50},
-		{"less than is open below", claims.Value{Low: num(50), Qualifier: claims.LessThan}, Options{}, -inf, 50},
+		{"at most is open below", Value{High: num(50), Qualifier: AtMost}, Options{}, -inf, 50},
+		{"less than is open below", Value{Low: num(50), Qualifier: LessThan}, Options{}, -inf, 50},
 		{"range as given", between(25000, 30000), Options{}, 25000, 30000},
 		{"vague from its bounds", vague(300, 800), Options{}, 300, 800},
 		{"vague given by its base spans the decade", vague(100, 100), Options{}, 100, 1000},
-		{"no figure allows anything", claims.Value{Qualifier: claims.Exact}, Options{}, -inf, inf},
-		{"a single figure in the high field", claims.Value{High: num(12), Qualifier: claims.Exact}, Options{}, 11.5, 12.5},
+		{"no figure allows anything", Value{Qualifier: Exact}, Options{}, -inf, inf},
+		{"a single figure in the high field", Value{High: num(12), Qualifier: Exact}, Options{}, 11.5, 12.5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			lo, hi := Interval(claims.Claim{Value: tt.value}, tt.opt)
+			lo, hi := Interval(Claim{Value: tt.value}, tt.opt)
 			if !near(lo, tt.lo) || !near(hi, tt.hi) {
 				t.Errorf("Interval = [%v, %v], want [%v, %v]", lo, hi, tt.lo, tt.hi)
 			}
@@ -60,25 +58,15 @@ func TestRoundingStep(t *testing.T) {
 	}
 }
 
-func TestFormatNumber(t *testing.T) {
-	tests := []struct {
-		v    float64
-		want string
-	}{
-		{1121, "1,121"}, {7.8, "7.8"}, {15383, "15,383"}, {4.8e6, "4.8 million"}, {9e6, "9 million"},
-		{3799999, "3,799,999"}, {-2500, "-2,500"}, {math.Inf(1), "∞"}, {100, "100"},
-	}
-	for _, tt := range tests {
-		if got := formatNumber(tt.v); got != tt.want {
-			t.Errorf("formatNumber(%v) = %q, want %q", tt.v, got, tt.want)
-		}
-	}
+func num(v float64) *float64 { return &v }
+func exact(v float64) Value  { return Value{Low: num(v), High: num(v), Qualifier: Exact} }
+func approx(v float64) Value { return Value{Low: num(v), High: num(v), Qualifier: Approximately} }
+func atLeast(v float64) Value {
+	return Value{Low: num(v), Qualifier: AtLeast}
 }
-
-func TestAppendDate(t *testing.T) {
-	for _, d := range []claims.Date{claims.NewDate(2024, 12, 17), claims.NewDate(2023, 2, 6), claims.NewDate(812, 1, 1)} {
-		if got := string(appendDate(nil, d)); got != d.String() {
-			t.Errorf("appendDate = %q, want %q", got, d.String())
-		}
-	}
+func moreThan(v float64) Value { return Value{Low: num(v), Qualifier: MoreThan} }
+func upTo(v float64) Value     { return Value{High: num(v), Qualifier: UpTo} }
+func between(lo, hi float64) Value {
+	return Value{Low: num(lo), High: num(hi), Qualifier: Range}
 }
+func vague(lo, hi float64) Value { return Value{Low: num(lo), High: num(hi), Qualifier: Vague} }

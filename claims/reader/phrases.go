@@ -1,8 +1,9 @@
-package claims
+package reader
 
 import (
 	"sort"
-	"strings"
+
+	"claimtrack/claims"
 )
 
 // phrase is a word sequence from a data file and what it stands for.
@@ -72,7 +73,8 @@ func (d phraseDict) endingAt(toks []token, i int) (phrase, bool) {
 	return phrase{}, false
 }
 
-// lexicon holds the reader's word lists, loaded from data/.
+// lexicon holds the reader's word lists: its own, loaded from data/, and the
+// shared vocabulary's units and measures as phrase dictionaries.
 type lexicon struct {
 	units      phraseDict // value: canonical unit, class: unit class
 	measures   phraseDict // value: canonical measure, class, scope
@@ -81,39 +83,24 @@ type lexicon struct {
 	estimate   phraseDict
 	titles     phraseDict
 	references map[string]string // "the agency" → org
-	sources    aliasTable
-	// sourceVariants maps each listed name and alias, folded by nameKey, to
-	// its canonical name.
-	sourceVariants map[string]string
-	unitClass      map[string]string // canonical unit → class
-	measureInfo    map[string]phrase // canonical measure → its class and scope
 }
+
+// vocabulary is the reader's lexicon, loaded once.
+var vocabulary = loadLexicon()
 
 func loadLexicon() *lexicon {
 	lx := &lexicon{units: newPhraseDict(), measures: newPhraseDict(), qualifiers: newPhraseDict(),
 		speech: newPhraseDict(), estimate: newPhraseDict(), titles: newPhraseDict(),
-		references: map[string]string{}, sources: loadAliases("sources.txt"),
-		unitClass: map[string]string{}, measureInfo: map[string]phrase{}}
-	lx.sourceVariants = map[string]string{}
-	for _, f := range dataLines("sources.txt") {
-		for _, alias := range f {
-			lx.sourceVariants[nameKey(alias)] = f[0]
+		references: map[string]string{}}
+	shared := claims.Words()
+	for _, u := range shared.Units {
+		for _, form := range u.Forms {
+			lx.units.add(phrase{words: phraseWords(form), value: u.Name, class: u.Class})
 		}
 	}
-	for _, f := range dataLines("units.txt") {
-		name, class, _ := strings.Cut(f[0], "@")
-		lx.unitClass[name] = class
-		for _, form := range f[1:] {
-			lx.units.add(phrase{words: phraseWords(form), value: name, class: class})
-		}
-	}
-	for _, f := range dataLines("measures.txt") {
-		info := phrase{value: f[0], class: f[1], scope: f[2]}
-		lx.measureInfo[f[0]] = info
-		for _, form := range f[3:] {
-			p := info
-			p.words = phraseWords(form)
-			lx.measures.add(p)
+	for _, m := range shared.Measures {
+		for _, form := range m.Forms {
+			lx.measures.add(phrase{words: phraseWords(form), value: m.Name, class: m.Class, scope: m.Scope})
 		}
 	}
 	for _, f := range dataLines("qualifiers.txt") {

@@ -1,35 +1,25 @@
-package claims
+package reader
 
 import (
 	"strings"
 	"time"
 
-	"claimtrack/claims/dates"
-	"claimtrack/claims/numbers"
+	"claimtrack/claims"
+	"claimtrack/claims/reader/dates"
+	"claimtrack/claims/reader/numbers"
 )
 
-// actions are the event verbs and nouns of data/actions.txt, and the class of
-// each canonical action.
-var actions, actionClasses = func() (phraseDict, map[string]string) {
-	d, classes := newPhraseDict(), map[string]string{}
-	for _, f := range dataLines("actions.txt") {
-		classes[f[0]] = f[1]
-		for _, form := range f[2:] {
-			d.add(phrase{words: phraseWords(form), value: f[0], class: f[1]})
+// actions are the event verbs and nouns of the shared vocabulary.
+var actions = func() phraseDict {
+	d := newPhraseDict()
+	for _, a := range claims.Words().Actions {
+		for _, form := range a.Forms {
+			d.add(phrase{words: phraseWords(form), value: a.Name, class: a.Class})
 		}
 	}
 	d.sort()
-	return d, classes
+	return d
 }()
-
-// ActionClass returns the class of an event action ("met" and "held talks"
-// are both a meeting), or the action itself when unknown.
-func ActionClass(action string) string {
-	if class, ok := actionClasses[action]; ok {
-		return class
-	}
-	return action
-}
 
 // eventDraft is an event being read, before it becomes a claim.
 type eventDraft struct {
@@ -55,7 +45,7 @@ type eventDraft struct {
 // Moscow in November 2024". An event needs an action and a named actor (or,
 // for a numbered round of talks, its number): a sentence that only mentions
 // names yields none.
-func (d *document) events(s *sentenceInfo, anchors []anchor) []Claim {
+func (d *document) events(s *sentenceInfo, anchors []anchor) []claims.Claim {
 	toks := s.toks
 	var drafts []eventDraft
 	for i := 0; i < len(toks); i++ {
@@ -90,17 +80,17 @@ func (d *document) events(s *sentenceInfo, anchors []anchor) []Claim {
 			drafts = append(drafts, nominal)
 		}
 	}
-	var out []Claim
-	var main *Claim
+	var out []claims.Claim
+	var main *claims.Claim
 	for k := range drafts {
 		dr := &drafts[k]
 		if dr.ordinal == 0 {
 			dr.ordinal = roundNumber(s, toks, dr.end, clauseStop(toks, dr.end))
 		}
 		c := d.eventClaim(s, anchors, dr)
-		if dr.relativeDays != 0 && main != nil && main.Period.Precision == PrecisionDay {
+		if dr.relativeDays != 0 && main != nil && main.Period.Precision == claims.PrecisionDay {
 			day := main.AsOf.AddDays(-dr.relativeDays)
-			c.AsOf, c.Period = day, Period{Start: day, End: day, Precision: PrecisionDay}
+			c.AsOf, c.Period = day, claims.Period{Start: day, End: day, Precision: claims.PrecisionDay}
 		}
 		if duplicateEvent(out, c) {
 			continue
@@ -205,7 +195,7 @@ func (d *document) canonicalName(name string) string {
 			name = e.name
 		}
 	}
-	return CanonicalSource(name)
+	return claims.CanonicalSource(name)
 }
 
 // eventObject reads what follows the action: counterparts ("met her Russian
@@ -444,7 +434,7 @@ func (d *document) namesIn(toks []token, from, to int) []string {
 		}
 		name := d.personName(joinTokens(d.doc.Text, toks[j:k]))
 		words := strings.Fields(name)
-		_, demonym := demonyms[strings.ToLower(name)]
+		demonym := claims.CountryOf(name) != ""
 		if len(words) >= 1 && !demonym && (len(words) >= 2 || d.isKnownPerson(name)) && entityKind(tokenize(name, 0, len(name))) != "" || d.isKnownPerson(name) {
 			out = append(out, d.canonicalName(name))
 		}
@@ -517,7 +507,7 @@ func insideQuotes(toks []token, i int) bool {
 // eventClaim turns a draft into a claim: its span runs from the first actor
 // (or the action) to the end of its clause's names, its date is the one
 // named, else the article's event date, else the month of publication.
-func (d *document) eventClaim(s *sentenceInfo, anchors []anchor, dr *eventDraft) Claim {
+func (d *document) eventClaim(s *sentenceInfo, anchors []anchor, dr *eventDraft) claims.Claim {
 	toks := s.toks
 	start, end := toks[dr.verb].start, toks[min(dr.end, len(toks))-1].end
 	if stop := clauseStop(toks, dr.end); stop > dr.end {
@@ -529,7 +519,7 @@ func (d *document) eventClaim(s *sentenceInfo, anchors []anchor, dr *eventDraft)
 	if who := dr.verb - 1; who >= 0 && (toks[who].text == "who" || who > 0 && toks[who-1].text == "who") {
 		end = toks[clauseEnd(toks, dr.end, len(toks))-1].end // "who arrived …," ends at its comma
 	}
-	c := Claim{Document: d.doc.Name, Kind: KindEvent, Modality: Actual, Sentence: s.text,
+	c := claims.Claim{Document: d.doc.Name, Kind: claims.KindEvent, Modality: claims.Actual, Sentence: s.text,
 		Actors: dr.actors, Action: dr.action.value, Counterparts: dr.counterparts, Object: dr.object,
 		Place: dr.place, Ordinal: dr.ordinal}
 	if subject := d.subjectBefore(toks, dr.verb); subject < dr.verb && !dr.nominal {
@@ -541,23 +531,23 @@ func (d *document) eventClaim(s *sentenceInfo, anchors []anchor, dr *eventDraft)
 	c.ID = ClaimID(d.doc.Hash, c.Start, c.End)
 	switch m := dr.when; {
 	case m != nil:
-		c.Period = Period{Start: Date{m.From}, End: Date{m.To}, Precision: Precision(m.Precision)}
-		c.AsOf = Date{m.From}
+		c.Period = claims.Period{Start: claims.Date{Time: m.From}, End: claims.Date{Time: m.To}, Precision: claims.Precision(m.Precision)}
+		c.AsOf = claims.Date{Time: m.From}
 		if m.To.After(m.From) {
-			c.AsOf = Date{m.To}
+			c.AsOf = claims.Date{Time: m.To}
 		}
-		if !d.ref.IsZero() && c.AsOf.After(d.ref.Time) && c.Modality != Planned && !forward(toks, dr) {
+		if !d.ref.IsZero() && c.AsOf.After(d.ref.Time) && c.Modality != claims.Planned && !forward(toks, dr) {
 			c.AsOf = d.ref // "this week": as far as the article can tell
 		}
 	case !d.eventDate.IsZero() && s.Paragraph <= d.sentences[0].Paragraph+1:
-		c.AsOf, c.Period = d.eventDate, Period{Start: d.eventDate, End: d.eventDate, Precision: PrecisionDay}
+		c.AsOf, c.Period = d.eventDate, claims.Period{Start: d.eventDate, End: d.eventDate, Precision: claims.PrecisionDay}
 	case !d.ref.IsZero():
 		first := time.Date(d.ref.Year(), d.ref.Month(), 1, 0, 0, 0, 0, time.UTC)
 		c.AsOf = d.ref
-		c.Period = Period{Start: Date{first}, End: d.ref, Precision: PrecisionMonth}
+		c.Period = claims.Period{Start: claims.Date{Time: first}, End: d.ref, Precision: claims.PrecisionMonth}
 	}
 	if forward(toks, dr) {
-		c.Modality = Planned
+		c.Modality = claims.Planned
 	}
 	c.Attribution = d.attribute(s, anchors, c.Start)
 	return c
@@ -565,9 +555,9 @@ func (d *document) eventClaim(s *sentenceInfo, anchors []anchor, dr *eventDraft)
 
 // duplicateEvent reports an event already read from the sentence with the
 // same action class and people ("met Putin and discussed military matters").
-func duplicateEvent(found []Claim, c Claim) bool {
+func duplicateEvent(found []claims.Claim, c claims.Claim) bool {
 	for _, f := range found {
-		if ActionClass(f.Action) == ActionClass(c.Action) && strings.Join(f.Actors, "|") == strings.Join(c.Actors, "|") && f.Ordinal == c.Ordinal &&
+		if claims.ActionClass(f.Action) == claims.ActionClass(c.Action) && strings.Join(f.Actors, "|") == strings.Join(c.Actors, "|") && f.Ordinal == c.Ordinal &&
 			f.AsOf == c.AsOf && (len(c.Counterparts) == 0 || strings.Join(f.Counterparts, "|") == strings.Join(c.Counterparts, "|")) {
 			return true
 		}

@@ -1,4 +1,4 @@
-package claims
+package reader
 
 import (
 	"os"
@@ -10,7 +10,7 @@ import (
 // addArticleSeeds seeds a fuzz corpus with the sample articles and, when the
 // shared folder is beside the repository, the development articles.
 func addArticleSeeds(f *testing.F) {
-	for _, pattern := range []string{"../seeds/*.txt", "../../shared/eval/dev/corpus/*.txt"} {
+	for _, pattern := range []string{"../../seeds/*.txt", "../../../shared/eval/dev/corpus/*.txt"} {
 		paths, _ := filepath.Glob(pattern)
 		for _, p := range paths {
 			if b, err := os.ReadFile(p); err == nil {

@@ -1,4 +1,4 @@
-package claims
+package reader
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"claimtrack/claims"
 )
 
 // DefaultMaxDocumentBytes bounds one article; news copy is a few KB, so a file
@@ -19,12 +21,12 @@ const DefaultMaxDocumentBytes = 16 << 20
 
 // ParseOptions are the caller's overrides for one document.
 type ParseOptions struct {
-	Date     Date   // publication date to use instead of the text's
-	Outlet   string // outlet to use instead of the text's
-	MaxBytes int    // 0 means DefaultMaxDocumentBytes
+	Date     claims.Date // publication date to use instead of the text's
+	Outlet   string      // outlet to use instead of the text's
+	MaxBytes int         // 0 means DefaultMaxDocumentBytes
 	// Today is the caller's clock, to warn of a publication date in the
 	// future; zero skips the check.
-	Today Date
+	Today claims.Date
 }
 
 // ErrBadInput marks input that is not a readable article; its message says why.
@@ -37,16 +39,16 @@ func badInput(format string, args ...any) error {
 // ParseDocument checks and normalizes raw article bytes and reads its
 // publication date, dateline and outlet. Warnings are things a user should
 // know but that do not stop ingest (a dateline without a year).
-func ParseDocument(name, path string, raw []byte, opt ParseOptions) (Document, []string, error) {
+func ParseDocument(name, path string, raw []byte, opt ParseOptions) (claims.Document, []string, error) {
 	limit := opt.MaxBytes
 	if limit <= 0 {
 		limit = DefaultMaxDocumentBytes
 	}
 	text, err := normalizeText(raw, limit)
 	if err != nil {
-		return Document{}, nil, err
+		return claims.Document{}, nil, err
 	}
-	doc := Document{Name: name, Path: path, Text: text}
+	doc := claims.Document{Name: name, Path: path, Text: text}
 	sum := sha256.Sum256([]byte(text))
 	doc.Hash = hex.EncodeToString(sum[:])
 
@@ -58,7 +60,7 @@ func ParseDocument(name, path string, raw []byte, opt ParseOptions) (Document, [
 		doc.Dateline = dl.text
 		doc.DatelineMonth, doc.DatelineDay = dl.month, dl.day
 		if doc.Published.IsZero() && dl.year > 0 {
-			doc.Published = NewDate(dl.year, dl.month, dl.day)
+			doc.Published = claims.NewDate(dl.year, dl.month, dl.day)
 		}
 		if dl.agency != "" {
 			doc.Outlet = outletName(dl.agency)
@@ -154,19 +156,19 @@ func byteSize(n int) string {
 }
 
 // dateHeader reads the leading " date YYYY-MM-DD" line some feeds prepend.
-func dateHeader(text string) (Date, int, bool) {
+func dateHeader(text string) (claims.Date, int, bool) {
 	i := skipSpace(text, 0)
 	const tag = "date "
 	if !strings.HasPrefix(strings.ToLower(text[i:]), tag) {
-		return Date{}, 0, false
+		return claims.Date{}, 0, false
 	}
 	i = skipSpace(text, i+len(tag))
 	if len(text) < i+10 {
-		return Date{}, 0, false
+		return claims.Date{}, 0, false
 	}
-	d, err := ParseDate(text[i : i+10])
+	d, err := claims.ParseDate(text[i : i+10])
 	if err != nil {
-		return Date{}, 0, false
+		return claims.Date{}, 0, false
 	}
 	return d, skipSpace(text, i+10), true
 }

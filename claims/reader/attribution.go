@@ -1,7 +1,9 @@
-package claims
+package reader
 
 import (
 	"strings"
+
+	"claimtrack/claims"
 )
 
 // anchor is one attribution found in a sentence: who is cited, and which
@@ -175,7 +177,7 @@ var passiveAuxiliaries = map[string]bool{"was": true, "were": true, "is": true, 
 // attribute gives the attribution chain of a figure at byte offset pos: the
 // sentence's own anchor that covers it, else the previous sentence's when it
 // continues the same paragraph, else none (the outlet's own voice).
-func (d *document) attribute(s *sentenceInfo, anchors []anchor, pos int) Attribution {
+func (d *document) attribute(s *sentenceInfo, anchors []anchor, pos int) claims.Attribution {
 	var best *anchor
 	for i := range anchors {
 		a := &anchors[i]
@@ -193,7 +195,7 @@ func (d *document) attribute(s *sentenceInfo, anchors []anchor, pos int) Attribu
 	case len(anchors) == 0 && d.lastAttribution != nil && d.lastAttributionPara == s.Paragraph:
 		chain = d.lastAttribution
 	default:
-		return Attribution{}
+		return claims.Attribution{}
 	}
 	return d.fullChain(chain)
 }
@@ -227,7 +229,7 @@ func abs(n int) int {
 }
 
 // fullChain puts the outlet first and merges names through aliases for the root.
-func (d *document) fullChain(chain []string) Attribution {
+func (d *document) fullChain(chain []string) claims.Attribution {
 	var full []string
 	if d.doc.Outlet != "" {
 		full = append(full, d.doc.Outlet)
@@ -239,9 +241,9 @@ func (d *document) fullChain(chain []string) Attribution {
 		full = append(full, name)
 	}
 	if len(full) == 1 && d.doc.Outlet != "" {
-		return Attribution{Chain: full, Root: d.doc.Outlet}
+		return claims.Attribution{Chain: full, Root: d.doc.Outlet}
 	}
-	return Attribution{Chain: full, Root: d.rootName(full[len(full)-1])}
+	return claims.Attribution{Chain: full, Root: d.rootName(full[len(full)-1])}
 }
 
 // rootName is a source's identity: titles and articles dropped, dotted
@@ -254,14 +256,14 @@ func (d *document) rootName(name string) string {
 	name = strings.ReplaceAll(name, "U.N.", "UN")
 	name = strings.ReplaceAll(name, "U.K.", "UK")
 	// "Andrii Kovalenko of Ukraine's Center for …" is Andrii Kovalenko.
-	if person, _, found := strings.Cut(name, " of "); found && CanonicalSource(name) == name && entityKind(tokenize(person, 0, len(person))) == "person" && !isListedSource(name) {
+	if person, _, found := strings.Cut(name, " of "); found && claims.CanonicalSource(name) == name && entityKind(tokenize(person, 0, len(person))) == "person" && !isListedSource(name) {
 		name = person
 	}
 	name = d.personName(name)
 	if full, ok := d.aliases[strings.ToLower(name)]; ok {
 		name = full
 	}
-	return CanonicalSource(name)
+	return claims.CanonicalSource(name)
 }
 
 // sourceChain reads the source named by toks[from:to] as a chain: "an
@@ -409,7 +411,7 @@ func isName(t token) bool {
 
 // isListedSource reports a name the sources list knows ("Joint Chiefs of Staff").
 func isListedSource(name string) bool {
-	_, ok := vocabulary.sources.lookup(name)
+	_, ok := claims.ListedSource(name)
 	return ok
 }
 
@@ -768,7 +770,7 @@ func (d *document) rememberEntities(s *sentenceInfo, anchors []anchor) {
 		switch {
 		case entityKind(toks) != "":
 			kind = entityKind(toks)
-		case len(toks) == 1 && toks[0].capitalized() && demonyms[toks[0].lower] == "" && !isAcronym(toks[0].text):
+		case len(toks) == 1 && toks[0].capitalized() && claims.CountryOf(toks[0].lower) == "" && !isAcronym(toks[0].text):
 			if _, isOutlet := IsOutlet(name); !isOutlet {
 				kind = "person"
 			}
@@ -798,12 +800,12 @@ func entityKind(toks []token) string {
 	if len(toks) < 2 || len(toks) > 4 {
 		return ""
 	}
-	if _, isPlace := demonyms[strings.ToLower(joinTokensText(toks))]; isPlace {
+	if claims.CountryOf(joinTokensText(toks)) != "" {
 		return ""
 	}
 	for _, t := range toks {
 		w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "’s")
-		_, isPlace := demonyms[w]
+		isPlace := claims.CountryOf(w) != ""
 		_, isMonth := monthNames[w]
 		if isPlace || isMonth || notNameWords[w] || t.lower == "and" || t.lower == "of" || !t.capitalized() || strings.HasSuffix(w, "ing") {
 			return ""

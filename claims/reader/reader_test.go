@@ -1,13 +1,15 @@
-package claims
+package reader
 
 import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"claimtrack/claims"
 )
 
 // readOne reads a one-paragraph article published on date and returns its claims.
-func readText(t *testing.T, date, outlet, text string) []Claim {
+func readText(t *testing.T, date, outlet, text string) []claims.Claim {
 	t.Helper()
 	doc, _, err := ParseDocument("t.txt", "t.txt", []byte(" date "+date+" "+text), ParseOptions{Outlet: outlet})
 	if err != nil {
@@ -16,7 +18,7 @@ func readText(t *testing.T, date, outlet, text string) []Claim {
 	return NewReader().Read(&doc)
 }
 
-func describe(c Claim) string {
+func describe(c claims.Claim) string {
 	val := func(v *float64) string {
 		if v == nil {
 			return "-"

@@ -1,33 +1,51 @@
-package reconcile
+package claims
 
 import (
 	"math"
 	"strconv"
 	"strings"
-
-	"claimtrack/claims"
 )
+
+// DefaultTolerance is the share either side of an approximate figure that
+// still counts as the same figure.
+const DefaultTolerance = 0.10
+
+// Options are the choices that change what a reconciliation finds. They are
+// stored with the reconciliation they produced, so that every report shows
+// claims as that reconciliation compared them.
+type Options struct {
+	// Tolerance is approximately ± this share; 0 means DefaultTolerance.
+	Tolerance float64
+}
+
+// EffectiveTolerance is the tolerance in force: the chosen one, or the default.
+func (o Options) EffectiveTolerance() float64 {
+	if o.Tolerance > 0 {
+		return o.Tolerance
+	}
+	return DefaultTolerance
+}
 
 // Interval is the range of true values a claim allows, after its qualifier:
 // an exact figure allows its rounding (11,000 is 10,500–11,500, 7.8 is
 // 7.75–7.85), an approximate one ± the tolerance, a bound is open on one side
 // (-Inf or +Inf), a range or a vague amount spans its stated bounds.
-func Interval(c claims.Claim, opt Options) (lo, hi float64) {
-	low, high, ok := stated(c.Value)
+func Interval(c Claim, opt Options) (lo, hi float64) {
+	low, high, ok := c.Value.Stated()
 	if !ok {
 		return math.Inf(-1), math.Inf(1)
 	}
 	switch c.Value.Qualifier {
-	case claims.AtLeast, claims.MoreThan:
+	case AtLeast, MoreThan:
 		return low, math.Inf(1)
-	case claims.AtMost, claims.LessThan, claims.UpTo:
+	case AtMost, LessThan, UpTo:
 		return math.Inf(-1), high
-	case claims.Approximately:
-		t := opt.tolerance()
+	case Approximately:
+		t := opt.EffectiveTolerance()
 		return low - t*math.Abs(low), high + t*math.Abs(high)
-	case claims.Range:
+	case Range:
 		return bound(c.Value.Low, math.Inf(-1)), bound(c.Value.High, math.Inf(1))
-	case claims.Vague:
+	case Vague:
 		if low == high {
 			// A vague amount given only by its base ("hundreds" as 100)
 			// spans the decade above it.
@@ -38,13 +56,13 @@ func Interval(c claims.Claim, opt Options) (lo, hi float64) {
 	return low - roundingStep(low), high + roundingStep(high)
 }
 
-// stated returns the stated figures; a single figure may sit in either field.
-func stated(v claims.Value) (low, high float64, ok bool) {
-	return statedFigures(statedOrNaN(v.Low), statedOrNaN(v.High))
+// Stated returns the stated figures; a single figure may sit in either field.
+func (v Value) Stated() (low, high float64, ok bool) {
+	return StatedFigures(StatedOrNaN(v.Low), StatedOrNaN(v.High))
 }
 
-// statedFigures is stated for figures given as numbers, NaN when not stated.
-func statedFigures(low, high float64) (float64, float64, bool) {
+// StatedFigures is Stated for figures given as numbers, NaN when not stated.
+func StatedFigures(low, high float64) (float64, float64, bool) {
 	lowSet, highSet := !math.IsNaN(low), !math.IsNaN(high)
 	switch {
 	case lowSet && highSet:
@@ -55,6 +73,14 @@ func statedFigures(low, high float64) (float64, float64, bool) {
 		return high, high, true
 	}
 	return 0, 0, false
+}
+
+// StatedOrNaN is a stated bound as a number, NaN when it is open.
+func StatedOrNaN(p *float64) float64 {
+	if p == nil {
+		return math.NaN()
+	}
+	return *p
 }
 
 func bound(p *float64, open float64) float64 {
@@ -77,6 +103,3 @@ func roundingStep(v float64) float64 {
 	zeros := len(digits) - len(strings.TrimRight(digits, "0"))
 	return 0.5 * math.Pow10(zeros)
 }
-
-// overlaps reports whether two closed intervals share a value.
-func overlaps(alo, ahi, blo, bhi float64) bool { return alo <= bhi && blo <= ahi }

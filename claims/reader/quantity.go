@@ -1,12 +1,13 @@
-package claims
+package reader
 
 import (
 	"math"
 	"strings"
 	"time"
 
-	"claimtrack/claims/dates"
-	"claimtrack/claims/numbers"
+	"claimtrack/claims"
+	"claimtrack/claims/reader/dates"
+	"claimtrack/claims/reader/numbers"
 )
 
 var (
@@ -39,30 +40,30 @@ func (p np) empty() bool { return p.to <= p.from }
 
 // quantity turns number k of sentence s into a claim, or reports that it is
 // not one (a year, a name, a figure with nothing counted).
-func (d *document) quantity(s *sentenceInfo, k int, earlier []Claim) (Claim, bool) {
+func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (claims.Claim, bool) {
 	n := s.numbers[k]
 	toks := s.toks
 	if !quantityKind(n) || d.insideDate(s, n) || d.isConversion(s, k, earlier) {
-		return Claim{}, false
+		return claims.Claim{}, false
 	}
 	first := tokenContaining(toks, n.Start)
 	if first < 0 || priorFigure(s, k, first, d.ref.Time) {
-		return Claim{}, false
+		return claims.Claim{}, false
 	}
 	last := max(tokenBefore(toks, n.End), first) // last token of the number
 	if notAQuantity(d.doc.Text, toks, first, last, n) {
-		return Claim{}, false
+		return claims.Claim{}, false
 	}
-	c := Claim{Document: d.doc.Name, Kind: KindQuantity, Modality: Actual}
+	c := claims.Claim{Document: d.doc.Name, Kind: claims.KindQuantity, Modality: claims.Actual}
 	low, high := n.Low, n.High
-	c.Value = Value{Low: &low, High: &high, Qualifier: Exact}
+	c.Value = claims.Value{Low: &low, High: &high, Qualifier: claims.Exact}
 	textStart := n.Start
 
 	// What comes before: a qualifier ("at least"), "additional", "a record".
 	before := first - 1
 	for steps := 0; before >= 0 && steps < 4; steps++ {
-		if q, ok := d.lx.qualifiers.endingAt(toks, before); ok && c.Value.Qualifier == Exact {
-			c.Value.Qualifier = Qualifier(q.value)
+		if q, ok := d.lx.qualifiers.endingAt(toks, before); ok && c.Value.Qualifier == claims.Exact {
+			c.Value.Qualifier = claims.Qualifier(q.value)
 			textStart = toks[before-len(q.words)+1].start
 			before -= len(q.words)
 			continue
@@ -77,8 +78,8 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []Claim) (Claim, boo
 			if toks[before].lower == "of" && (before == 0 || toks[before-1].lower != "total") {
 				break
 			}
-			if toks[before].lower == "some" && c.Value.Qualifier == Exact {
-				c.Value.Qualifier = Approximately
+			if toks[before].lower == "some" && c.Value.Qualifier == claims.Exact {
+				c.Value.Qualifier = claims.Approximately
 			}
 			textStart = toks[before].start
 			before--
@@ -88,9 +89,9 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []Claim) (Claim, boo
 	}
 	switch {
 	case n.Range:
-		c.Value.Qualifier = Range
+		c.Value.Qualifier = claims.Range
 	case n.Vague:
-		c.Value.Qualifier = Vague
+		c.Value.Qualifier = claims.Vague
 	}
 	applyOpenBounds(&c.Value)
 
@@ -141,7 +142,7 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []Claim) (Claim, boo
 		}
 	}
 	if c.Unit == "" {
-		return Claim{}, false // a figure with nothing counted is not a claim
+		return claims.Claim{}, false // a figure with nothing counted is not a claim
 	}
 	c.Start, c.End = textStart, textEnd
 	c.Text = d.doc.Text[c.Start:c.End]
@@ -198,7 +199,7 @@ func startsDate(s *sentenceInfo, t token) bool {
 
 // isConversion reports a figure in brackets right after another that restates
 // it in other units: "17.9 km (11 miles)" is one claim.
-func (d *document) isConversion(s *sentenceInfo, k int, earlier []Claim) bool {
+func (d *document) isConversion(s *sentenceInfo, k int, earlier []claims.Claim) bool {
 	if k == 0 || len(earlier) == 0 {
 		return false
 	}
@@ -298,11 +299,11 @@ func notAQuantity(text string, toks []token, first, last int, n numbers.Number) 
 }
 
 // applyOpenBounds opens the side of a value its qualifier leaves open.
-func applyOpenBounds(v *Value) {
+func applyOpenBounds(v *claims.Value) {
 	switch v.Qualifier {
-	case AtLeast, MoreThan:
+	case claims.AtLeast, claims.MoreThan:
 		v.High = nil
-	case AtMost, LessThan, UpTo:
+	case claims.AtMost, claims.LessThan, claims.UpTo:
 		v.Low = nil
 	}
 }
@@ -525,13 +526,13 @@ func linkedByQualifier(toks []token, before int) bool {
 // antecedent finds the claim a bare figure continues: in the same sentence or
 // the last few claims, the one whose value is closest in size ("gave an
 // initial reading of 7.4" after "magnitude 7.8" and "17.9 km").
-func antecedent(doc, sentence []Claim, n numbers.Number) (Claim, bool) {
-	candidates := append([]Claim(nil), sentence...)
+func antecedent(doc, sentence []claims.Claim, n numbers.Number) (claims.Claim, bool) {
+	candidates := append([]claims.Claim(nil), sentence...)
 	if len(candidates) == 0 {
 		from := max(0, len(doc)-4)
 		candidates = append(candidates, doc[from:]...)
 	}
-	best, bestDist := Claim{}, math.Inf(1)
+	best, bestDist := claims.Claim{}, math.Inf(1)
 	v := n.High
 	for _, c := range candidates {
 		if c.Unit == "" || c.Unit == "percent" {
@@ -567,8 +568,8 @@ func hasPredicate(toks []token, p np, first int) bool {
 
 // sameUnitMeasure carries the measure of an earlier claim of the same unit
 // in the document to a figure whose sentence names none.
-func sameUnitMeasure(doc, sentence []Claim, unit string) string {
-	for _, list := range [][]Claim{sentence, doc} {
+func sameUnitMeasure(doc, sentence []claims.Claim, unit string) string {
+	for _, list := range [][]claims.Claim{sentence, doc} {
 		for i := len(list) - 1; i >= 0; i-- {
 			if list[i].Unit == unit && list[i].Measure != "" {
 				return list[i].Measure

@@ -1,4 +1,10 @@
-package claims
+// Package reader turns English article text into claims: it parses a
+// document's header (date, dateline, outlet), splits sentences, and reads
+// each figure's value, qualifier, unit, measure, place, date and attribution,
+// and the events the text reports. Numbers and dates are read by its
+// subpackages numbers and dates; its own word lists are in data/, the
+// vocabulary it shares with the reconciler in the claims package.
+package reader
 
 import (
 	"crypto/sha256"
@@ -6,8 +12,9 @@ import (
 	"strconv"
 	"strings"
 
-	"claimtrack/claims/dates"
-	"claimtrack/claims/numbers"
+	"claimtrack/claims"
+	"claimtrack/claims/reader/dates"
+	"claimtrack/claims/reader/numbers"
 )
 
 // Reader turns an article into claims. It holds only its word lists, so one
@@ -46,10 +53,10 @@ type sentenceInfo struct {
 // so far, so later sentences can refer back to it.
 type document struct {
 	lx        *lexicon
-	doc       *Document
-	ref       Date
+	doc       *claims.Document
+	ref       claims.Date
 	sentences []sentenceInfo
-	claims    []Claim
+	claims    []claims.Claim
 	// entities are sources named so far, most recent last.
 	entities []entity
 	// aliases learned from the text: "USGS" → "U.S. Geological Survey".
@@ -60,12 +67,12 @@ type document struct {
 	lastAttributionPara int
 	// eventDate is the latest day-precision date the article has named, for
 	// figures about that event ("the crowd", "the quake").
-	eventDate Date
+	eventDate claims.Date
 }
 
 // Read extracts the claims of a document. When the text gives no year it
 // fills doc.Inferred with a publication date worked out from the text.
-func (r *Reader) Read(doc *Document) []Claim {
+func (r *Reader) Read(doc *claims.Document) []claims.Claim {
 	d := &document{lx: r.lx, doc: doc, aliases: map[string]string{}, lastAttributionPara: -1}
 	seen := map[string]bool{}
 	for _, s := range SplitSentences(doc.Text, doc.BodyStart) {
@@ -144,7 +151,7 @@ func (d *document) read(i int) {
 	s := &d.sentences[i]
 	d.learnAliases(s)
 	anchors := d.attributions(s)
-	var found []Claim
+	var found []claims.Claim
 	for k := range s.numbers {
 		c, ok := d.quantity(s, k, found)
 		if !ok {
@@ -163,7 +170,7 @@ func (d *document) read(i int) {
 	}
 	for _, m := range s.dates {
 		if m.Precision == dates.Precision("day") && !m.From.IsZero() && !m.From.After(d.ref.Time) {
-			d.eventDate = Date{m.From}
+			d.eventDate = claims.Date{Time: m.From}
 		}
 	}
 	d.claims = append(d.claims, found...)
