@@ -38,6 +38,7 @@ import (
 	"unicode/utf8"
 
 	"claimtrack/claims/reader/dates"
+	"claimtrack/claims"
 )
 
 var datePeersDir = filepath.Join("..", "..", "shared", "eval", "peers", "recognizers-text", "Specs", "DateTime", "English")
@@ -373,7 +374,7 @@ func dateCheckSpans(c datePeerCase, ms []dates.Mention, periods bool) string {
 	for _, m := range ms {
 		span := dateNormalSpan(c.Input, m.Start, m.End)
 		got[span] = true
-		singleDay := m.Kind == dates.KindDate && m.Precision == dates.PrecisionDay
+		singleDay := m.Kind == dates.KindDate && m.Precision == claims.PrecisionDay
 		ours[span] = singleDay != periods
 	}
 	for w := range want {

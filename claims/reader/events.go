@@ -381,7 +381,7 @@ func roundNumber(s *sentenceInfo, toks []token, i, end int) int {
 			continue
 		}
 		for _, n := range s.numbers {
-			if n.Kind == numbers.Kind("ordinal") && n.End <= toks[j].start && n.End >= toks[j-1].start {
+			if n.Kind == numbers.KindOrdinal && n.End <= toks[j].start && n.End >= toks[j-1].start {
 				return int(n.Low)
 			}
 		}
@@ -531,7 +531,7 @@ func (d *document) eventClaim(s *sentenceInfo, anchors []anchor, dr *eventDraft)
 	c.ID = ClaimID(d.doc.Hash, c.Start, c.End)
 	switch m := dr.when; {
 	case m != nil:
-		c.Period = claims.Period{Start: claims.Date{Time: m.From}, End: claims.Date{Time: m.To}, Precision: claims.Precision(m.Precision)}
+		c.Period = claims.Period{Start: claims.Date{Time: m.From}, End: claims.Date{Time: m.To}, Precision: m.Precision}
 		c.AsOf = claims.Date{Time: m.From}
 		if m.To.After(m.From) {
 			c.AsOf = claims.Date{Time: m.To}

@@ -64,13 +64,13 @@ func (r *Reader) Mentions(doc claims.Document) []Mention {
 func numberMention(doc string, n numbers.Number) (Mention, bool) {
 	m := Mention{Document: doc, Text: n.Text, Start: n.Start, End: n.End, Unit: n.Unit}
 	switch n.Kind {
-	case numbers.Kind("identifier"), numbers.Kind("time"):
+	case numbers.KindIdentifier, numbers.KindTime:
 		return Mention{}, false
-	case numbers.Kind("ordinal"):
+	case numbers.KindOrdinal:
 		m.Kind = "ordinal"
-	case numbers.Kind("percent"):
+	case numbers.KindPercent:
 		m.Kind, m.Unit = "percent", "percent"
-	case numbers.Kind("money"):
+	case numbers.KindMoney:
 		m.Kind, m.Unit = "money", n.Currency
 	default:
 		m.Kind = "number"

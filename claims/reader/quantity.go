@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"claimtrack/claims"
-	"claimtrack/claims/reader/dates"
 	"claimtrack/claims/reader/numbers"
 )
 
@@ -117,10 +116,10 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 	if !phrase.empty() {
 		textEnd = toks[phrase.to-1].end
 	}
-	if n.Kind == numbers.Kind("percent") {
+	if n.Kind == numbers.KindPercent {
 		c.Unit = "percent"
 	}
-	if n.Kind == numbers.Kind("money") && n.Currency != "" {
+	if n.Kind == numbers.KindMoney && n.Currency != "" {
 		c.Unit = n.Currency
 	}
 	if c.Unit == "" && n.Unit != "" {
@@ -170,7 +169,7 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 // quantityKind keeps the kinds of number that can state a quantity.
 func quantityKind(n numbers.Number) bool {
 	switch n.Kind {
-	case numbers.Kind("ordinal"), numbers.Kind("identifier"), numbers.Kind("time"):
+	case numbers.KindOrdinal, numbers.KindIdentifier, numbers.KindTime:
 		return false
 	}
 	return true
@@ -243,7 +242,7 @@ func ownTimeFollows(s *sentenceInfo, offset int, ref time.Time) bool {
 		}
 		earlier := strings.Contains(m.Text, "earlier") || strings.Contains(m.Text, "ago") ||
 			strings.Contains(m.Text, "before") || strings.Contains(m.Text, "previous")
-		named := (m.Precision == dates.PrecisionMonth || m.Precision == dates.PrecisionYear) && !m.To.IsZero() && m.To.Before(ref)
+		named := (m.Precision == claims.PrecisionMonth || m.Precision == claims.PrecisionYear) && !m.To.IsZero() && m.To.Before(ref)
 		return earlier || named
 	}
 	return false
@@ -338,7 +337,7 @@ func (d *document) phraseAfter(s *sentenceInfo, i int, n numbers.Number) np {
 				return p // "4,000 of them": counted thing named before
 			}
 		}
-		if n.Vague || n.Kind == numbers.Kind("percent") || j > i+1 {
+		if n.Vague || n.Kind == numbers.KindPercent || j > i+1 {
 			i = j
 			p.from, p.to = i, i
 		}

@@ -169,7 +169,7 @@ func (d *document) read(i int) {
 		d.lastAttributionPara = s.Paragraph
 	}
 	for _, m := range s.dates {
-		if m.Precision == dates.Precision("day") && !m.From.IsZero() && !m.From.After(d.ref.Time) {
+		if m.Precision == claims.Precision("day") && !m.From.IsZero() && !m.From.After(d.ref.Time) {
 			d.eventDate = claims.Date{Time: m.From}
 		}
 	}

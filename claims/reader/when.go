@@ -16,8 +16,8 @@ import (
 // time; otherwise the figure is as of the publication date.
 func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim) {
 	if m, ok := d.nearestDate(s, c); ok {
-		if m.Kind == dates.Kind("period") || m.Precision != dates.Precision("day") || m.From != m.To {
-			c.Period = claims.Period{Start: claims.Date{Time: m.From}, End: claims.Date{Time: m.To}, Precision: claims.Precision(m.Precision)}
+		if m.Kind == dates.Kind("period") || m.Precision != claims.Precision("day") || m.From != m.To {
+			c.Period = claims.Period{Start: claims.Date{Time: m.From}, End: claims.Date{Time: m.To}, Precision: m.Precision}
 			end := m.To
 			if !d.ref.IsZero() && end.After(d.ref.Time) {
 				end = d.ref.Time

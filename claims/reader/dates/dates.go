@@ -15,16 +15,8 @@ package dates
 import (
 	"sync"
 	"time"
-)
 
-// Precision says how much of a date the text gave.
-type Precision string
-
-const (
-	PrecisionNone  Precision = ""
-	PrecisionDay   Precision = "day"
-	PrecisionMonth Precision = "month"
-	PrecisionYear  Precision = "year"
+	"claimtrack/claims"
 )
 
 // Kind says what a mention names.
@@ -47,7 +39,7 @@ type Mention struct {
 	// last. Both are zero when the text cannot be resolved (no reference
 	// date, or an impossible day such as February 30).
 	From, To  time.Time
-	Precision Precision
+	Precision claims.Precision
 	// Relation is the word that ties a figure to the date: "on", "in", "at",
 	// "since", "by", "as of", "until", "between", "over", "during", "for",
 	// "within", "before", "after", or "" when there is none. After "by",

@@ -1,6 +1,10 @@
 package dates
 
-import "time"
+import (
+	"time"
+
+	"claimtrack/claims"
+)
 
 // expr reads one date expression at token i, without a relation word;
 // article says "the" came just before token i.
@@ -260,7 +264,7 @@ func (p *parser) yearRange(i int, n numeral) (piece, bool) {
 	default:
 		return piece{}, false
 	}
-	return p.span(i+1, day(a, 1, 1), day(b, 12, 31), PrecisionYear), true
+	return p.span(i+1, day(a, 1, 1), day(b, 12, 31), claims.PrecisionYear), true
 }
 
 // decade reads "1990s" and "1970's".
@@ -269,7 +273,7 @@ func (p *parser) decade(i int, n numeral) (piece, bool) {
 	if n.width[0] != 4 || y%10 != 0 || y < 1000 {
 		return piece{}, false
 	}
-	return p.span(i+1, day(y, 1, 1), day(y+9, 12, 31), PrecisionYear), true
+	return p.span(i+1, day(y, 1, 1), day(y+9, 12, 31), claims.PrecisionYear), true
 }
 
 // shortDecade reads "'70s": the latest such decade that has begun by the
@@ -283,7 +287,7 @@ func (p *parser) shortDecade(i int) (piece, bool) {
 	if !p.ref.IsZero() && 2000+n.val[0] <= p.ref.Year() {
 		y = 2000 + n.val[0]
 	}
-	return p.span(i+2, day(y, 1, 1), day(y+9, 12, 31), PrecisionYear), true
+	return p.span(i+2, day(y, 1, 1), day(y+9, 12, 31), claims.PrecisionYear), true
 }
 
 // ordinalNumber reads what may follow "27th": a century ("the 21st
@@ -296,7 +300,7 @@ func (p *parser) ordinalNumber(i int, n numeral, article bool) (piece, bool) {
 	}
 	if ph, next, ok := p.phraseAt(k, unitClass); ok && ph.name == "century" && n.val[0] >= 1 && n.val[0] <= 30 {
 		from := (n.val[0] - 1) * 100
-		return p.span(next, day(from, 1, 1), day(from+99, 12, 31), PrecisionYear), true
+		return p.span(next, day(from, 1, 1), day(from+99, 12, 31), claims.PrecisionYear), true
 	}
 	d, ok := n.dayOfMonth()
 	if !ok {
@@ -365,7 +369,7 @@ func (p *parser) clock(i, hour, minute int, twoDigitMinute bool) (piece, bool) {
 	}
 	pc := piece{end: k, kind: KindTime, wday: -1, fixed: true}
 	if !p.ref.IsZero() {
-		pc.from, pc.to, pc.prec, pc.yearKnown = p.ref, p.ref, PrecisionDay, true
+		pc.from, pc.to, pc.prec, pc.yearKnown = p.ref, p.ref, claims.PrecisionDay, true
 	}
 	return pc, true
 }
@@ -450,7 +454,7 @@ func (p *parser) weekdayExpr(w time.Weekday, next int, l lean, shifted bool) (pi
 		if p.is(next, kwThe) { // "Thursday the 21st"
 			if n, ok := p.numeral(next + 1); ok && !n.plural {
 				if d, ok := n.dayOfMonth(); ok {
-					pc := piece{end: next + 2, kind: KindDate, day: d, wday: -1, fixed: true, prec: PrecisionDay}
+					pc := piece{end: next + 2, kind: KindDate, day: d, wday: -1, fixed: true, prec: claims.PrecisionDay}
 					pc.from, pc.yearKnown = pickDayOfMonth(d, int(w), p.ref, p.defaultLean())
 					pc.to = pc.from
 					return pc, true
@@ -469,7 +473,7 @@ func (p *parser) weekdayExpr(w time.Weekday, next int, l lean, shifted bool) (pi
 	if _, nx, ok := p.phraseAt(next, daypartClass); ok {
 		end = nx
 	}
-	pc := piece{end: end, kind: KindDate, prec: PrecisionDay, weekday: true, wday: -1, fixed: shifted}
+	pc := piece{end: end, kind: KindDate, prec: claims.PrecisionDay, weekday: true, wday: -1, fixed: shifted}
 	if !shifted {
 		pc.wday = int(w)
 	}
@@ -487,13 +491,13 @@ func (p *parser) weekdayExpr(w time.Weekday, next int, l lean, shifted bool) (pi
 // weekdayOfWeek is weekday w of the week step weeks from the reference date's.
 func (p *parser) weekdayOfWeek(end int, w time.Weekday, step int) piece {
 	if p.ref.IsZero() {
-		pc := unresolved(end, KindDate, PrecisionDay)
+		pc := unresolved(end, KindDate, claims.PrecisionDay)
 		pc.weekday = true
 		return pc
 	}
 	monday, _ := weekOf(p.ref)
 	d := weekdayIn(monday.AddDate(0, 0, 7*step), w)
-	pc := p.span(end, d, d, PrecisionDay)
+	pc := p.span(end, d, d, claims.PrecisionDay)
 	pc.weekday = true
 	return pc
 }
@@ -560,8 +564,8 @@ func (p *parser) dayword(ph *phrase, next int) piece {
 // dayOffset is the day off days from the reference date.
 func (p *parser) dayOffset(end, off int) piece {
 	if p.ref.IsZero() {
-		return piece{end: end, kind: KindDate, prec: PrecisionDay, wday: -1, fixed: true}
+		return piece{end: end, kind: KindDate, prec: claims.PrecisionDay, wday: -1, fixed: true}
 	}
 	d := p.ref.AddDate(0, 0, off)
-	return p.span(end, d, d, PrecisionDay)
+	return p.span(end, d, d, claims.PrecisionDay)
 }

@@ -3,6 +3,8 @@ package dates
 import (
 	"strings"
 	"time"
+
+	"claimtrack/claims"
 )
 
 // parser walks the tokens of one text. Each grammar method takes the index
@@ -20,7 +22,7 @@ type piece struct {
 	end       int // index of the first token after the piece
 	kind      Kind
 	from, to  time.Time
-	prec      Precision
+	prec      claims.Precision
 	weekday   bool
 	yearKnown bool
 	days      int
@@ -187,7 +189,7 @@ func (p *parser) finish(start int, pc piece, rel string) Mention {
 // 4 pm"); otherwise it stays on the publication date.
 func (p *parser) placeTime(m, prev Mention) Mention {
 	between := strings.Trim(p.text[min(prev.End, m.Start):m.Start], " ,")
-	if between == "" && prev.Kind == KindDate && prev.Precision == PrecisionDay {
+	if between == "" && prev.Kind == KindDate && prev.Precision == claims.PrecisionDay {
 		m.From, m.To, m.YearKnown = prev.From, prev.To, prev.YearKnown
 	}
 	return m
@@ -323,7 +325,7 @@ func (p *parser) monthTail(pc piece) piece {
 // next month"); m is 0 when there was no reference date to find it.
 func (p *parser) dayOfShiftedMonth(end, y, m, d int) piece {
 	if m == 0 {
-		pc := unresolved(end, KindDate, PrecisionDay)
+		pc := unresolved(end, KindDate, claims.PrecisionDay)
 		pc.unknownMonth = true
 		return pc
 	}
@@ -340,7 +342,7 @@ func (p *parser) join(a, b piece) (piece, bool) {
 		a.month, a.year, a.bareDay = b.month, b.year, false
 	}
 	if a.bareDay && b.unknownMonth { // "from 4 to 22 this month" with no reference date
-		return unresolved(b.end, KindPeriod, PrecisionDay), true
+		return unresolved(b.end, KindPeriod, claims.PrecisionDay), true
 	}
 	if b.bareDay && a.month > 0 {
 		b.month, b.year, b.bareDay = a.month, a.year, false
@@ -430,12 +432,12 @@ func (p *parser) slotOf(pc piece) slot {
 }
 
 // coarser gives the less precise of two precisions.
-func coarser(a, b Precision) Precision {
-	if a == PrecisionYear || b == PrecisionYear {
-		return PrecisionYear
+func coarser(a, b claims.Precision) claims.Precision {
+	if a == claims.PrecisionYear || b == claims.PrecisionYear {
+		return claims.PrecisionYear
 	}
-	if a == PrecisionMonth || b == PrecisionMonth {
-		return PrecisionMonth
+	if a == claims.PrecisionMonth || b == claims.PrecisionMonth {
+		return claims.PrecisionMonth
 	}
 	return a
 }
@@ -448,25 +450,25 @@ func (p *parser) calendar(end, y, m, d int, l lean) piece {
 	var ok bool
 	switch {
 	case y > 0 && m > 0 && d > 0:
-		pc.prec = PrecisionDay
+		pc.prec = claims.PrecisionDay
 		if ok = validDay(y, time.Month(m), d); ok {
 			pc.from = day(y, time.Month(m), d)
 			pc.to = pc.from
 		}
 	case y > 0 && m > 0:
-		pc.prec = PrecisionMonth
+		pc.prec = claims.PrecisionMonth
 		pc.from, pc.to, ok = day(y, time.Month(m), 1), lastOfMonth(y, time.Month(m)), true
 	case y > 0:
-		pc.prec = PrecisionYear
+		pc.prec = claims.PrecisionYear
 		pc.from, pc.to, ok = day(y, 1, 1), day(y, 12, 31), true
 	case m > 0 && d > 0:
-		pc.prec = PrecisionDay
+		pc.prec = claims.PrecisionDay
 		pc.from, pc.to, ok = slot{time.Month(m), d, time.Month(m), d}.pick(p.ref, l)
 	case m > 0:
-		pc.prec = PrecisionMonth
+		pc.prec = claims.PrecisionMonth
 		pc.from, pc.to, ok = monthSlot(time.Month(m)).pick(p.ref, l)
 	case d > 0:
-		pc.prec = PrecisionDay
+		pc.prec = claims.PrecisionDay
 		pc.from, ok = pickDayOfMonth(d, -1, p.ref, l)
 		pc.to = pc.from
 	}
@@ -477,7 +479,7 @@ func (p *parser) calendar(end, y, m, d int, l lean) piece {
 // span makes a resolved piece that later words cannot change. It is a
 // date when it covers one day, one calendar month or one calendar year, and
 // a period otherwise.
-func (p *parser) span(end int, from, to time.Time, prec Precision) piece {
+func (p *parser) span(end int, from, to time.Time, prec claims.Precision) piece {
 	pc := piece{end: end, kind: KindPeriod, from: from, to: to, prec: prec, wday: -1, fixed: true}
 	pc.yearKnown = !from.IsZero()
 	wholeMonth := from.Day() == 1 && to.Equal(lastOfMonth(from.Year(), from.Month()))

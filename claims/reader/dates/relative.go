@@ -1,6 +1,10 @@
 package dates
 
-import "time"
+import (
+	"time"
+
+	"claimtrack/claims"
+)
 
 // shiftStep is how many units a shift word moves: "last week" is -1.
 func shiftStep(shift string) int {
@@ -28,7 +32,7 @@ func shiftLean(shift string) lean {
 }
 
 // unresolved is a piece the reference date was needed for and is missing.
-func unresolved(end int, kind Kind, prec Precision) piece {
+func unresolved(end int, kind Kind, prec claims.Precision) piece {
 	return piece{end: end, kind: kind, prec: prec, wday: -1, fixed: true}
 }
 
@@ -83,12 +87,12 @@ func (p *parser) plural(i int) bool {
 // from the day after it.
 func (p *parser) rolling(end int, a amount, step int) piece {
 	if p.ref.IsZero() {
-		return unresolved(end, KindPeriod, PrecisionDay)
+		return unresolved(end, KindPeriod, claims.PrecisionDay)
 	}
 	if step < 0 {
-		return p.span(end, a.add(p.ref, -1), p.ref, PrecisionDay)
+		return p.span(end, a.add(p.ref, -1), p.ref, claims.PrecisionDay)
 	}
-	return p.span(end, p.ref.AddDate(0, 0, 1), a.add(p.ref, 1), PrecisionDay)
+	return p.span(end, p.ref.AddDate(0, 0, 1), a.add(p.ref, 1), claims.PrecisionDay)
 }
 
 // calendarUnit is the calendar week, month, year, … the shift word picks
@@ -135,9 +139,9 @@ func (p *parser) calendarUnit(unit string, next int, shift string) (piece, bool)
 	return p.span(next, from, to, unitPrecision[unit]), true
 }
 
-var unitPrecision = map[string]Precision{
-	"week": PrecisionDay, "weekend": PrecisionDay, "month": PrecisionMonth, "quarter": PrecisionMonth,
-	"year": PrecisionYear, "decade": PrecisionYear, "century": PrecisionYear,
+var unitPrecision = map[string]claims.Precision{
+	"week": claims.PrecisionDay, "weekend": claims.PrecisionDay, "month": claims.PrecisionMonth, "quarter": claims.PrecisionMonth,
+	"year": claims.PrecisionYear, "decade": claims.PrecisionYear, "century": claims.PrecisionYear,
 }
 
 // unitSpan is the calendar unit step units away from the one holding the
@@ -176,10 +180,10 @@ func (p *parser) unitSpan(unit string, step int) (from, to time.Time) {
 func (p *parser) unitExpr(unit string, next int, article bool) (piece, bool) {
 	if end, ok := p.toDate(next); ok && (unit == "year" || unit == "month" || unit == "week") {
 		if p.ref.IsZero() {
-			return unresolved(end, KindPeriod, PrecisionDay), true
+			return unresolved(end, KindPeriod, claims.PrecisionDay), true
 		}
 		from, _ := p.unitSpan(unit, 0)
-		return p.span(end, from, p.ref, PrecisionDay), true
+		return p.span(end, from, p.ref, claims.PrecisionDay), true
 	}
 	switch {
 	case unit == "weekend" && article && !p.plural(next-1):
@@ -322,12 +326,12 @@ func (p *parser) applyPart(pc piece, part string) piece {
 	case "late":
 		third = 2
 	}
-	var prec Precision
+	var prec claims.Precision
 	switch {
 	case f.YearDay() == 1 && t.Equal(day(f.Year(), 12, 31)): // a year
 		f = day(f.Year(), time.Month(1+4*third), 1)
 		t = f.AddDate(0, 4, -1)
-		prec = PrecisionMonth
+		prec = claims.PrecisionMonth
 	case f.Day() == 1 && t.Equal(lastOfMonth(f.Year(), f.Month())): // a month
 		switch part {
 		case "early":
@@ -337,15 +341,15 @@ func (p *parser) applyPart(pc piece, part string) piece {
 		default:
 			f = f.AddDate(0, 0, 15)
 		}
-		prec = PrecisionDay
+		prec = claims.PrecisionDay
 	case f.Weekday() == time.Monday && t.Equal(f.AddDate(0, 0, 6)): // a week
 		first, last := []int{0, 1, 3}[third], []int{2, 4, 6}[third]
 		f, t = f.AddDate(0, 0, first), f.AddDate(0, 0, last)
-		prec = PrecisionDay
+		prec = claims.PrecisionDay
 	case f.YearDay() == 1 && f.Year()%10 == 0 && t.Equal(day(f.Year()+9, 12, 31)): // a decade
 		first, last := []int{0, 4, 7}[third], []int{3, 6, 9}[third]
 		f, t = day(f.Year()+first, 1, 1), day(f.Year()+last, 12, 31)
-		prec = PrecisionYear
+		prec = claims.PrecisionYear
 	default:
 		pc.fixed = true
 		return pc
@@ -373,13 +377,13 @@ func (p *parser) sideExpr(k int, side string) (piece, bool) {
 		return piece{}, false
 	}
 	if p.ref.IsZero() {
-		return unresolved(end, KindPeriod, PrecisionDay), true
+		return unresolved(end, KindPeriod, claims.PrecisionDay), true
 	}
 	from, to := p.unitSpan(u.name, 0)
 	if side == "before" {
-		return p.span(end, from, p.ref, PrecisionDay), true
+		return p.span(end, from, p.ref, claims.PrecisionDay), true
 	}
-	return p.span(end, p.ref, to, PrecisionDay), true
+	return p.span(end, p.ref, to, claims.PrecisionDay), true
 }
 
 // seasonExpr reads a season: "summer 2016", "the summer of 2016", "last
@@ -403,19 +407,19 @@ func (p *parser) seasonExpr(start, next int, l lean, ctx bool) (piece, bool) {
 // yearSlot is a slot of a given year (0: unknown).
 func (p *parser) yearSlot(end, y int, s slot) piece {
 	if y == 0 {
-		return unresolved(end, KindPeriod, PrecisionMonth)
+		return unresolved(end, KindPeriod, claims.PrecisionMonth)
 	}
 	from, to, _ := s.in(y)
-	return p.span(end, from, to, PrecisionMonth)
+	return p.span(end, from, to, claims.PrecisionMonth)
 }
 
 // pickSlot resolves a slot named without a year.
 func (p *parser) pickSlot(end int, s slot, l lean) piece {
 	from, to, ok := s.pick(p.ref, l)
 	if !ok {
-		return unresolved(end, KindPeriod, PrecisionMonth)
+		return unresolved(end, KindPeriod, claims.PrecisionMonth)
 	}
-	return p.span(end, from, to, PrecisionMonth)
+	return p.span(end, from, to, claims.PrecisionMonth)
 }
 
 // slotWithYear reads the year that may follow a quarter or half: "of 2024",
@@ -485,7 +489,7 @@ func (p *parser) nthWeekday(n int, w time.Weekday, k int) (piece, bool) {
 		return piece{}, false
 	}
 	if month.from.IsZero() || month.day > 0 {
-		return unresolved(month.end, KindDate, PrecisionDay), true
+		return unresolved(month.end, KindDate, claims.PrecisionDay), true
 	}
 	var d time.Time
 	if n > 0 {
@@ -494,9 +498,9 @@ func (p *parser) nthWeekday(n int, w time.Weekday, k int) (piece, bool) {
 		d = month.to.AddDate(0, 0, -mod(int(month.to.Weekday())-int(w), 7))
 	}
 	if d.Month() != month.from.Month() { // no fifth Sunday this month
-		return unresolved(month.end, KindDate, PrecisionDay), true
+		return unresolved(month.end, KindDate, claims.PrecisionDay), true
 	}
-	pc := p.span(month.end, d, d, PrecisionDay)
+	pc := p.span(month.end, d, d, claims.PrecisionDay)
 	pc.weekday = true
 	return pc, true
 }
@@ -547,10 +551,10 @@ func (p *parser) restOf(k int) (piece, bool) {
 		return piece{}, false
 	}
 	if p.ref.IsZero() {
-		return unresolved(end, KindPeriod, PrecisionDay), true
+		return unresolved(end, KindPeriod, claims.PrecisionDay), true
 	}
 	_, to := p.unitSpan(u.name, 0)
-	return p.span(end, p.ref, to, PrecisionDay), true
+	return p.span(end, p.ref, to, claims.PrecisionDay), true
 }
 
 // --- amounts and durations
@@ -621,10 +625,10 @@ func (p *parser) countExpr(i int) (piece, bool) {
 	}
 	if sign != 0 {
 		if p.ref.IsZero() {
-			return unresolved(end, KindDate, PrecisionDay), true
+			return unresolved(end, KindDate, claims.PrecisionDay), true
 		}
 		d := a.add(p.ref, sign)
-		return p.span(end, d, d, PrecisionDay), true
+		return p.span(end, d, d, claims.PrecisionDay), true
 	}
 	weak := p.is(i, kwA) && a.count == 1
 	return piece{end: end, kind: KindDuration, days: a.days(), amount: a, wday: -1, fixed: true, weak: weak}, true
