@@ -183,6 +183,9 @@ func auditClaim(c *cli.Context, db *sqlite.DB, target claims.Entry) (reports.Aud
 	if l.Findings, err = db.FindingsOf(c.Context, target.ID); err != nil {
 		return reports.Audit{}, err
 	}
+	if l.Options, err = db.ReconciliationOptions(c.Context); err != nil {
+		return reports.Audit{}, err
+	}
 	var total int
 	var capped bool
 	if root := target.Attribution.Root; root != "" {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"claimtrack/claims"
 	"claimtrack/claims/reader"
 	"claimtrack/reports"
 	"claimtrack/seeds"
@@ -51,7 +50,7 @@ func demoCommand(io streams) *cli.Command {
 					}
 				}
 			}
-			if _, err := reconcileStore(c.Context, db, claims.Options{}, io.stderr); err != nil {
+			if _, err := reconcileLedger(c.Context, db, reconcileRun{Log: io.stderr}); err != nil {
 				return fmt.Errorf("demo: %w", err)
 			}
 			ledger, err := loadLedger(c, db, sqlite.ClaimFilter{})

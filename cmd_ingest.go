@@ -138,7 +138,7 @@ func ingestAll(c *cli.Context, io streams, db *sqlite.DB, in *ingester, paths []
 
 // reconcileAfterIngest reconciles the database and prints what it found.
 func reconcileAfterIngest(c *cli.Context, io streams, db *sqlite.DB) error {
-	r, err := reconcileStore(c.Context, db, claims.Options{}, io.stderr)
+	r, err := reconcileLedger(c.Context, db, reconcileRun{Log: io.stderr})
 	switch {
 	case errors.Is(err, sqlite.ErrClaimsChanged):
 		fmt.Fprintln(io.stderr, "claimtrack: another ingest added claims meanwhile; it reconciles them all when it ends")

@@ -1,18 +1,13 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"io"
-	"runtime/debug"
 	"strconv"
 
 	"github.com/urfave/cli/v2"
 
 	"claimtrack/claims"
-	"claimtrack/reconcile"
 	"claimtrack/reports"
-	"claimtrack/sqlite"
 )
 
 func reconcileCommand(io streams) *cli.Command {
@@ -23,7 +18,9 @@ func reconcileCommand(io streams) *cli.Command {
 			"records where independent sources conflict, where a figure changed, where\n" +
 			"sources corroborate each other and where an article's figures do not add up.\n" +
 			"ingest does this after every run; run it yourself after changing the word\n" +
-			"lists or to try another --tolerance.\n\n" +
+			"lists or to try another --tolerance. The options are saved with the\n" +
+			"reconciliation: reports show intervals at its tolerance, and later\n" +
+			"reconciles (this command without --tolerance, and ingest) keep it.\n\n" +
 			"It holds a compact record of each claim in memory, a few hundred bytes,\n" +
 			"and writes what it finds as it goes. A ledger that would need more than\n" +
 			formatBytes(defaultReconcileMemory) + " (" + memoryEnv + ", e.g. 2GB, sets another budget; the memory the\n" +
@@ -33,20 +30,25 @@ func reconcileCommand(io streams) *cli.Command {
 			"   claimtrack reconcile\n" +
 			"   claimtrack reconcile --tolerance 0.2   # 'about 1,000' also covers 800–1,200",
 		Flags: []cli.Flag{
-			&cli.Float64Flag{Name: "tolerance", Value: claims.DefaultTolerance,
+			&cli.Float64Flag{Name: "tolerance", Value: claims.DefaultTolerance, DefaultText: "the last reconciliation's, else " + strconv.FormatFloat(claims.DefaultTolerance, 'g', -1, 64),
 				Usage: "how far either side of an approximate figure still counts as the same `SHARE`"},
 		},
 		Action: func(c *cli.Context) error {
-			tolerance := c.Float64("tolerance")
-			if tolerance <= 0 || tolerance >= 1 {
-				return fmt.Errorf("reconcile: --tolerance must be between 0 and 1, got %v", tolerance)
+			var run reconcileRun
+			if c.IsSet("tolerance") {
+				tolerance := c.Float64("tolerance")
+				if tolerance <= 0 || tolerance >= 1 {
+					return fmt.Errorf("reconcile: --tolerance must be between 0 and 1, got %v", tolerance)
+				}
+				run.Options = &claims.Options{Tolerance: tolerance}
 			}
+			run.Log = io.stderr
 			db, err := openDB(c)
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			r, err := reconcileStore(c.Context, db, claims.Options{Tolerance: tolerance}, io.stderr)
+			r, err := reconcileLedger(c.Context, db, run)
 			switch {
 			case err != nil && c.Context.Err() != nil:
 				fmt.Fprintln(io.stderr, "claimtrack: reconcile: interrupted; the ledger keeps its previous reconciliation")
@@ -56,113 +58,5 @@ func reconcileCommand(io streams) *cli.Command {
 			}
 			return r.summary().Write(io.stdout, reports.Table, 0)
 		},
-	}
-}
-
-// reconcileStore recomputes the reconciliation over every stored claim and
-// saves it in one transaction, returning what it found. When another process
-// adds claims meanwhile, nothing is saved and the error is
-// sqlite.ErrClaimsChanged: that process reconciles once it has added them,
-// over a view that includes ours. Reconciling may use the memory
-// reconcileBudget gives beyond what the program already holds, which is
-// also the garbage collector's limit meanwhile; a ledger that needs more is
-// reconciled in parts, with the same result, unless it is in memory anyway.
-// It says so on stderr, as it takes longer.
-func reconcileStore(ctx context.Context, db *sqlite.DB, opt claims.Options, stderr io.Writer) (reconciled, error) {
-	budget, err := reconcileBudget()
-	if err != nil {
-		return reconciled{}, fmt.Errorf("reconcile: %w", err)
-	}
-	set, err := db.CurrentClaims(ctx)
-	if err != nil {
-		return reconciled{}, fmt.Errorf("reconcile: %w", err)
-	}
-	// The reconciler's records are large arrays without pointers, which the
-	// garbage collector need not walk: collecting more often costs little
-	// and keeps the peak near what they hold, not twice that.
-	defer debug.SetGCPercent(debug.SetGCPercent(25))
-	before := liveHeap()
-	defer limitMemory(before + budget)()
-	counted := reconciled{findings: map[claims.FindingType]int{}}
-	if set.Len() > claimsIn(budget) && !db.InMemory() {
-		fmt.Fprintf(stderr, "claimtrack: reconciling %s claims in parts, as at once they would need more than %s "+
-			"(%s sets the memory to use): this reads them several times\n",
-			reports.FormatCount(set.Len()), formatBytes(budget), memoryEnv)
-		// Each reading must see the claims the transaction was begun for.
-		src := func(each func(*claims.Entry)) error {
-			read, err := db.EachClaimToReconcile(ctx, each)
-			if err == nil && read != set {
-				err = sqlite.ErrClaimsChanged
-			}
-			return err
-		}
-		// A part may take what the tables of the sorted ledger leave.
-		partSize := func() int {
-			now := liveHeap()
-			kept := now - min(before, now)
-			n := claimsIn(budget - min(kept, budget))
-			fmt.Fprintf(stderr, "claimtrack: the claims are sorted into series, in %s; parts of up to %s\n",
-				formatBytes(kept), reports.Plural(n, "claim"))
-			return n
-		}
-		err = db.ReplaceReconciliation(ctx, set, func(w claims.ReconciliationWriter) error {
-			return reconcile.ReconcileInParts(src, opt, partSize, counting{w, &counted})
-		})
-	} else {
-		ledger := reconcile.NewLedger(opt)
-		ledger.Grow(set.Len())
-		if set, err = db.EachClaimToReconcile(ctx, ledger.Add); err != nil {
-			return reconciled{}, fmt.Errorf("reconcile: %w", err)
-		}
-		err = db.ReplaceReconciliation(ctx, set, func(w claims.ReconciliationWriter) error {
-			return ledger.Reconcile(counting{w, &counted})
-		})
-	}
-	if err != nil {
-		return reconciled{}, fmt.Errorf("reconcile: %w", err)
-	}
-	return counted, nil
-}
-
-// reconciled counts what a reconciliation found.
-type reconciled struct {
-	groups, series int
-	findings       map[claims.FindingType]int // by type
-}
-
-// counting counts what passes through to a writer.
-type counting struct {
-	claims.ReconciliationWriter
-	n *reconciled
-}
-
-func (c counting) Group(g claims.Group) error {
-	c.n.groups++
-	return c.ReconciliationWriter.Group(g)
-}
-
-func (c counting) Series(s claims.Series) error {
-	c.n.series++
-	return c.ReconciliationWriter.Series(s)
-}
-
-func (c counting) Finding(f claims.Finding) error {
-	c.n.findings[f.Type]++
-	return c.ReconciliationWriter.Finding(f)
-}
-
-// summary tabulates what the reconciler found, by finding type.
-func (r reconciled) summary() reports.Grid {
-	checks := 0
-	for kind, n := range r.findings {
-		if !kind.Compares() {
-			checks += n
-		}
-	}
-	return reports.Grid{
-		Header: []string{"Groups", "Series", "Conflicts", "Changes", "Corroborations", "Consistency checks"},
-		Rows: [][]string{{strconv.Itoa(r.groups), strconv.Itoa(r.series),
-			strconv.Itoa(r.findings[claims.Conflict]), strconv.Itoa(r.findings[claims.Change]),
-			strconv.Itoa(r.findings[claims.Corroboration]), strconv.Itoa(checks)}},
 	}
 }

@@ -100,6 +100,9 @@ func loadLedger(c *cli.Context, db *sqlite.DB, f sqlite.ClaimFilter) (reports.Le
 	if l.Findings, err = db.Findings(c.Context); err != nil {
 		return l, err
 	}
+	if l.Options, err = db.ReconciliationOptions(c.Context); err != nil {
+		return l, err
+	}
 	return l, nil
 }
 

@@ -178,6 +178,17 @@ type Claim struct {
 	Series string
 }
 
+// Day is the day the figure describes: its as-of date, else the end of its
+// period, else the day it was published; zero when none is known.
+func (e *Entry) Day() Date {
+	for _, d := range []Date{e.AsOf, e.Period.End, e.Published} {
+		if !d.IsZero() {
+			return d
+		}
+	}
+	return Date{}
+}
+
 // Article is a document with the claims read from it, ready to store.
 type Article struct {
 	Document Document

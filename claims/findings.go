@@ -96,6 +96,7 @@ type Total struct {
 
 // Reconciliation is everything the reconciler concludes over a set of claims.
 type Reconciliation struct {
+	Options  Options // what it was computed with
 	Groups   []Group
 	Series   []Series
 	Findings []Finding

@@ -396,13 +396,10 @@ func idPrefix(id string) uint64 {
 	return p
 }
 
-// dayOf is the day a figure describes: its as-of date, else the end of its
-// period, else the day its article was published.
+// dayOf numbers the day a figure describes (claims.Entry.Day).
 func dayOf(e *claims.Entry) int32 {
-	for _, d := range []claims.Date{e.AsOf, e.Period.End, e.Published} {
-		if !d.IsZero() {
-			return dayNumber(d)
-		}
+	if d := e.Day(); !d.IsZero() {
+		return dayNumber(d)
 	}
 	return noDay
 }

@@ -85,5 +85,7 @@ func Reconcile(entries []claims.Entry, opt claims.Options) claims.Reconciliation
 	}
 	c := newCollector()
 	_ = x.Reconcile(c) // collecting never fails
-	return c.result()
+	r := c.result()
+	r.Options = opt
+	return r
 }

@@ -27,7 +27,7 @@ type Audit struct {
 // BuildAudit audits target against the ledger, whose entries should hold at
 // least the target's series and the claims of its root source to list.
 func BuildAudit(target claims.Entry, l Ledger) Audit {
-	a := Audit{Point: NewPoint(target)}
+	a := Audit{Point: NewPoint(target, l.Options)}
 	x := indexLedger(l)
 	for _, s := range l.Series {
 		if s.ID == target.Series {
@@ -46,7 +46,7 @@ func BuildAudit(target claims.Entry, l Ledger) Audit {
 		for _, e := range l.Entries {
 			if e.Attribution.Root == target.Attribution.Root && e.Document != target.Document && !seen[e.ID] {
 				seen[e.ID] = true
-				a.Echoes = append(a.Echoes, NewPoint(e))
+				a.Echoes = append(a.Echoes, NewPoint(e, l.Options))
 			}
 		}
 		slices.SortFunc(a.Echoes, byTime)

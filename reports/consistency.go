@@ -94,7 +94,7 @@ func (f ReportFilter) matchesCheck(finding claims.Finding, x ledgerIndex) bool {
 		return false
 	}
 	for _, id := range finding.Claims {
-		if e, ok := x.entries[id]; ok && f.matchesSource(NewPoint(e)) {
+		if e, ok := x.entries[id]; ok && f.matchesSource(NewPoint(e, x.options)) {
 			return true
 		}
 	}

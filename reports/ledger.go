@@ -18,6 +18,9 @@ type Ledger struct {
 	Groups            []claims.Group
 	Series            []claims.Series
 	Findings          []claims.Finding
+	// Options are those the reconciliation was computed with: intervals
+	// are shown at its tolerance.
+	Options claims.Options
 }
 
 // Point is one claim placed in time, with who stands behind it and the
@@ -29,17 +32,11 @@ type Point struct {
 	Low, High float64     // may be infinite: "at least 100" is 100–+Inf
 }
 
-// NewPoint places a claim: it describes its as-of date, else the end of its
-// period, else the day it was published.
-func NewPoint(e claims.Entry) Point {
-	p := Point{Entry: e, Speaker: claims.SpeakerOf(e), When: e.AsOf}
-	if p.When.IsZero() {
-		p.When = e.Period.End
-	}
-	if p.When.IsZero() {
-		p.When = e.Published
-	}
-	p.Low, p.High = claims.Interval(e.Claim, claims.Options{})
+// NewPoint places a claim on the day it describes, with its interval at the
+// reconciliation's options.
+func NewPoint(e claims.Entry, opt claims.Options) Point {
+	p := Point{Entry: e, Speaker: claims.SpeakerOf(e), When: e.Day()}
+	p.Low, p.High = claims.Interval(e.Claim, opt)
 	return p
 }
 
@@ -107,11 +104,12 @@ type ledgerIndex struct {
 	entries  map[string]claims.Entry
 	groups   map[string]claims.Group
 	findings map[string][]claims.Finding // by series id
+	options  claims.Options
 }
 
 func indexLedger(l Ledger) ledgerIndex {
 	x := ledgerIndex{entries: map[string]claims.Entry{}, groups: map[string]claims.Group{},
-		findings: map[string][]claims.Finding{}}
+		findings: map[string][]claims.Finding{}, options: l.Options}
 	for _, e := range l.Entries {
 		x.entries[e.ID] = e
 	}
@@ -131,7 +129,7 @@ func (x ledgerIndex) seriesView(s claims.Series) SeriesView {
 	v := SeriesView{Series: s, GroupLabel: x.groups[s.Group].Label}
 	for _, id := range s.Claims {
 		if e, ok := x.entries[id]; ok {
-			v.Points = append(v.Points, NewPoint(e))
+			v.Points = append(v.Points, NewPoint(e, x.options))
 		}
 	}
 	slices.SortFunc(v.Points, byTime)

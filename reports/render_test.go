@@ -136,7 +136,7 @@ func dailyPoints(n int, with func(*claims.Entry)) []Point {
 		if with != nil {
 			with(&e)
 		}
-		points = append(points, NewPoint(e))
+		points = append(points, NewPoint(e, claims.Options{}))
 	}
 	return points
 }

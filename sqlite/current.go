@@ -14,13 +14,13 @@ import (
 var ErrClaimsChanged = errors.New("claims were added while reconciling")
 
 // ReplaceReconciliation replaces the stored reconciliation with the one
-// write writes, computed from the claims set names, in one transaction:
+// write writes, computed from the claims set names with opt, in one transaction:
 // readers see the old conclusions or the new ones, never a mix. write must
 // assign every claim of set. When the stored claims are no longer those,
 // nothing is written and the error is ErrClaimsChanged: whoever added the
 // claims reconciles after adding them, and must not be overwritten by an
 // older view.
-func (db *DB) ReplaceReconciliation(ctx context.Context, set ClaimSet, write func(claims.ReconciliationWriter) error) error {
+func (db *DB) ReplaceReconciliation(ctx context.Context, set ClaimSet, opt claims.Options, write func(claims.ReconciliationWriter) error) error {
 	var tx *sql.Tx
 	// Only taking the lock is tried again: write runs once.
 	err := retryBusy(ctx, func() error {
@@ -45,7 +45,7 @@ func (db *DB) ReplaceReconciliation(ctx context.Context, set ClaimSet, write fun
 	// Most claims get a group and series for the first time: more than a
 	// quarter are in none.
 	rebuild := 4*unassigned > now.count
-	if err := replaceReconciliation(ctx, tx, false, rebuild, write); err != nil {
+	if err := replaceReconciliation(ctx, tx, opt, false, rebuild, write); err != nil {
 		return fmt.Errorf("save reconciliation: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -64,4 +64,15 @@ func (db *DB) Unreconciled(ctx context.Context) (bool, error) {
 		return false, fmt.Errorf("check reconciliation: %w", err)
 	}
 	return unreconciled, nil
+}
+
+// ReconciliationOptions returns the options the stored reconciliation was
+// computed with; the defaults when none has been saved.
+func (db *DB) ReconciliationOptions(ctx context.Context) (claims.Options, error) {
+	var opt claims.Options
+	err := db.db.QueryRowContext(ctx, `SELECT tolerance FROM reconciliation_options WHERE id = 1`).Scan(&opt.Tolerance)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return opt, fmt.Errorf("read reconciliation options: %w", err)
+	}
+	return opt, nil
 }

@@ -112,7 +112,7 @@ func reconcileStored(t *testing.T, db *sqlite.DB) error {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return db.ReplaceReconciliation(t.Context(), set, ledger.Reconcile)
+	return db.ReplaceReconciliation(t.Context(), set, claims.Options{}, ledger.Reconcile)
 }
 
 // What the reconciler writes as it goes is what it concludes in memory, the
@@ -222,7 +222,7 @@ func TestReplaceReconciliationRefusesAnOlderView(t *testing.T) {
 	if _, err := db.AddDocument(ctx, docB, claimsOfB()); err != nil {
 		t.Fatal(err)
 	}
-	err = db.ReplaceReconciliation(ctx, set, ledger.Reconcile)
+	err = db.ReplaceReconciliation(ctx, set, claims.Options{}, ledger.Reconcile)
 	if !errors.Is(err, sqlite.ErrClaimsChanged) {
 		t.Fatalf("saving a view without the new document: %v, want ErrClaimsChanged", err)
 	}

@@ -10,8 +10,9 @@ import (
 	"claimtrack/claims"
 )
 
-// SaveReconciliation replaces the stored groups, series and findings with r
-// and writes each claim's group and series, in one transaction: readers see
+// SaveReconciliation replaces the stored groups, series and findings with r,
+// and the options it was computed with, and writes each claim's group and
+// series, in one transaction: readers see
 // the old conclusions or the new ones, never a mix. Claims r does not name
 // are left in no group and no series.
 func (db *DB) SaveReconciliation(ctx context.Context, r claims.Reconciliation) error {
@@ -20,7 +21,7 @@ func (db *DB) SaveReconciliation(ctx context.Context, r claims.Reconciliation) e
 		return fmt.Errorf("save reconciliation: %w", err)
 	}
 	defer tx.Rollback()
-	err = replaceReconciliation(ctx, tx, true, true, r.WriteTo)
+	err = replaceReconciliation(ctx, tx, r.Options, true, true, r.WriteTo)
 	if err != nil {
 		return fmt.Errorf("save reconciliation: %w", err)
 	}
@@ -37,7 +38,12 @@ func (db *DB) SaveReconciliation(ctx context.Context, r claims.Reconciliation) e
 // write rather than updated claim by claim, which pays when most claims get
 // a new group or series, as after a large ingest; after a small one few
 // claims change and updating the indexes costs less than a rebuild.
-func replaceReconciliation(ctx context.Context, tx *sql.Tx, unassign, rebuild bool, write func(claims.ReconciliationWriter) error) error {
+func replaceReconciliation(ctx context.Context, tx *sql.Tx, opt claims.Options, unassign, rebuild bool, write func(claims.ReconciliationWriter) error) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO reconciliation_options (id, tolerance) VALUES (1, ?)
+		ON CONFLICT (id) DO UPDATE SET tolerance = excluded.tolerance`, opt.EffectiveTolerance())
+	if err != nil {
+		return err
+	}
 	// The findings' indexes are dropped while findings are written and built
 	// again after (migrations/005_findings_keys.sql).
 	var indexes []string

@@ -107,3 +107,28 @@ func TestSaveReconciliationIsAtomic(t *testing.T) {
 		t.Errorf("a failed save must leave the previous reconciliation: %+v", groups)
 	}
 }
+
+// The options a reconciliation was computed with are saved with it; a
+// ledger never reconciled has the defaults.
+func TestReconciliationOptionsAreSaved(t *testing.T) {
+	db := openDB(t, tempPath(t))
+	ctx := t.Context()
+	opt, err := db.ReconciliationOptions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opt != (claims.Options{}) {
+		t.Errorf("never reconciled: options %+v, want the defaults", opt)
+	}
+	for _, tolerance := range []float64{0.5, 0.2} {
+		if err := db.SaveReconciliation(ctx, claims.Reconciliation{Options: claims.Options{Tolerance: tolerance}}); err != nil {
+			t.Fatal(err)
+		}
+		if opt, err = db.ReconciliationOptions(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if opt.Tolerance != tolerance {
+			t.Errorf("saved with tolerance %v, read back %v", tolerance, opt.Tolerance)
+		}
+	}
+}

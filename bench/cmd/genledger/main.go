@@ -71,7 +71,7 @@ func run(ctx context.Context, n int, seed int64, path string) error {
 	if err != nil {
 		return err
 	}
-	if err := db.ReplaceReconciliation(ctx, set, ledger.Reconcile); err != nil {
+	if err := db.ReplaceReconciliation(ctx, set, claims.Options{}, ledger.Reconcile); err != nil {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "genledger: reconciled in %v\n", time.Since(start).Round(time.Second))

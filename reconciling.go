@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strconv"
+
+	"claimtrack/claims"
+	"claimtrack/reconcile"
+	"claimtrack/reports"
+	"claimtrack/sqlite"
+)
+
+// reconcileRun says how to reconcile a stored ledger.
+type reconcileRun struct {
+	// Options replace those the last reconciliation was computed with;
+	// nil keeps them (the defaults for a ledger never reconciled).
+	Options *claims.Options
+	// Log receives the lines that say a large ledger is reconciled in parts.
+	Log io.Writer
+}
+
+// reconcileLedger recomputes the reconciliation over every stored claim and
+// saves it, with the options it used, in one transaction, returning what it
+// found. When another process
+// adds claims meanwhile, nothing is saved and the error is
+// sqlite.ErrClaimsChanged: that process reconciles once it has added them,
+// over a view that includes ours. Reconciling may use the memory
+// reconcileBudget gives beyond what the program already holds, which is
+// also the garbage collector's limit meanwhile; a ledger that needs more is
+// reconciled in parts, with the same result, unless it is in memory anyway.
+// It says so on stderr, as it takes longer.
+func reconcileLedger(ctx context.Context, db *sqlite.DB, run reconcileRun) (reconciled, error) {
+	budget, err := reconcileBudget()
+	if err != nil {
+		return reconciled{}, fmt.Errorf("reconcile: %w", err)
+	}
+	opt, err := db.ReconciliationOptions(ctx)
+	if err != nil {
+		return reconciled{}, fmt.Errorf("reconcile: %w", err)
+	}
+	if run.Options != nil {
+		opt = *run.Options
+	}
+	stderr := run.Log
+	set, err := db.CurrentClaims(ctx)
+	if err != nil {
+		return reconciled{}, fmt.Errorf("reconcile: %w", err)
+	}
+	// The reconciler's records are large arrays without pointers, which the
+	// garbage collector need not walk: collecting more often costs little
+	// and keeps the peak near what they hold, not twice that.
+	defer debug.SetGCPercent(debug.SetGCPercent(25))
+	before := liveHeap()
+	defer limitMemory(before + budget)()
+	counted := reconciled{findings: map[claims.FindingType]int{}, options: opt}
+	if set.Len() > claimsIn(budget) && !db.InMemory() {
+		fmt.Fprintf(stderr, "claimtrack: reconciling %s claims in parts, as at once they would need more than %s "+
+			"(%s sets the memory to use): this reads them several times\n",
+			reports.FormatCount(set.Len()), formatBytes(budget), memoryEnv)
+		// Each reading must see the claims the transaction was begun for.
+		src := func(each func(*claims.Entry)) error {
+			read, err := db.EachClaimToReconcile(ctx, each)
+			if err == nil && read != set {
+				err = sqlite.ErrClaimsChanged
+			}
+			return err
+		}
+		// A part may take what the tables of the sorted ledger leave.
+		partSize := func() int {
+			now := liveHeap()
+			kept := now - min(before, now)
+			n := claimsIn(budget - min(kept, budget))
+			fmt.Fprintf(stderr, "claimtrack: the claims are sorted into series, in %s; parts of up to %s\n",
+				formatBytes(kept), reports.Plural(n, "claim"))
+			return n
+		}
+		err = db.ReplaceReconciliation(ctx, set, opt, func(w claims.ReconciliationWriter) error {
+			return reconcile.ReconcileInParts(src, opt, partSize, counting{w, &counted})
+		})
+	} else {
+		ledger := reconcile.NewLedger(opt)
+		ledger.Grow(set.Len())
+		if set, err = db.EachClaimToReconcile(ctx, ledger.Add); err != nil {
+			return reconciled{}, fmt.Errorf("reconcile: %w", err)
+		}
+		err = db.ReplaceReconciliation(ctx, set, opt, func(w claims.ReconciliationWriter) error {
+			return ledger.Reconcile(counting{w, &counted})
+		})
+	}
+	if err != nil {
+		return reconciled{}, fmt.Errorf("reconcile: %w", err)
+	}
+	return counted, nil
+}
+
+// reconciled counts what a reconciliation found.
+type reconciled struct {
+	groups, series int
+	findings       map[claims.FindingType]int // by type
+	options        claims.Options
+}
+
+// counting counts what passes through to a writer.
+type counting struct {
+	claims.ReconciliationWriter
+	n *reconciled
+}
+
+func (c counting) Group(g claims.Group) error {
+	c.n.groups++
+	return c.ReconciliationWriter.Group(g)
+}
+
+func (c counting) Series(s claims.Series) error {
+	c.n.series++
+	return c.ReconciliationWriter.Series(s)
+}
+
+func (c counting) Finding(f claims.Finding) error {
+	c.n.findings[f.Type]++
+	return c.ReconciliationWriter.Finding(f)
+}
+
+// summary tabulates what the reconciler found, by finding type.
+func (r reconciled) summary() reports.Grid {
+	checks := 0
+	for kind, n := range r.findings {
+		if !kind.Compares() {
+			checks += n
+		}
+	}
+	return reports.Grid{
+		Header: []string{"Groups", "Series", "Conflicts", "Changes", "Corroborations", "Consistency checks"},
+		Rows: [][]string{{strconv.Itoa(r.groups), strconv.Itoa(r.series),
+			strconv.Itoa(r.findings[claims.Conflict]), strconv.Itoa(r.findings[claims.Change]),
+			strconv.Itoa(r.findings[claims.Corroboration]), strconv.Itoa(checks)}},
+	}
+}
