@@ -37,8 +37,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"claimtrack/claims/reader/dates"
 	"claimtrack/claims"
+	"claimtrack/claims/reader/dates"
 )
 
 var datePeersDir = filepath.Join("..", "..", "shared", "eval", "peers", "recognizers-text", "Specs", "DateTime", "English")
