@@ -2,6 +2,7 @@ package claims
 
 import (
 	"embed"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -9,8 +10,8 @@ import (
 // The vocabulary the reader and the reconciler share lives in data/ as plain
 // text, so that a user can read and extend it and so that both sides agree on
 // which units, measures, sources, places and actions are one: units.txt,
-// measures.txt, sources.txt, affiliations.txt, places.txt, cities.txt,
-// demonyms.txt and actions.txt. This file is their one loader.
+// measures.txt, sources.txt, affiliations.txt, countries.txt and
+// actions.txt. This file is their one loader.
 //
 //go:embed data/*.txt
 var dataFiles embed.FS
@@ -95,7 +96,7 @@ func loadVocabulary() *Vocabulary {
 	v := &Vocabulary{unitClass: map[string]string{}, measures: map[string]Measure{},
 		actionClass: map[string]string{}, sources: map[string]string{}, sourceVariants: map[string]string{},
 		countries: map[string]string{}, adjectives: map[string]string{},
-		affiliations: loadPhrases("affiliations.txt"), peoples: loadAliases("demonyms.txt")}
+		affiliations: loadPhrases("affiliations.txt"), peoples: phraseTable{fields: map[string][]string{}}}
 	for _, f := range wordList("units.txt") {
 		name, class, _ := strings.Cut(f[0], "@")
 		v.Units = append(v.Units, Unit{Name: name, Class: class, Forms: f[1:]})
@@ -116,14 +117,26 @@ func loadVocabulary() *Vocabulary {
 			v.sourceVariants[nameKey(alias)] = f[0]
 		}
 	}
-	for _, file := range []string{"places.txt", "cities.txt"} {
-		for _, f := range wordList(file) {
-			for i, w := range f {
-				v.countries[strings.ToLower(w)] = f[0]
-				if file == "places.txt" && i > 0 {
-					v.adjectives[strings.ToLower(w)] = f[0]
-				}
+	for _, f := range wordList("countries.txt") {
+		f = append(f, "", "", "")
+		country, demonym, others, cities := f[0], f[1], commaList(f[2]), commaList(f[3])
+		whose := append([]string{demonym}, others...)
+		for _, name := range slices.Concat([]string{country}, whose, cities) {
+			if name != "" {
+				v.countries[strings.ToLower(name)] = country
 			}
+		}
+		for _, name := range whose {
+			if name != "" {
+				v.adjectives[strings.ToLower(name)] = country
+			}
+		}
+		if demonym == "" {
+			continue
+		}
+		people := slices.Concat([]string{country}, whose, cities[:min(1, len(cities))])
+		for _, name := range people {
+			v.peoples.add(name, []string{demonym})
 		}
 	}
 	return v
@@ -230,16 +243,15 @@ func loadPhrases(name string) phraseTable {
 	return t
 }
 
-// loadAliases reads a data file of lines "canonical|alias|alias…" and keys
-// every alias by the canonical name.
-func loadAliases(name string) phraseTable {
-	t := phraseTable{fields: map[string][]string{}}
-	for _, f := range wordList(name) {
-		for _, alias := range f[1:] {
-			t.add(alias, f[:1])
+// commaList splits a field that lists names: "Moscow, Kremlin".
+func commaList(field string) []string {
+	var names []string
+	for name := range strings.SplitSeq(field, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			names = append(names, name)
 		}
 	}
-	return t
+	return names
 }
 
 func (t *phraseTable) add(phrase string, fields []string) {

@@ -106,9 +106,6 @@ func (o *findingSet) partsTotal(total int32, parts []int32, consistent bool) {
 	})
 }
 
-// Losses that casualties (killed or wounded) include.
-var lossParts = map[string]bool{"killed": true, "wounded": true, "missing": true, "captured": true}
-
 // checkLossTotals finds casualties below the killed (or the wounded) alone,
 // for the same people, place and day. Each casualty figure is checked against
 // the largest part known for its moment, so the check is linear.

@@ -407,21 +407,10 @@ func dayOf(e *claims.Entry) int32 {
 // dayNumber counts days since 1970-01-01.
 func dayNumber(d claims.Date) int32 { return int32(d.Unix() / 86400) }
 
-// Harm measures count losses; they compare people whatever word counts them.
-var harmMeasures = map[string]bool{
-	"killed": true, "wounded": true, "casualties": true, "missing": true, "captured": true,
-}
-
 // Measures that count people: losses, crowds, the displaced.
 func countsPeople(measure string) bool {
-	return harmMeasures[measure] || measure == "crowd" || measure == "affected"
+	return harmMeasures[measure] || peopleMeasures[measure]
 }
-
-// Units that count people: soldiers, civilians, casualties, protesters.
-var peopleUnits = map[string]bool{"personnel": true, "people": true, "harm": true, "crowd": true}
-
-// Harm units that say their measure themselves: "255 deaths" were killed.
-var harmUnitMeasures = map[string]string{"casualties": "casualties", "deaths": "killed", "injuries": "wounded"}
 
 // measureOf returns a claim's measure class and scope; a harm unit stands in
 // for a missing measure.
@@ -445,12 +434,6 @@ func comparableUnitClass(unitClass, measure string) string {
 		return "people"
 	}
 	return unitClass
-}
-
-// Units whose movements make the arms-transfer story.
-var armsUnits = map[string]bool{
-	"munitions": true, "missiles": true, "containers": true, "voyages": true,
-	"vessels": true, "drones": true, "aircraft": true, "vehicles": true,
 }
 
 // comparableMeasure counts an observed transfer as the transfer: containers

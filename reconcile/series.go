@@ -242,9 +242,6 @@ const (
 	strikes       = "strikes"
 )
 
-// Measures of what happens in an attack.
-var strikeMeasures = map[string]bool{"launched": true, "intercepted": true, "lost": true}
-
 // domainOf names the story a kind of claim belongs to, or "" for weak claims
 // (losses, people, magnitudes, crowds, areas) that belong to whatever story
 // their article tells.

@@ -1,15 +1,62 @@
 package reconcile
 
 import (
+	"embed"
 	"strings"
 	"unicode"
+
+	"claimtrack/claims"
 )
 
-// Words that say what sort of place a name is, not which one.
-var placeKinds = map[string]bool{
-	"region": true, "province": true, "oblast": true, "area": true, "city": true,
-	"county": true, "district": true, "prefecture": true, "governorate": true,
+// The reconciler's own word lists, in data/ as plain text a user can read
+// and extend: which measures and units it treats alike (word_classes.txt)
+// and which harm units say their measure (harm_units.txt).
+//
+//go:embed data/*.txt
+var dataFiles embed.FS
+
+// dataLines returns the entries of one of the reconciler's data files.
+func dataLines(name string) [][]string {
+	raw, err := dataFiles.ReadFile("data/" + name)
+	if err != nil {
+		// The files are embedded at build time; a missing one is a build mistake.
+		panic("reconcile: missing data file " + name)
+	}
+	return claims.ParseWordList(raw)
 }
+
+// wordClasses are the sets of data/word_classes.txt, by kind.
+var wordClasses = func() map[string]map[string]bool {
+	kinds := map[string]map[string]bool{}
+	for _, f := range dataLines("word_classes.txt") {
+		set := map[string]bool{}
+		for _, w := range f[1:] {
+			set[w] = true
+		}
+		kinds[f[0]] = set
+	}
+	return kinds
+}()
+
+var (
+	harmMeasures   = wordClasses["harm measure"]   // killed, wounded, casualties…
+	peopleMeasures = wordClasses["people measure"] // crowd, affected
+	peopleUnits    = wordClasses["people unit"]    // personnel, people, harm, crowd
+	lossParts      = wordClasses["loss part"]      // killed, wounded, missing, captured
+	armsUnits      = wordClasses["arms unit"]      // munitions, missiles, vessels…
+	strikeMeasures = wordClasses["strike measure"] // launched, intercepted, lost
+	placeKinds     = wordClasses["place kind"]     // region, province, oblast…
+)
+
+// harmUnitMeasures maps a harm unit to the measure it says: "255 deaths"
+// were killed.
+var harmUnitMeasures = func() map[string]string {
+	m := map[string]string{}
+	for _, f := range dataLines("harm_units.txt") {
+		m[f[0]] = f[1]
+	}
+	return m
+}()
 
 // normalPlace reduces a place to the words that tell it apart: "Russia's
 // Kursk region" and "Kursk" are one place.

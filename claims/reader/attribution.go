@@ -779,11 +779,17 @@ func (d *document) rememberEntities(s *sentenceInfo, anchors []anchor) {
 	}
 }
 
-var orgHeads = map[string]string{"service": "org", "agency": "org", "ministry": "org", "institute": "report",
-	"office": "org", "authority": "org", "survey": "org", "department": "org", "force": "org", "council": "org",
-	"police": "org", "committee": "org", "center": "org", "centre": "org", "organization": "org",
-	"organisation": "org", "bureau": "org", "command": "org", "staff": "org", "university": "org",
-	"army": "org", "navy": "org", "commission": "org", "party": "org", "government": "org", "military": "org"}
+// orgHeads maps the head words of a body's name to the kind of entity it
+// names (data/org_heads.txt).
+var orgHeads = func() map[string]string {
+	heads := map[string]string{}
+	for kind, words := range wordClasses("org_heads.txt") {
+		for w := range words {
+			heads[w] = kind
+		}
+	}
+	return heads
+}()
 
 // entityKind guesses whether capitalized words name an organization (by its
 // head word), a person (two to four capitalized words that are no place,

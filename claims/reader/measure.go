@@ -6,16 +6,18 @@ import (
 	"claimtrack/claims"
 )
 
-// auxiliaries may stand between a counted thing and what happened to it:
-// "1,121 people had been killed", "soldiers have reportedly been killed".
-var auxiliaries = map[string]bool{"have": true, "has": true, "had": true, "been": true, "be": true, "were": true,
-	"was": true, "are": true, "is": true, "being": true, "reportedly": true, "allegedly": true, "also": true,
-	"already": true, "now": true, "since": true, "all": true, "either": true, "both": true}
-
-// hedges put a report between a figure and its verb: "were believed to have
-// been deployed".
-var hedges = map[string]bool{"believed": true, "thought": true, "said": true, "estimated": true,
-	"reported": true, "understood": true, "known": true, "feared": true, "expected": true, "likely": true}
+// The words of data/predicate_words.txt, by their kind.
+var (
+	predicateWords = wordClasses("predicate_words.txt")
+	// auxiliaries may stand between a counted thing and what happened to it:
+	// "1,121 people had been killed", "soldiers have reportedly been killed".
+	auxiliaries = predicateWords["auxiliary"]
+	// hedges put a report between a figure and its verb: "were believed to
+	// have been deployed".
+	hedges = predicateWords["hedge"]
+	// increments make a figure one on top of another: "an additional 25,000".
+	increments = predicateWords["increment"]
+)
 
 // measure finds what happened to the counted thing, preferring, in order:
 // the predicate after it ("soldiers … have been killed or wounded"), a

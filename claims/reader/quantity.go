@@ -67,12 +67,13 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 			before -= len(q.words)
 			continue
 		}
-		switch toks[before].lower {
-		case "additional", "further", "extra", "another", "more":
-			c.Incremental = toks[before].lower != "more" || before > 0 && toks[before-1].lower == "some"
+		if w := toks[before].lower; increments[w] || w == "more" {
+			c.Incremental = w != "more" || before > 0 && toks[before-1].lower == "some"
 			textStart = toks[before].start
 			before--
 			continue
+		}
+		switch toks[before].lower {
 		case "a", "an", "the", "record", "total", "of", "some":
 			if toks[before].lower == "of" && (before == 0 || toks[before-1].lower != "total") {
 				break
@@ -101,7 +102,7 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 	if hasUnitBefore && unitBefore.class != "magnitude" {
 		hasUnitBefore = false // only a scale names its unit before the figure: "magnitude 6.8"
 	}
-	if after+1 < len(toks) && (toks[after].lower == "more" || toks[after].lower == "additional" || toks[after].lower == "extra") {
+	if after+1 < len(toks) && (toks[after].lower == "more" || increments[toks[after].lower]) {
 		if _, isUnit := d.lx.units.at(toks, after+1); isUnit {
 			c.Incremental = true // "3,000 more soldiers were sent"
 			after++
@@ -463,9 +464,13 @@ func (d *document) phraseBefore(toks []token, before int, linked bool) (unit, su
 }
 
 // subjectWords are the words of data/subject_words.txt, by their kind.
-var subjectWords = func() map[string]map[string]bool {
+var subjectWords = wordClasses("subject_words.txt")
+
+// wordClasses reads a data file of lines "kind|word|word…" into a set of
+// lower-case words per kind.
+func wordClasses(file string) map[string]map[string]bool {
 	kinds := map[string]map[string]bool{}
-	for _, fields := range dataLines("subject_words.txt") {
+	for _, fields := range dataLines(file) {
 		set := map[string]bool{}
 		for _, w := range fields[1:] {
 			set[strings.ToLower(w)] = true
@@ -473,7 +478,7 @@ var subjectWords = func() map[string]map[string]bool {
 		kinds[fields[0]] = set
 	}
 	return kinds
-}()
+}
 
 var (
 	amountVerbs       = subjectWords["amount"]    // "rose", "totalled", "reached"
