@@ -29,7 +29,7 @@ type streams struct {
 // run executes claimtrack with args (args[0] is the program name) and returns
 // the process exit code. Every failure is reported as one line on stderr.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	io := streams{stdin: stdin, stdout: stdout, stderr: stderr, today: func() claims.Date {
+	std := streams{stdin: stdin, stdout: stdout, stderr: stderr, today: func() claims.Date {
 		now := time.Now().UTC()
 		return claims.NewDate(now.Year(), now.Month(), now.Day())
 	}}
@@ -44,16 +44,16 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			&cli.StringFlag{Name: "db", Usage: "database `FILE`", EnvVars: []string{"CLAIMTRACK_DB"}, Value: defaultDBPath()},
 		},
 		Commands: []*cli.Command{
-			ingestCommand(io),
-			claimsCommand(io),
-			exportCommand(io),
-			extractCommand(io),
-			reconcileCommand(io),
-			reportCommand(io),
-			auditCommand(io),
-			timelineCommand(io),
-			sourcesCommand(io),
-			demoCommand(io),
+			ingestCommand(std),
+			claimsCommand(std),
+			exportCommand(std),
+			extractCommand(std),
+			reconcileCommand(std),
+			reportCommand(std),
+			auditCommand(std),
+			timelineCommand(std),
+			sourcesCommand(std),
+			demoCommand(std),
 		},
 		Reader:          stdin,
 		Writer:          stdout,

@@ -17,7 +17,7 @@ import (
 	"claimtrack/sqlite"
 )
 
-func auditCommand(io streams) *cli.Command {
+func auditCommand(std streams) *cli.Command {
 	return &cli.Command{
 		Name:      "audit",
 		Usage:     "everything about one claim: source, interval, series and verdict",
@@ -52,7 +52,7 @@ func auditCommand(io streams) *cli.Command {
 				return err
 			}
 			defer db.Close()
-			target, err := findClaim(c, io, db, query)
+			target, err := findClaim(c, std, db, query)
 			if err != nil {
 				return err
 			}
@@ -60,7 +60,7 @@ func auditCommand(io streams) *cli.Command {
 			if err != nil {
 				return fmt.Errorf("audit: %w", err)
 			}
-			out, err := openOutput(c, io)
+			out, err := openOutput(c, std)
 			if err != nil {
 				return err
 			}
@@ -74,7 +74,7 @@ var claimIDPrefix = regexp.MustCompile(`^[0-9a-f]{4,}$`)
 
 // findClaim finds the claim query names: by id or id prefix, else by full-text
 // search. Several matches are listed; on a terminal the user picks one.
-func findClaim(c *cli.Context, io streams, db *sqlite.DB, query string) (claims.Entry, error) {
+func findClaim(c *cli.Context, std streams, db *sqlite.DB, query string) (claims.Entry, error) {
 	var found []claims.Entry
 	var err error
 	if claimIDPrefix.MatchString(query) {
@@ -96,10 +96,10 @@ func findClaim(c *cli.Context, io streams, db *sqlite.DB, query string) (claims.
 	case 1:
 		return found[0], nil
 	}
-	if err := reports.CandidatesGrid(found).Write(io.stdout, reports.Table, terminalWidth(io.stdout)); err != nil {
+	if err := reports.CandidatesGrid(found).Write(std.stdout, reports.Table, terminalWidth(std.stdout)); err != nil {
 		return claims.Entry{}, err
 	}
-	if pick, ok := pickCandidate(io, len(found)); ok {
+	if pick, ok := pickCandidate(std, len(found)); ok {
 		return found[pick], nil
 	}
 	return claims.Entry{}, fmt.Errorf("audit: %d claims match %q; audit one of them by its id", len(found), query)
@@ -131,12 +131,12 @@ func narrowToOwnWords(found []claims.Entry, query string) []claims.Entry {
 
 // pickCandidate asks which of n listed claims to audit, when someone is at
 // the terminal to answer.
-func pickCandidate(io streams, n int) (int, bool) {
-	in, ok := io.stdin.(*os.File)
+func pickCandidate(std streams, n int) (int, bool) {
+	in, ok := std.stdin.(*os.File)
 	if !ok || !term.IsTerminal(int(in.Fd())) || !term.IsTerminal(int(os.Stdout.Fd())) {
 		return 0, false
 	}
-	fmt.Fprintf(io.stdout, "Audit which claim? [1-%d, Enter to cancel] ", n)
+	fmt.Fprintf(std.stdout, "Audit which claim? [1-%d, Enter to cancel] ", n)
 	line, _ := bufio.NewReader(in).ReadString('\n')
 	k, err := strconv.Atoi(strings.TrimSpace(line))
 	if err != nil || k < 1 || k > n {

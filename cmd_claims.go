@@ -10,7 +10,7 @@ import (
 	"claimtrack/sqlite"
 )
 
-func claimsCommand(io streams) *cli.Command {
+func claimsCommand(std streams) *cli.Command {
 	return &cli.Command{
 		Name:  "claims",
 		Usage: "list stored claims",
@@ -52,7 +52,7 @@ func claimsCommand(io streams) *cli.Command {
 			if err != nil {
 				return fmt.Errorf("claims: %w", err)
 			}
-			return writeClaims(io, format, entries)
+			return writeClaims(std, format, entries)
 		},
 	}
 }
@@ -73,12 +73,12 @@ func dateFlag(c *cli.Context, name string) (claims.Date, error) {
 	return d, nil
 }
 
-func writeClaims(io streams, format reports.Format, entries []claims.Entry) error {
+func writeClaims(std streams, format reports.Format, entries []claims.Entry) error {
 	switch format {
 	case reports.JSONL:
-		return reports.WriteClaimsJSONL(io.stdout, entries)
+		return reports.WriteClaimsJSONL(std.stdout, entries)
 	case reports.CSV:
-		return reports.WriteClaimsCSV(io.stdout, entries)
+		return reports.WriteClaimsCSV(std.stdout, entries)
 	}
-	return reports.ClaimsGrid(entries).Write(io.stdout, format, terminalWidth(io.stdout))
+	return reports.ClaimsGrid(entries).Write(std.stdout, format, terminalWidth(std.stdout))
 }

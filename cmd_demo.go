@@ -13,7 +13,7 @@ import (
 	"claimtrack/sqlite"
 )
 
-func demoCommand(io streams) *cli.Command {
+func demoCommand(std streams) *cli.Command {
 	return &cli.Command{
 		Name:  "demo",
 		Usage: "run claimtrack on the built-in sample articles",
@@ -38,35 +38,40 @@ func demoCommand(io streams) *cli.Command {
 			for i, name := range names {
 				inputs[i] = seedInput(name)
 			}
-			for batch := range in.readBatches(c.Context, inputs) {
-				for _, r := range batch {
-					if r.err != nil {
-						return fmt.Errorf("demo: %s: %w", r.src.name, r.err)
-					}
-				}
-				for _, r := range in.storeBatch(c.Context, batch) {
-					if r.err != nil {
-						return fmt.Errorf("demo: %s: %w", r.src.name, r.err)
-					}
+			var failed error
+			fail := func(src input, err error) {
+				if err != nil && failed == nil {
+					failed = fmt.Errorf("demo: %s: %w", src.name, err)
 				}
 			}
-			if _, err := reconcileLedger(c.Context, db, reconcileRun{Log: io.stderr}); err != nil {
+			in.run(c.Context, inputs, func(batch []readArticle, results []stored) {
+				for _, r := range batch {
+					fail(r.src, r.err)
+				}
+				for _, r := range results {
+					fail(r.src, r.err)
+				}
+			})
+			if failed != nil {
+				return failed
+			}
+			if _, err := reconcileLedger(c.Context, db, reconcileRun{Log: std.stderr}); err != nil {
 				return fmt.Errorf("demo: %w", err)
 			}
 			ledger, err := loadLedger(c, db, sqlite.ClaimFilter{})
 			if err != nil {
 				return fmt.Errorf("demo: %w", err)
 			}
-			fmt.Fprintf(io.stdout, "claimtrack demo: the %d sample articles built in, reconciled.\n"+
+			fmt.Fprintf(std.stdout, "claimtrack demo: the %d sample articles built in, reconciled.\n"+
 				"Keep a ledger of your own with: claimtrack ingest FOLDER && claimtrack report\n\n", len(names))
 			report := reports.BuildReport(ledger, reports.ReportFilter{})
-			width := terminalWidth(io.stdout)
-			if err := report.Write(io.stdout, reports.Table, width, reports.Style{Color: colorEnabled(io.stdout)}); err != nil {
+			width := terminalWidth(std.stdout)
+			if err := report.Write(std.stdout, reports.Table, width, reports.Style{Color: colorEnabled(std.stdout)}); err != nil {
 				return err
 			}
 			// Then every claim the reader found, with its document and date.
-			fmt.Fprintf(io.stdout, "\nEvery claim (%d)\n", len(ledger.Entries))
-			return reports.ClaimsGrid(ledger.Entries).Write(io.stdout, reports.Table, width)
+			fmt.Fprintf(std.stdout, "\nEvery claim (%d)\n", len(ledger.Entries))
+			return reports.ClaimsGrid(ledger.Entries).Write(std.stdout, reports.Table, width)
 		},
 	}
 }

@@ -13,7 +13,7 @@ import (
 // exportKinds are what export can write.
 var exportKinds = []string{"claims", "findings", "groups", "series", "sources"}
 
-func exportCommand(io streams) *cli.Command {
+func exportCommand(std streams) *cli.Command {
 	return &cli.Command{
 		Name:      "export",
 		Usage:     "write what the database holds for other programs",
@@ -42,7 +42,7 @@ func exportCommand(io streams) *cli.Command {
 				return err
 			}
 			defer db.Close()
-			if err := exportKind(c, io, db, what, format); err != nil {
+			if err := exportKind(c, std, db, what, format); err != nil {
 				return fmt.Errorf("export %s: %w", what, err)
 			}
 			return nil
@@ -50,36 +50,36 @@ func exportCommand(io streams) *cli.Command {
 	}
 }
 
-func exportKind(c *cli.Context, io streams, db *sqlite.DB, what string, format reports.Format) error {
+func exportKind(c *cli.Context, std streams, db *sqlite.DB, what string, format reports.Format) error {
 	switch what {
 	case "findings":
 		findings, err := db.Findings(c.Context)
 		if err != nil {
 			return err
 		}
-		return reports.WriteFindings(io.stdout, format, findings)
+		return reports.WriteFindings(std.stdout, format, findings)
 	case "groups":
 		groups, err := db.Groups(c.Context)
 		if err != nil {
 			return err
 		}
-		return reports.WriteGroups(io.stdout, format, groups)
+		return reports.WriteGroups(std.stdout, format, groups)
 	case "series":
 		series, err := db.Series(c.Context)
 		if err != nil {
 			return err
 		}
-		return reports.WriteSeries(io.stdout, format, series)
+		return reports.WriteSeries(std.stdout, format, series)
 	case "sources":
 		rows, err := sourceRows(c.Context, db)
 		if err != nil {
 			return err
 		}
-		return reports.WriteSources(io.stdout, format, 0, rows)
+		return reports.WriteSources(std.stdout, format, 0, rows)
 	}
 	entries, err := db.Claims(c.Context, sqlite.ClaimFilter{})
 	if err != nil {
 		return err
 	}
-	return writeClaims(io, format, entries)
+	return writeClaims(std, format, entries)
 }

@@ -12,7 +12,7 @@ import (
 	"claimtrack/reports"
 )
 
-func extractCommand(io streams) *cli.Command {
+func extractCommand(std streams) *cli.Command {
 	return &cli.Command{
 		Name:      "extract",
 		Usage:     "read claims from articles without storing them",
@@ -38,11 +38,11 @@ func extractCommand(io streams) *cli.Command {
 			if c.NArg() == 0 {
 				return fmt.Errorf("extract: give at least one file or - for stdin")
 			}
-			opts := reader.ParseOptions{Outlet: c.String("outlet"), Today: io.today()}
+			opts := reader.ParseOptions{Outlet: c.String("outlet"), Today: std.today()}
 			if opts.Date, err = dateFlag(c, "date"); err != nil {
 				return err
 			}
-			inputs, failures := collectInputs(c.Args().Slice(), io.stdin)
+			inputs, failures := collectInputs(c.Args().Slice(), std.stdin)
 			if len(failures) > 0 {
 				return failures[0]
 			}
@@ -67,9 +67,9 @@ func extractCommand(io streams) *cli.Command {
 				}
 			}
 			if c.Bool("mentions") {
-				return writeMentions(io.stdout, format, mentions)
+				return writeMentions(std.stdout, format, mentions)
 			}
-			return writeClaims(io, format, entries)
+			return writeClaims(std, format, entries)
 		},
 	}
 }

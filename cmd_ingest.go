@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strconv"
@@ -14,7 +13,7 @@ import (
 	"claimtrack/sqlite"
 )
 
-func ingestCommand(io streams) *cli.Command {
+func ingestCommand(std streams) *cli.Command {
 	return &cli.Command{
 		Name:      "ingest",
 		Usage:     "read articles and store their claims",
@@ -39,7 +38,7 @@ func ingestCommand(io streams) *cli.Command {
 			if c.NArg() == 0 {
 				return fmt.Errorf("ingest: give at least one file, folder or - for stdin")
 			}
-			opts := reader.ParseOptions{Outlet: c.String("outlet"), Today: io.today()}
+			opts := reader.ParseOptions{Outlet: c.String("outlet"), Today: std.today()}
 			if s := c.String("date"); s != "" {
 				d, err := claims.ParseDate(s)
 				if err != nil {
@@ -53,7 +52,7 @@ func ingestCommand(io streams) *cli.Command {
 			}
 			defer db.Close()
 			in := &ingester{store: db, reader: reader.NewReader(), opts: opts}
-			return ingestAll(c, io, db, in, c.Args().Slice())
+			return ingestAll(c, std, db, in, c.Args().Slice())
 		},
 	}
 }
@@ -63,10 +62,10 @@ func ingestCommand(io streams) *cli.Command {
 // earlier run stopped before reconciling), and ends with a summary table. It
 // stops after the current document when the context is cancelled (Ctrl-C),
 // storing what it has read.
-func ingestAll(c *cli.Context, io streams, db *sqlite.DB, in *ingester, paths []string) error {
-	inputs, failures := collectInputs(paths, io.stdin)
+func ingestAll(c *cli.Context, std streams, db *sqlite.DB, in *ingester, paths []string) error {
+	inputs, failures := collectInputs(paths, std.stdin)
 	for _, err := range failures {
-		fmt.Fprintf(io.stderr, "claimtrack: %s\n", err)
+		fmt.Fprintf(std.stderr, "claimtrack: %s\n", err)
 	}
 	var added, skipped, found, warned int
 	failed := len(failures)
@@ -75,7 +74,7 @@ func ingestAll(c *cli.Context, io streams, db *sqlite.DB, in *ingester, paths []
 			switch {
 			case r.err != nil:
 				failed++
-				fmt.Fprintf(io.stderr, "claimtrack: %s: %s\n", r.src.path, oneLine(r.err.Error()))
+				fmt.Fprintf(std.stderr, "claimtrack: %s: %s\n", r.src.path, oneLine(r.err.Error()))
 			case r.added:
 				added++
 				found += r.claims
@@ -84,39 +83,35 @@ func ingestAll(c *cli.Context, io streams, db *sqlite.DB, in *ingester, paths []
 			}
 		}
 	}
-	// What is read is stored even if Ctrl-C comes meanwhile.
-	store := context.WithoutCancel(c.Context)
-	done := 0
-	progress := startProgress(&io, len(inputs))
-	for batch := range in.readBatches(c.Context, inputs) {
+	progress := startProgress(&std, len(inputs))
+	done := in.run(c.Context, inputs, func(batch []readArticle, results []stored) {
 		for _, r := range batch {
 			for _, w := range r.warnings {
 				warned++
-				fmt.Fprintf(io.stderr, "claimtrack: warning: %s\n", w)
+				fmt.Fprintf(std.stderr, "claimtrack: warning: %s\n", w)
 			}
 			if r.err != nil {
 				failed++
-				fmt.Fprintf(io.stderr, "claimtrack: %s: %s\n", r.src.path, oneLine(r.err.Error()))
+				fmt.Fprintf(std.stderr, "claimtrack: %s: %s\n", r.src.path, oneLine(r.err.Error()))
 			}
 		}
-		tally(in.storeBatch(store, batch))
-		done += len(batch)
+		tally(results)
 		progress.add(len(batch))
-	}
+	})
 	progress.finish()
 	if done < len(inputs) {
-		fmt.Fprintf(io.stderr, "claimtrack: interrupted after %d of %d documents; everything before is stored\n", done, len(inputs))
+		fmt.Fprintf(std.stderr, "claimtrack: interrupted after %d of %d documents; everything before is stored\n", done, len(inputs))
 	}
 	grid := reports.Grid{
 		Header: []string{"Documents", "Added", "Skipped (already stored)", "Failed", "Claims found", "Warnings"},
 		Rows: [][]string{{strconv.Itoa(len(inputs) + len(failures)), strconv.Itoa(added), strconv.Itoa(skipped),
 			strconv.Itoa(failed), strconv.Itoa(found), strconv.Itoa(warned)}},
 	}
-	if err := grid.Write(io.stdout, reports.Table, 0); err != nil {
+	if err := grid.Write(std.stdout, reports.Table, 0); err != nil {
 		return err
 	}
 	if c.Context.Err() != nil {
-		fmt.Fprintln(io.stderr, "claimtrack: not reconciled after the interruption; run claimtrack reconcile")
+		fmt.Fprintln(std.stderr, "claimtrack: not reconciled after the interruption; run claimtrack reconcile")
 		return cli.Exit("", 130)
 	}
 	// Claims in no series came after the last reconciliation: from this run,
@@ -126,7 +121,7 @@ func ingestAll(c *cli.Context, io streams, db *sqlite.DB, in *ingester, paths []
 		return err
 	}
 	if unreconciled && !c.Bool("no-reconcile") {
-		if err := reconcileAfterIngest(c, io, db); err != nil {
+		if err := reconcileAfterIngest(c, std, db); err != nil {
 			return err
 		}
 	}
@@ -137,17 +132,17 @@ func ingestAll(c *cli.Context, io streams, db *sqlite.DB, in *ingester, paths []
 }
 
 // reconcileAfterIngest reconciles the database and prints what it found.
-func reconcileAfterIngest(c *cli.Context, io streams, db *sqlite.DB) error {
-	r, err := reconcileLedger(c.Context, db, reconcileRun{Log: io.stderr})
+func reconcileAfterIngest(c *cli.Context, std streams, db *sqlite.DB) error {
+	r, err := reconcileLedger(c.Context, db, reconcileRun{Log: std.stderr})
 	switch {
 	case errors.Is(err, sqlite.ErrClaimsChanged):
-		fmt.Fprintln(io.stderr, "claimtrack: another ingest added claims meanwhile; it reconciles them all when it ends")
+		fmt.Fprintln(std.stderr, "claimtrack: another ingest added claims meanwhile; it reconciles them all when it ends")
 		return nil
 	case err != nil && c.Context.Err() != nil:
-		fmt.Fprintln(io.stderr, "claimtrack: interrupted while reconciling; the documents are stored; run claimtrack reconcile")
+		fmt.Fprintln(std.stderr, "claimtrack: interrupted while reconciling; the documents are stored; run claimtrack reconcile")
 		return cli.Exit("", 130)
 	case err != nil:
 		return err
 	}
-	return r.summary().Write(io.stdout, reports.Table, 0)
+	return r.summary().Write(std.stdout, reports.Table, 0)
 }

@@ -10,7 +10,7 @@ import (
 	"claimtrack/reports"
 )
 
-func reconcileCommand(io streams) *cli.Command {
+func reconcileCommand(std streams) *cli.Command {
 	return &cli.Command{
 		Name:  "reconcile",
 		Usage: "recompute groups, series and findings over the whole database",
@@ -42,7 +42,7 @@ func reconcileCommand(io streams) *cli.Command {
 				}
 				run.Options = &claims.Options{Tolerance: tolerance}
 			}
-			run.Log = io.stderr
+			run.Log = std.stderr
 			db, err := openDB(c)
 			if err != nil {
 				return err
@@ -51,12 +51,12 @@ func reconcileCommand(io streams) *cli.Command {
 			r, err := reconcileLedger(c.Context, db, run)
 			switch {
 			case err != nil && c.Context.Err() != nil:
-				fmt.Fprintln(io.stderr, "claimtrack: reconcile: interrupted; the ledger keeps its previous reconciliation")
+				fmt.Fprintln(std.stderr, "claimtrack: reconcile: interrupted; the ledger keeps its previous reconciliation")
 				return cli.Exit("", 130)
 			case err != nil:
 				return err
 			}
-			return r.summary().Write(io.stdout, reports.Table, 0)
+			return r.summary().Write(std.stdout, reports.Table, 0)
 		},
 	}
 }

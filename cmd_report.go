@@ -16,7 +16,7 @@ import (
 // was told to fail on, so pipelines can tell it from an error (1).
 const exitConflict = 3
 
-func reportCommand(io streams) *cli.Command {
+func reportCommand(std streams) *cli.Command {
 	return &cli.Command{
 		Name:  "report",
 		Usage: "the consistency report: conflicts, changes and agreement, series by series",
@@ -72,7 +72,7 @@ func reportCommand(io streams) *cli.Command {
 				return fmt.Errorf("report: %w", err)
 			}
 			report := reports.BuildReport(ledger, reportFilter)
-			out, err := openOutput(c, io)
+			out, err := openOutput(c, std)
 			if err != nil {
 				return err
 			}

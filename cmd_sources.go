@@ -11,7 +11,7 @@ import (
 	"claimtrack/sqlite"
 )
 
-func sourcesCommand(io streams) *cli.Command {
+func sourcesCommand(std streams) *cli.Command {
 	return &cli.Command{
 		Name:  "sources",
 		Usage: "outlets and root sources: what kind, how many claims, how they fared",
@@ -38,7 +38,7 @@ func sourcesCommand(io streams) *cli.Command {
 			if err != nil {
 				return fmt.Errorf("sources: %w", err)
 			}
-			out, err := openOutput(c, io)
+			out, err := openOutput(c, std)
 			if err != nil {
 				return err
 			}

@@ -11,7 +11,7 @@ import (
 	"claimtrack/sqlite"
 )
 
-func timelineCommand(io streams) *cli.Command {
+func timelineCommand(std streams) *cli.Command {
 	return &cli.Command{
 		Name:      "timeline",
 		Usage:     "the values of one series over time, by source, with a chart",
@@ -50,7 +50,7 @@ func timelineCommand(io streams) *cli.Command {
 			if len(all) == 0 {
 				return fmt.Errorf("timeline: no series yet: run claimtrack reconcile")
 			}
-			series, err := findSeries(c, io, db, all, query)
+			series, err := findSeries(c, std, db, all, query)
 			if err != nil {
 				return err
 			}
@@ -62,7 +62,7 @@ func timelineCommand(io streams) *cli.Command {
 			if !ok {
 				return fmt.Errorf("timeline: series %s is gone: was the database reconciled meanwhile?", series.ID)
 			}
-			out, err := openOutput(c, io)
+			out, err := openOutput(c, std)
 			if err != nil {
 				return err
 			}
@@ -74,7 +74,7 @@ func timelineCommand(io streams) *cli.Command {
 // findSeries resolves a series id (or its start), a claim id (or its start)
 // to the claim's series, or words of a series label. Several matching labels
 // are listed to choose from.
-func findSeries(c *cli.Context, io streams, db *sqlite.DB, all []claims.Series, query string) (claims.Series, error) {
+func findSeries(c *cli.Context, std streams, db *sqlite.DB, all []claims.Series, query string) (claims.Series, error) {
 	var byID, byLabel []claims.Series
 	for _, s := range all {
 		switch {
@@ -114,7 +114,7 @@ func findSeries(c *cli.Context, io streams, db *sqlite.DB, all []claims.Series, 
 	for _, s := range candidates {
 		g.Rows = append(g.Rows, []string{s.ID, s.Label, string(s.Status), fmt.Sprint(len(s.Claims))})
 	}
-	if err := g.Write(io.stdout, reports.Table, terminalWidth(io.stdout)); err != nil {
+	if err := g.Write(std.stdout, reports.Table, terminalWidth(std.stdout)); err != nil {
 		return claims.Series{}, err
 	}
 	return claims.Series{}, fmt.Errorf("timeline: %d series match %q; name one by its id", len(candidates), query)

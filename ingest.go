@@ -199,6 +199,20 @@ func (in *ingester) readBatches(ctx context.Context, inputs []input) <-chan []re
 	return out
 }
 
+// run reads the inputs and stores their articles, batch by batch, handing
+// report each batch as read and what became of its articles. What is read
+// is stored even when ctx is cancelled meanwhile (Ctrl-C); reading stops
+// after the article under way. It returns how many inputs were read.
+func (in *ingester) run(ctx context.Context, inputs []input, report func([]readArticle, []stored)) int {
+	store := context.WithoutCancel(ctx)
+	done := 0
+	for batch := range in.readBatches(ctx, inputs) {
+		report(batch, in.storeBatch(store, batch))
+		done += len(batch)
+	}
+	return done
+}
+
 // storeBatch stores the articles of a batch that were read, and says what
 // became of each. A failure of the whole batch fails each of its articles:
 // none of them was stored.

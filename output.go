@@ -33,10 +33,10 @@ type output struct {
 }
 
 // openOutput prepares the -o file, or standard output. Call commit at the end.
-func openOutput(c *cli.Context, io streams) (*output, error) {
+func openOutput(c *cli.Context, std streams) (*output, error) {
 	path := c.String("output")
 	if path == "" {
-		return &output{w: io.stdout, width: terminalWidth(io.stdout), style: reports.Style{Color: colorEnabled(io.stdout)}}, nil
+		return &output{w: std.stdout, width: terminalWidth(std.stdout), style: reports.Style{Color: colorEnabled(std.stdout)}}, nil
 	}
 	// A temporary file beside the target, renamed over it when complete: a
 	// reader of path never sees half a report.
