@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reconciles 100,000 and 1,000,000 synthetic claims (reconcile.Synthetic,
+# Reconciles 100,000 and 1,000,000 synthetic claims (synthetic.Claims,
 # seed 1) side by side on one core and prints
 # "reconcile: 100k X s, 1M Y s, ratio Z"; a reconciler that scales linearly
 # gives 10.

@@ -52,6 +52,13 @@ type Unit struct {
 	Forms       []string
 }
 
+// Scopes of a measure (data/measures.txt): what sort of figure it gives.
+const (
+	ScopeCumulative = "cumulative" // a running total that never falls
+	ScopeEvent      = "event"      // one attack, rally or quake
+	ScopeState      = "state"      // a level at a time
+)
+
 // Measure is a canonical measure of data/measures.txt: its name (what
 // Claim.Measure holds), its class (shipped and sent are one transfer), its
 // scope ("cumulative", "event" or "state") and the words that say it.

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"claimtrack/bench/synthetic"
 	"claimtrack/claims"
 )
 
@@ -35,7 +36,7 @@ func reconcileAll(b *testing.B, entries []claims.Entry) {
 func freshHeap() { debug.FreeOSMemory() }
 
 func benchmarkReconcile(b *testing.B, n int) {
-	entries := Synthetic(n, 1)
+	entries := synthetic.Claims(n, 1)
 	freshHeap()
 	b.ResetTimer()
 	for b.Loop() {
@@ -89,7 +90,7 @@ func BenchmarkReconcileScaling(b *testing.B) {
 	if testing.Short() {
 		b.Skip("1M claims: skipped with -short")
 	}
-	small, large := Synthetic(100_000, 1), Synthetic(1_000_000, 1)
+	small, large := synthetic.Claims(100_000, 1), synthetic.Claims(1_000_000, 1)
 	timed := func(entries []claims.Entry) time.Duration {
 		freshHeap()
 		start := time.Now()

@@ -11,13 +11,6 @@ import (
 	"claimtrack/claims"
 )
 
-// Measure scopes, from the vocabulary's measures.txt.
-const (
-	cumulative = "cumulative" // a running total that never falls
-	event      = "event"      // one attack, rally or quake
-	state      = "state"      // a level at a time
-)
-
 // noDay marks a claim whose time is unknown. It sorts before every real day
 // and is far enough from them that day differences cannot overflow.
 const noDay = -1 << 30

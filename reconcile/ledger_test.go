@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"claimtrack/bench/synthetic"
 	"claimtrack/claims"
 )
 
@@ -29,7 +30,7 @@ func (w *failingWriter) Finding(f claims.Finding) error {
 // Reconciling stops writing at the writer's first error and returns it.
 func TestLedgerStopsAtTheWritersError(t *testing.T) {
 	ledger := NewLedger(claims.Options{})
-	entries := Synthetic(3000, 1)
+	entries := synthetic.Claims(3000, 1)
 	for i := range entries {
 		ledger.Add(&entries[i])
 	}
@@ -45,7 +46,7 @@ func TestLedgerStopsAtTheWritersError(t *testing.T) {
 // A ledger keeps what it reads of a claim, not the claim: the caller may
 // reuse the entry it passes.
 func TestLedgerCopiesWhatItKeeps(t *testing.T) {
-	entries := Synthetic(3000, 1)
+	entries := synthetic.Claims(3000, 1)
 	want := Reconcile(entries, claims.Options{})
 	ledger := NewLedger(claims.Options{})
 	// As the store passes them: one entry, its figures in variables the

@@ -204,7 +204,7 @@ func (r *partRun) assign() error {
 			r.place(f, s)
 			pu := peopleUnit{f.nationality, f.unitClass}
 			note(r.counted, s, pu)
-			if f.incremental && l.text(f.scope) != event {
+			if f.incremental && l.text(f.scope) != claims.ScopeEvent {
 				note(r.composed, s, pu)
 			}
 		}

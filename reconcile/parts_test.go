@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"claimtrack/bench/synthetic"
 	"claimtrack/claims"
 )
 
@@ -44,7 +45,7 @@ func boolRank(b bool) int {
 // TestReconcileInPartsGivesTheSameResult reconciles synthetic ledgers in
 // parts of several sizes, from one claim a part to all of them.
 func TestReconcileInPartsGivesTheSameResult(t *testing.T) {
-	entries := Synthetic(5000, 1)
+	entries := synthetic.Claims(5000, 1)
 	whole := Reconcile(entries, claims.Options{})
 	if len(whole.Findings) == 0 {
 		t.Fatal("no findings to compare")

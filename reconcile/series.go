@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"claimtrack/claims"
 )
 
 // seriesKey is what two claims must share to measure the same thing.
@@ -143,7 +145,7 @@ func (l *ledger) seriesFor(f *fact, index map[seriesKey]int32) int32 {
 		index[key] = s
 		scope := l.text(f.scope)
 		if scope == "" {
-			scope = state
+			scope = claims.ScopeState
 		}
 		l.series = append(l.series, seriesInfo{
 			key:    key,

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"math"
 	"slices"
+
+	"claimtrack/claims"
 )
 
 // Estimates of a named party's forces or losses this many days apart, from
@@ -16,7 +18,7 @@ const sameMomentDays = 7
 // momentWindow is how many days apart two figures of a series may be and
 // still describe the same moment.
 func momentWindow(si *seriesInfo) int32 {
-	if si.scope == cumulative && si.key.nationality != 0 {
+	if si.scope == claims.ScopeCumulative && si.key.nationality != 0 {
 		return sameMomentDays
 	}
 	return 0
@@ -60,7 +62,7 @@ func (l *ledger) compareSeries(out *findingSet) {
 			buf = append(buf, reading{f.lo, f.hi, f.day, f.span, f.source, f.voice, f.doc, f.rank, i})
 		}
 		readings := l.collapseEchoes(buf)
-		if si.scope == cumulative {
+		if si.scope == claims.ScopeCumulative {
 			checkPeriods(int32(s), readings, out)
 		}
 		window := momentWindow(si)
@@ -128,13 +130,13 @@ func relate(a, b *reading, scope string, window int32) relation {
 	gap := b.day - a.day
 	sameMoment := gap <= window
 	switch {
-	case scope == event && gap != 0:
+	case scope == claims.ScopeEvent && gap != 0:
 		return unrelated // another attack, another rally
 	case a.voice == b.voice:
 		return changing // a source (or its side) revising itself
 	case sameMoment:
 		return conflicting
-	case scope == cumulative && b.hi < a.lo:
+	case scope == claims.ScopeCumulative && b.hi < a.lo:
 		return conflicting // a running total cannot fall
 	}
 	return changing
@@ -153,7 +155,7 @@ func compareNeighbours(s int32, scope string, window int32, readings []reading, 
 		for j := i - 1; j >= 0 && compared < maxNeighbours; j-- {
 			a := &readings[j]
 			if b.day-a.day > window {
-				if scope == event || pastWindow && a.day != previousDay {
+				if scope == claims.ScopeEvent || pastWindow && a.day != previousDay {
 					break
 				}
 				previousDay, pastWindow = a.day, true
@@ -163,7 +165,7 @@ func compareNeighbours(s int32, scope string, window int32, readings []reading, 
 				out.pair(r, s, a.claim, b.claim)
 			}
 		}
-		if scope != cumulative || b.day == noDay || b.span != ([2]int32{}) {
+		if scope != claims.ScopeCumulative || b.day == noDay || b.span != ([2]int32{}) {
 			continue // only running totals as of a day hold a record
 		}
 		if r, ok := highest.against(b.voice); ok && b.hi < r.lo {

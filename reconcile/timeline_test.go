@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"claimtrack/bench/synthetic"
 	"claimtrack/claims"
 )
 
@@ -22,26 +23,26 @@ func TestRelate(t *testing.T) {
 		a, b  reading
 		want  relation
 	}{
-		{"running total: sides disagree in the same week", cumulative, at(0, us, 300, 800), at(2, ukraine, 900, 1100), conflicting},
-		{"running total: a later higher figure is a change", cumulative, at(0, us, 900, 1100), at(200, ukraine, 3600, 4400), changing},
-		{"running total: a later lower figure from another side", cumulative, at(0, us, 900, 1100), at(200, ukraine, 300, 400), conflicting},
-		{"running total: one side revising down", cumulative, at(0, us, 900, 1100), at(200, us, 300, 400), changing},
-		{"running total: one side revising within the week", cumulative, at(0, us, 24, 99), at(1, us, 300, 800), changing},
-		{"running total: overlapping figures", cumulative, at(0, us, 200, 1e9), at(1, ukraine, 300, 800), unrelated},
-		{"event: same day, two sides", event, at(0, us, 7.75, 7.85), at(0, ukraine, 7.35, 7.45), conflicting},
-		{"event: same day, one side", event, at(0, us, 7.35, 7.45), at(0, us, 7.75, 7.85), changing},
-		{"event: another day is another event", event, at(0, us, 100, 110), at(3, ukraine, 700, 800), unrelated},
-		{"state: same day, two sides", state, at(5, us, 10000, 11000), at(5, ukraine, 15000, 16000), conflicting},
-		{"state: another day is a change", state, at(5, us, 10000, 11000), at(9, ukraine, 15000, 16000), changing},
-		{"a span and a day are not compared", cumulative, reading{lo: 8.5e6, hi: 9.5e6, span: [2]int32{10, 20}, day: 20, voice: us},
+		{"running total: sides disagree in the same week", claims.ScopeCumulative, at(0, us, 300, 800), at(2, ukraine, 900, 1100), conflicting},
+		{"running total: a later higher figure is a change", claims.ScopeCumulative, at(0, us, 900, 1100), at(200, ukraine, 3600, 4400), changing},
+		{"running total: a later lower figure from another side", claims.ScopeCumulative, at(0, us, 900, 1100), at(200, ukraine, 300, 400), conflicting},
+		{"running total: one side revising down", claims.ScopeCumulative, at(0, us, 900, 1100), at(200, us, 300, 400), changing},
+		{"running total: one side revising within the week", claims.ScopeCumulative, at(0, us, 24, 99), at(1, us, 300, 800), changing},
+		{"running total: overlapping figures", claims.ScopeCumulative, at(0, us, 200, 1e9), at(1, ukraine, 300, 800), unrelated},
+		{"event: same day, two sides", claims.ScopeEvent, at(0, us, 7.75, 7.85), at(0, ukraine, 7.35, 7.45), conflicting},
+		{"event: same day, one side", claims.ScopeEvent, at(0, us, 7.35, 7.45), at(0, us, 7.75, 7.85), changing},
+		{"event: another day is another event", claims.ScopeEvent, at(0, us, 100, 110), at(3, ukraine, 700, 800), unrelated},
+		{"state: same day, two sides", claims.ScopeState, at(5, us, 10000, 11000), at(5, ukraine, 15000, 16000), conflicting},
+		{"state: another day is a change", claims.ScopeState, at(5, us, 10000, 11000), at(9, ukraine, 15000, 16000), changing},
+		{"a span and a day are not compared", claims.ScopeCumulative, reading{lo: 8.5e6, hi: 9.5e6, span: [2]int32{10, 20}, day: 20, voice: us},
 			at(21, ukraine, 4e6, 6e6), unrelated},
-		{"undated figures of two articles are not compared", state, reading{day: noDay, doc: 1, lo: 1, hi: 2},
+		{"undated figures of two articles are not compared", claims.ScopeState, reading{day: noDay, doc: 1, lo: 1, hi: 2},
 			reading{day: noDay, doc: 2, lo: 5, hi: 6, voice: ukraine}, unrelated},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			window := int32(0)
-			if tt.scope == cumulative {
+			if tt.scope == claims.ScopeCumulative {
 				window = sameMomentDays // the estimates of a named party
 			}
 			if got := relate(&tt.a, &tt.b, tt.scope, window); got != tt.want {
@@ -257,7 +258,7 @@ func TestSeriesStatus(t *testing.T) {
 
 // The same claims in any order give the same result, ids included.
 func TestDeterministic(t *testing.T) {
-	in := append(storyClaims(t), Synthetic(3000, 7)...)
+	in := append(storyClaims(t), synthetic.Claims(3000, 7)...)
 	want := Reconcile(in, claims.Options{})
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 3 {
@@ -267,7 +268,7 @@ func TestDeterministic(t *testing.T) {
 			t.Fatal("a shuffled ledger reconciles differently")
 		}
 	}
-	if !reflect.DeepEqual(Synthetic(3000, 7), Synthetic(3000, 7)) {
+	if !reflect.DeepEqual(synthetic.Claims(3000, 7), synthetic.Claims(3000, 7)) {
 		t.Error("Synthetic is not deterministic")
 	}
 }
@@ -295,7 +296,7 @@ func TestOddClaims(t *testing.T) {
 
 // A data dump stored as one article must not make the article checks quadratic.
 func TestHugeArticle(t *testing.T) {
-	dump := Synthetic(20_000, 3)
+	dump := synthetic.Claims(20_000, 3)
 	for i := range dump {
 		dump[i].Document = "dump"
 	}

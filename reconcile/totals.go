@@ -19,7 +19,7 @@ func (l *ledger) impliedTotals() {
 		group                  int32
 		nationality, unitClass symbol
 	}
-	eventScope, actual := l.words.of(event), l.words.of(string(claims.Actual))
+	eventScope, actual := l.words.of(claims.ScopeEvent), l.words.of(string(claims.Actual))
 	keyOf := func(f *fact) baseKey { return baseKey{f.group, f.nationality, f.unitClass} }
 	bases := map[baseKey]*baseList{} // only for keys that have increments
 	for i := range l.facts {

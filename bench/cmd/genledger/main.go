@@ -1,5 +1,5 @@
 // Command genledger writes a reconciled claimtrack database of synthetic
-// claims (reconcile.Synthetic), for the audit latency benchmark: documents
+// claims (synthetic.Claims), for the audit latency benchmark: documents
 // stored one transaction each as ingest stores them, then one reconciliation.
 //
 //	genledger -claims 1000000 -db ledger-1M.db
@@ -19,6 +19,7 @@ import (
 	"claimtrack/claims"
 	"claimtrack/reconcile"
 	"claimtrack/sqlite"
+	"claimtrack/bench/synthetic"
 )
 
 func main() {
@@ -48,7 +49,7 @@ func run(ctx context.Context, n int, seed int64, path string) error {
 	defer db.Close()
 
 	start := time.Now()
-	entries := reconcile.Synthetic(n, seed)
+	entries := synthetic.Claims(n, seed)
 	documents := 0
 	// Synthetic gives each article's claims one after another.
 	for i := 0; i < len(entries); {

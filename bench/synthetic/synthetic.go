@@ -1,4 +1,6 @@
-package reconcile
+// Package synthetic generates claims shaped like a large ledger, for the
+// reconciler's benchmarks and its tests at scale.
+package synthetic
 
 import (
 	"fmt"
@@ -10,7 +12,7 @@ import (
 	"claimtrack/claims"
 )
 
-// Synthetic returns n claims shaped like a large ledger, for benchmarks and
+// Claims returns n claims shaped like a large ledger, for benchmarks and
 // tests at scale: articles of 3–10 claims about stories (troops and their
 // losses, arms shipments, air strikes, earthquakes, rallies, production) in
 // many places and peoples, told by several sides and relayed by outlets,
@@ -18,7 +20,7 @@ import (
 // some periods. The hottest stories are told far more often than the rest,
 // so some series are thousands of claims long. The same n and seed give the
 // same claims.
-func Synthetic(n int, seed int64) []claims.Entry {
+func Claims(n int, seed int64) []claims.Entry {
 	g := generator{
 		rng:     rand.New(rand.NewPCG(uint64(seed), 0x5eed)),
 		seed:    uint64(seed),
@@ -52,36 +54,36 @@ type storyKind struct {
 
 var storyKinds = []storyKind{
 	{"troops", []figure{
-		{unit: "soldiers", subject: "soldiers", measure: "sent", base: 10_000, scope: cumulative, period: true},
-		{unit: "soldiers", subject: "troops", measure: "deployed", base: 8_000, scope: state},
-		{unit: "casualties", subject: "casualties", measure: "casualties", base: 1_500, scope: cumulative},
-		{unit: "deaths", subject: "deaths", measure: "killed", base: 300, scope: cumulative},
-		{unit: "injuries", subject: "injuries", measure: "wounded", base: 900, scope: cumulative},
-		{unit: "soldiers", subject: "soldiers", measure: "deployed", base: 20_000, scope: state, modality: claims.Planned, incremental: true},
+		{unit: "soldiers", subject: "soldiers", measure: "sent", base: 10_000, scope: claims.ScopeCumulative, period: true},
+		{unit: "soldiers", subject: "troops", measure: "deployed", base: 8_000, scope: claims.ScopeState},
+		{unit: "casualties", subject: "casualties", measure: "casualties", base: 1_500, scope: claims.ScopeCumulative},
+		{unit: "deaths", subject: "deaths", measure: "killed", base: 300, scope: claims.ScopeCumulative},
+		{unit: "injuries", subject: "injuries", measure: "wounded", base: 900, scope: claims.ScopeCumulative},
+		{unit: "soldiers", subject: "soldiers", measure: "deployed", base: 20_000, scope: claims.ScopeState, modality: claims.Planned, incremental: true},
 	}},
 	{"arms", []figure{
-		{unit: "artillery shells", subject: "artillery shells", measure: "shipped", base: 3e6, scope: cumulative, period: true},
-		{unit: "containers", subject: "shipping containers", measure: "shipped", base: 12_000, scope: cumulative},
-		{unit: "missiles", subject: "ballistic missiles", measure: "sent", base: 100, scope: cumulative, period: true},
-		{unit: "voyages", subject: "voyages", measure: "tracked", base: 60, scope: cumulative},
+		{unit: "artillery shells", subject: "artillery shells", measure: "shipped", base: 3e6, scope: claims.ScopeCumulative, period: true},
+		{unit: "containers", subject: "shipping containers", measure: "shipped", base: 12_000, scope: claims.ScopeCumulative},
+		{unit: "missiles", subject: "ballistic missiles", measure: "sent", base: 100, scope: claims.ScopeCumulative, period: true},
+		{unit: "voyages", subject: "voyages", measure: "tracked", base: 60, scope: claims.ScopeCumulative},
 	}},
 	{"strikes", []figure{
-		{unit: "drones", subject: "drones", measure: "launched", base: 150, scope: event},
-		{unit: "drones", subject: "drones", measure: "shot down", base: 100, scope: event},
-		{unit: "missiles", subject: "missiles", measure: "launched", base: 12, scope: event},
+		{unit: "drones", subject: "drones", measure: "launched", base: 150, scope: claims.ScopeEvent},
+		{unit: "drones", subject: "drones", measure: "shot down", base: 100, scope: claims.ScopeEvent},
+		{unit: "missiles", subject: "missiles", measure: "launched", base: 12, scope: claims.ScopeEvent},
 	}},
 	{"quake", []figure{
-		{unit: "people", subject: "people", measure: "killed", base: 2_000, scope: cumulative},
-		{unit: "people", subject: "people", measure: "wounded", base: 6_000, scope: cumulative},
-		{unit: "magnitude", subject: "magnitude", measure: "magnitude", base: 7.5, scope: event},
-		{unit: "km", subject: "km", measure: "depth", base: 15, scope: event},
+		{unit: "people", subject: "people", measure: "killed", base: 2_000, scope: claims.ScopeCumulative},
+		{unit: "people", subject: "people", measure: "wounded", base: 6_000, scope: claims.ScopeCumulative},
+		{unit: "magnitude", subject: "magnitude", measure: "magnitude", base: 7.5, scope: claims.ScopeEvent},
+		{unit: "km", subject: "km", measure: "depth", base: 15, scope: claims.ScopeEvent},
 	}},
 	{"rally", []figure{
-		{unit: "protesters", subject: "protesters", measure: "crowd", base: 20_000, scope: event},
-		{unit: "people per square metre", subject: "people per square metre", measure: "density", base: 2, scope: event},
+		{unit: "protesters", subject: "protesters", measure: "crowd", base: 20_000, scope: claims.ScopeEvent},
+		{unit: "people per square metre", subject: "people per square metre", measure: "density", base: 2, scope: claims.ScopeEvent},
 	}},
 	{"production", []figure{
-		{unit: "artillery shells", subject: "shells", measure: "produced", base: 2e6, scope: cumulative, period: true},
+		{unit: "artillery shells", subject: "shells", measure: "produced", base: 2e6, scope: claims.ScopeCumulative, period: true},
 	}},
 }
 
@@ -161,7 +163,7 @@ func (g *generator) article(doc, n int) {
 // claim states one figure of a story on a day, as some side tells it.
 func (g *generator) claim(st *story, fig *figure, doc, outlet string, published claims.Date, day int) claims.Entry {
 	truth := fig.base * st.scale
-	if fig.scope == cumulative {
+	if fig.scope == claims.ScopeCumulative {
 		truth *= 1 + float64(day-st.start)/365
 	}
 	switch r := g.rng.Float64(); {
@@ -237,19 +239,19 @@ func (g *generator) text(v claims.Value) string {
 	low, high, _ := v.Stated()
 	switch v.Qualifier {
 	case claims.Approximately:
-		return "about " + formatNumber(low)
+		return "about " + digits(low)
 	case claims.AtLeast:
-		return "at least " + formatNumber(low)
+		return "at least " + digits(low)
 	case claims.MoreThan:
-		return "more than " + formatNumber(low)
+		return "more than " + digits(low)
 	case claims.UpTo:
-		return "up to " + formatNumber(high)
+		return "up to " + digits(high)
 	case claims.Range:
-		return formatNumber(low) + " to " + formatNumber(high)
+		return digits(low) + " to " + digits(high)
 	case claims.Vague:
 		return vagueAmounts[min(int(math.Log10(low/2)), len(vagueAmounts)-1)]
 	}
-	return formatNumber(low)
+	return digits(low)
 }
 
 // vagueAmounts by decade: "dozens of" spans 20–99.
@@ -272,3 +274,6 @@ func mix(seed, i uint64) uint64 {
 	z = (z ^ z>>27) * 0x94d049bb133111eb
 	return z ^ z>>31
 }
+
+// digits writes a number as plain digits: "5600", "2.5".
+func digits(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
