@@ -154,7 +154,7 @@ const echoesListed = 10
 // findings naming it, and the claims of its root source in its series and
 // the last stored.
 func auditClaim(c *cli.Context, db *sqlite.DB, target claims.Entry) (reports.Audit, error) {
-	var l reports.Ledger
+	var l reports.Snapshot
 	var err error
 	l.Entries = []claims.Entry{target}
 	if target.Series != "" {

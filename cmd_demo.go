@@ -58,20 +58,20 @@ func demoCommand(std streams) *cli.Command {
 			if _, err := reconcileLedger(c.Context, db, reconcileRun{Log: std.stderr}); err != nil {
 				return fmt.Errorf("demo: %w", err)
 			}
-			ledger, err := loadLedger(c, db, sqlite.ClaimFilter{})
+			snapshot, err := loadSnapshot(c, db, sqlite.ClaimFilter{})
 			if err != nil {
 				return fmt.Errorf("demo: %w", err)
 			}
 			fmt.Fprintf(std.stdout, "claimtrack demo: the %d sample articles built in, reconciled.\n"+
 				"Keep a ledger of your own with: claimtrack ingest FOLDER && claimtrack report\n\n", len(names))
-			report := reports.BuildReport(ledger, reports.ReportFilter{})
+			report := reports.BuildReport(snapshot, reports.ReportFilter{})
 			width := terminalWidth(std.stdout)
 			if err := report.Write(std.stdout, reports.Table, width, reports.Style{Color: colorEnabled(std.stdout)}); err != nil {
 				return err
 			}
 			// Then every claim the reader found, with its document and date.
-			fmt.Fprintf(std.stdout, "\nEvery claim (%d)\n", len(ledger.Entries))
-			return reports.ClaimsGrid(ledger.Entries).Write(std.stdout, reports.Table, width)
+			fmt.Fprintf(std.stdout, "\nEvery claim (%d)\n", len(snapshot.Entries))
+			return reports.ClaimsGrid(snapshot.Entries).Write(std.stdout, reports.Table, width)
 		},
 	}
 }

@@ -67,11 +67,11 @@ func reportCommand(std streams) *cli.Command {
 				return err
 			}
 			defer db.Close()
-			ledger, err := loadLedger(c, db, claimFilter)
+			snapshot, err := loadSnapshot(c, db, claimFilter)
 			if err != nil {
 				return fmt.Errorf("report: %w", err)
 			}
-			report := reports.BuildReport(ledger, reportFilter)
+			report := reports.BuildReport(snapshot, reportFilter)
 			out, err := openOutput(c, std)
 			if err != nil {
 				return err

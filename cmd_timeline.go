@@ -54,11 +54,11 @@ func timelineCommand(std streams) *cli.Command {
 			if err != nil {
 				return err
 			}
-			ledger, err := loadLedger(c, db, sqlite.ClaimFilter{Series: series.ID})
+			snapshot, err := loadSnapshot(c, db, sqlite.ClaimFilter{Series: series.ID})
 			if err != nil {
 				return fmt.Errorf("timeline: %w", err)
 			}
-			view, ok := reports.BuildSeries(ledger, series.ID)
+			view, ok := reports.BuildSeries(snapshot, series.ID)
 			if !ok {
 				return fmt.Errorf("timeline: series %s is gone: was the database reconciled meanwhile?", series.ID)
 			}

@@ -80,10 +80,10 @@ func colorEnabled(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// loadLedger reads the claims f matches and everything the reconciler
+// loadSnapshot reads the claims f matches and everything the reconciler
 // concluded, for reports to join.
-func loadLedger(c *cli.Context, db *sqlite.DB, f sqlite.ClaimFilter) (reports.Ledger, error) {
-	var l reports.Ledger
+func loadSnapshot(c *cli.Context, db *sqlite.DB, f sqlite.ClaimFilter) (reports.Snapshot, error) {
+	var l reports.Snapshot
 	var err error
 	if l.Documents, l.Claims, err = db.Counts(c.Context); err != nil {
 		return l, err

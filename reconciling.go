@@ -81,13 +81,13 @@ func reconcileLedger(ctx context.Context, db *sqlite.DB, run reconcileRun) (reco
 			return reconcile.ReconcileInParts(src, opt, partSize, counting{w, &counted})
 		})
 	} else {
-		ledger := reconcile.NewLedger(opt)
-		ledger.Grow(set.Len())
-		if set, err = db.EachClaimToReconcile(ctx, ledger.Add); err != nil {
+		rec := reconcile.New(opt)
+		rec.Grow(set.Len())
+		if set, err = db.EachClaimToReconcile(ctx, rec.Add); err != nil {
 			return reconciled{}, fmt.Errorf("reconcile: %w", err)
 		}
 		err = db.ReplaceReconciliation(ctx, set, opt, func(w claims.ReconciliationWriter) error {
-			return ledger.Reconcile(counting{w, &counted})
+			return rec.Reconcile(counting{w, &counted})
 		})
 	}
 	if err != nil {

@@ -11,16 +11,16 @@ import (
 )
 
 // reconcileAll reconciles entries as the reconcile command does: each claim
-// added to a Ledger, the findings written out as they are found, here to a
+// added to a Reconciler, the findings written out as they are found, here to a
 // writer that counts them.
 func reconcileAll(b *testing.B, entries []claims.Entry) {
-	ledger := NewLedger(claims.Options{})
-	ledger.Grow(len(entries))
+	rec := New(claims.Options{})
+	rec.Grow(len(entries))
 	for i := range entries {
-		ledger.Add(&entries[i])
+		rec.Add(&entries[i])
 	}
 	var w countingWriter
-	if err := ledger.Reconcile(&w); err != nil {
+	if err := rec.Reconcile(&w); err != nil {
 		b.Fatal(err)
 	}
 	if w.findings == 0 {

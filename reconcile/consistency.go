@@ -12,7 +12,7 @@ import (
 // checkConsistency checks figures that must fit together: parts and the
 // total over their places, losses and their parts, and a percentage and the
 // counts it relates.
-func (l *ledger) checkConsistency(out *findingSet) {
+func (l *claimTable) checkConsistency(out *findingSet) {
 	for _, members := range l.byDoc {
 		if out.err != nil {
 			return // the writer failed or was cancelled: nothing more is written
@@ -37,7 +37,7 @@ func sameQuantity(a, b *fact) bool {
 // ("in Turkey and Syria") with the figures for each of those places: they
 // match when the sum is within tolerance, and are inconsistent when the total
 // is below the sum.
-func (l *ledger) checkPartsTotals(members []int32, out *findingSet) {
+func (l *claimTable) checkPartsTotals(members []int32, out *findingSet) {
 	tolerance := l.opt.EffectiveTolerance()
 	for _, t := range members {
 		total := &l.facts[t]
@@ -75,7 +75,7 @@ func (l *ledger) checkPartsTotals(members []int32, out *findingSet) {
 
 // placesOverlap reports whether any two parts name the same place or one
 // inside another, which would count a figure twice.
-func (l *ledger) placesOverlap(parts []int32) bool {
+func (l *claimTable) placesOverlap(parts []int32) bool {
 	for k, a := range parts {
 		for _, b := range parts[k+1:] {
 			pa, pb := l.text(l.facts[a].explicitPlace), l.text(l.facts[b].explicitPlace)
@@ -109,7 +109,7 @@ func (o *findingSet) partsTotal(total int32, parts []int32, consistent bool) {
 // checkLossTotals finds casualties below the killed (or the wounded) alone,
 // for the same people, place and day. Each casualty figure is checked against
 // the largest part known for its moment, so the check is linear.
-func (l *ledger) checkLossTotals(out *findingSet) {
+func (l *claimTable) checkLossTotals(out *findingSet) {
 	people := l.words.of("people")
 	largest := map[lossMoment]int32{}
 	for _, i := range l.byRank {
@@ -159,7 +159,7 @@ func belowPartSummary(total, part string) string {
 // 4,000 casualties of 11,000 sent. The part is the nearest count with the
 // percentage's measure and people, the whole the nearest larger count of the
 // same people measured otherwise.
-func (l *ledger) checkPercentages(members []int32, out *findingSet) {
+func (l *claimTable) checkPercentages(members []int32, out *findingSet) {
 	for _, p := range members {
 		share := &l.facts[p]
 		if l.text(share.rawUnitClass) != "percent" || share.measure == 0 || share.nationality == 0 {
@@ -192,7 +192,7 @@ func (l *ledger) checkPercentages(members []int32, out *findingSet) {
 
 // nearestCount returns the count of the same people in an article nearest in
 // the text to claim p that match, or -1.
-func (l *ledger) nearestCount(members []int32, p int32, match func(*fact) bool) int32 {
+func (l *claimTable) nearestCount(members []int32, p int32, match func(*fact) bool) int32 {
 	best, bestDistance := int32(-1), int32(0)
 	at := l.quoted[p].start
 	for _, i := range members {

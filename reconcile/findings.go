@@ -16,7 +16,7 @@ import (
 // findingSet writes findings once each: the same type over the same claims
 // is one finding, however many rules reach it (the first one's summary is kept).
 type findingSet struct {
-	l   *ledger
+	l   *claimTable
 	w   claims.ReconciliationWriter
 	err error // the writer's first error; nothing is written after it
 	// seen holds the first 8 bytes of each id written since forget: the
@@ -62,7 +62,7 @@ func kindBit(kind claims.FindingType) kindSet {
 	return 0
 }
 
-func newFindingSet(l *ledger, w claims.ReconciliationWriter) *findingSet {
+func newFindingSet(l *claimTable, w claims.ReconciliationWriter) *findingSet {
 	return &findingSet{l: l, w: w, seen: map[uint64]struct{}{}, kinds: make([]kindSet, len(l.series))}
 }
 
@@ -217,7 +217,7 @@ func (o *findingSet) corroboration(s int32, agreeing []int32) {
 
 // independentSources counts the sides behind claims: one source relayed by
 // many outlets, or several officials of one government, count once.
-func (l *ledger) independentSources(members []int32) int {
+func (l *claimTable) independentSources(members []int32) int {
 	var voices []int32
 	for _, i := range members {
 		if v := l.facts[i].voice; !slices.Contains(voices, v) {
@@ -230,11 +230,11 @@ func (l *ledger) independentSources(members []int32) int {
 // say describes one claim for a summary: who said what, about what, when.
 // `senior US military official said several hundred (300–800) North Korean
 // casualties on 2024-12-17`
-func (l *ledger) say(i int32, withSubject bool) string {
+func (l *claimTable) say(i int32, withSubject bool) string {
 	return string(l.appendSay(nil, i, withSubject))
 }
 
-func (l *ledger) appendSay(b []byte, i int32, withSubject bool) []byte {
+func (l *claimTable) appendSay(b []byte, i int32, withSubject bool) []byte {
 	b = append(b, l.sources[l.facts[i].source].Name...)
 	if l.facts[i].ownVoice {
 		b = append(b, " reported "...)
@@ -252,9 +252,9 @@ func (l *ledger) appendSay(b []byte, i int32, withSubject bool) []byte {
 
 // valueText writes a figure with its qualifier: "~1,000", "at least 100",
 // "25,000–30,000", "several hundred (300–800)".
-func (l *ledger) valueText(i int32) string { return string(l.appendValue(nil, i)) }
+func (l *claimTable) valueText(i int32) string { return string(l.appendValue(nil, i)) }
 
-func (l *ledger) appendValue(b []byte, i int32) []byte {
+func (l *claimTable) appendValue(b []byte, i int32) []byte {
 	low, high, ok := claims.StatedFigures(l.quoted[i].low, l.quoted[i].high)
 	if !ok {
 		return append(b, "an unknown number"...)
@@ -282,7 +282,7 @@ func (l *ledger) appendValue(b []byte, i int32) []byte {
 
 // subjectText names what a claim counts: its subject when that names the
 // unit ("North Korean soldiers"), else its people and unit ("North Korean casualties").
-func (l *ledger) subjectText(i int32) string {
+func (l *claimTable) subjectText(i int32) string {
 	r := &l.quoted[i]
 	subject, unit := l.text(r.subject), l.text(r.unit)
 	if subject != "" && containsFold(subject, unit) {
@@ -323,7 +323,7 @@ func vagueWords(c claims.Claim) string {
 }
 
 // appendWhen says when a figure applies: " for 2024-01-01 to 2024-12-31", " on 2024-12-17".
-func (l *ledger) appendWhen(b []byte, i int32) []byte {
+func (l *claimTable) appendWhen(b []byte, i int32) []byte {
 	r := &l.quoted[i]
 	switch {
 	case r.periodStart != noDate && r.periodEnd != noDate:

@@ -19,7 +19,7 @@ type groupInfo struct {
 // assignGroups joins claims into stories: the connected components of "same
 // series" and "same article, same domain". Weak claims (losses, crowds,
 // magnitudes) join their article's story when it tells one.
-func (l *ledger) assignGroups() {
+func (l *claimTable) assignGroups() {
 	// A series' claims are all in one story, so stories are sets of series.
 	sets := newDisjointSets(len(l.series))
 	for _, members := range l.byDoc {
@@ -36,7 +36,7 @@ func (l *ledger) assignGroups() {
 
 // numberGroups makes a group of each component of sets, a forest over the
 // series, and puts the series in it.
-func (l *ledger) numberGroups(sets disjointSets) {
+func (l *claimTable) numberGroups(sets disjointSets) {
 	// A group is named after the smallest id of its series, so the same
 	// claims always make the same group.
 	first := map[int32]int32{} // component root → series with the smallest id
@@ -63,7 +63,7 @@ func (l *ledger) numberGroups(sets disjointSets) {
 
 // linkArticle joins the series of one article's claims that tell one story:
 // claims of one domain, and weak claims with the domain they belong to.
-func (l *ledger) linkArticle(members []int32, sets disjointSets) {
+func (l *claimTable) linkArticle(members []int32, sets disjointSets) {
 	type story struct {
 		domain string
 		series int32 // the series of its first claim
@@ -110,7 +110,7 @@ func (l *ledger) linkArticle(members []int32, sets disjointSets) {
 
 // domainOfNationality returns the one domain of an article's strong claims
 // that name the given people, or "".
-func (l *ledger) domainOfNationality(members []int32, nationality symbol) string {
+func (l *claimTable) domainOfNationality(members []int32, nationality symbol) string {
 	if nationality == 0 {
 		return ""
 	}
@@ -132,7 +132,7 @@ func (l *ledger) domainOfNationality(members []int32, nationality symbol) string
 // groupLabel reads "troops: North Korean": the group's main domain and the
 // people it is about. A group of weak claims only (a quake, a rally) is named
 // after its largest series.
-func (l *ledger) groupLabel(series []int32) string {
+func (l *claimTable) groupLabel(series []int32) string {
 	return storyLabel(l.words, series,
 		func(s int32) (*seriesInfo, int) { return &l.series[s], len(l.series[s].members) },
 		l.seriesLabel)

@@ -9,7 +9,7 @@ import (
 // seriesLabel reads "North Korean soldiers · casualties · Kursk": whose, what
 // is counted and what happened to it (in the words its claims use most),
 // where, and whether it is a plan or a step on top of another figure.
-func (l *ledger) seriesLabel(s int32) string {
+func (l *claimTable) seriesLabel(s int32) string {
 	si := &l.series[s]
 	if si.label == "" {
 		si.label = l.describeSeries(si)
@@ -17,7 +17,7 @@ func (l *ledger) seriesLabel(s int32) string {
 	return si.label
 }
 
-func (l *ledger) describeSeries(si *seriesInfo) string {
+func (l *claimTable) describeSeries(si *seriesInfo) string {
 	units, measures, places := counter{}, counter{}, counter{}
 	for _, i := range si.members {
 		r := &l.quoted[i]

@@ -24,12 +24,12 @@ type fact struct {
 	span   [2]int32
 	doc    int32 // index of the claim's document
 	rank   int32 // position in claim id order, for deterministic ties
-	source int32 // index into ledger.sources: claims with one root count once
+	source int32 // index into claimTable.sources: claims with one root count once
 	voice  int32 // the body the source speaks for: one voice is not independent
 	series int32
 	group  int32
 
-	// Words, as symbols of ledger.words: a fact holds no pointers, so the
+	// Words, as symbols of claimTable.words: a fact holds no pointers, so the
 	// garbage collector never walks millions of them.
 	unitClass     symbol // after folding people units for harm measures
 	rawUnitClass  symbol // claims.UnitClass of the unit
@@ -41,7 +41,7 @@ type fact struct {
 	modality      symbol // claims.Modality, Actual when not stated
 	incremental   bool
 	ownVoice      bool // no source named: the outlet (or article) says it
-	echoed        bool // the same statement is relayed by other claims: see ledger.echoes
+	echoed        bool // the same statement is relayed by other claims: see claimTable.echoes
 }
 
 // quote is what findings and labels quote of a claim: its figures, words
@@ -61,7 +61,7 @@ type quote struct {
 const noDate = math.MinInt32
 
 // ledger is the reconciler's working state over one set of claims.
-type ledger struct {
+type claimTable struct {
 	opt    claims.Options
 	words  *symbols
 	quoted []quote
@@ -89,16 +89,16 @@ type lookups struct {
 	docs          map[string]int32
 	lastDoc       string
 	lastDocIndex  int32
-	sourceByName  map[string]int32 // as written → index in ledger.sources
-	sourceByKey   map[string]int32 // normalised → index in ledger.sources
+	sourceByName  map[string]int32 // as written → index in claimTable.sources
+	sourceByKey   map[string]int32 // normalised → index in claimTable.sources
 	nationalities map[string]symbol
 	places        map[string]symbol
 	unitClasses   map[string]symbol
 	sentenceSeed  maphash.Seed
 }
 
-func newLedger(opt claims.Options) *ledger {
-	return &ledger{opt: opt, words: newSymbols(), echoes: map[int32][]int32{}, adding: &lookups{
+func newClaimTable(opt claims.Options) *claimTable {
+	return &claimTable{opt: opt, words: newSymbols(), echoes: map[int32][]int32{}, adding: &lookups{
 		docs: map[string]int32{}, sourceByName: map[string]int32{}, sourceByKey: map[string]int32{},
 		nationalities: map[string]symbol{}, places: map[string]symbol{}, unitClasses: map[string]symbol{},
 		sentenceSeed: maphash.MakeSeed(),
@@ -106,7 +106,7 @@ func newLedger(opt claims.Options) *ledger {
 }
 
 // add describes one quantity claim and keeps what the reconciler reads of it.
-func (l *ledger) add(e *claims.Entry) {
+func (l *claimTable) add(e *claims.Entry) {
 	a := l.adding
 	var f fact
 	f.lo, f.hi = claims.Interval(e.Claim, l.opt)
@@ -188,7 +188,7 @@ func (l *ledger) add(e *claims.Entry) {
 
 // grow makes room for n more claims: a ledger whose size is known is not
 // copied as it grows, which would hold its records twice over meanwhile.
-func (l *ledger) grow(n int) {
+func (l *claimTable) grow(n int) {
 	l.facts, l.quoted = slices.Grow(l.facts, n), slices.Grow(l.quoted, n)
 	l.idEnd = slices.Grow(l.idEnd, n)
 	l.idBytes = slices.Grow(l.idBytes, 16*n) // ids are 16 hex digits
@@ -196,7 +196,7 @@ func (l *ledger) grow(n int) {
 
 // finish numbers the claims, sources and articles once every claim is added
 // and completes what a claim takes from its article.
-func (l *ledger) finish() {
+func (l *claimTable) finish() {
 	l.ids, l.idBytes = string(l.idBytes), nil
 	ndocs := len(l.adding.docs)
 	l.adding = nil
@@ -213,7 +213,7 @@ func (l *ledger) finish() {
 }
 
 // id is claim i's id.
-func (l *ledger) id(i int32) string {
+func (l *claimTable) id(i int32) string {
 	start := uint32(0)
 	if i > 0 {
 		start = l.idEnd[i-1]
@@ -222,7 +222,7 @@ func (l *ledger) id(i int32) string {
 }
 
 // entry rebuilds what a finding quotes of claim i as a claims.Entry.
-func (l *ledger) entry(i int32) claims.Entry {
+func (l *claimTable) entry(i int32) claims.Entry {
 	r := &l.quoted[i]
 	var e claims.Entry
 	e.ID = l.id(i)
@@ -282,7 +282,7 @@ func (s *symbols) of(text string) symbol {
 }
 
 // text is the word a symbol of the ledger stands for.
-func (l *ledger) text(y symbol) string { return l.words.texts[y] }
+func (l *claimTable) text(y symbol) string { return l.words.texts[y] }
 
 // sourceNumbering is the sources in key order and the bodies they speak
 // for, numbered so that numbering depends on content, not on input order.
@@ -319,7 +319,7 @@ func numberSources(sources []claims.Source) sourceNumbering {
 }
 
 // useSources gives the ledger the sources as n numbers them.
-func (l *ledger) useSources(n sourceNumbering) {
+func (l *claimTable) useSources(n sourceNumbering) {
 	l.sources, l.voices, l.sourceVoice = n.sources, n.voices, n.sourceVoice
 	for i := range l.facts {
 		f := &l.facts[i]
@@ -330,7 +330,7 @@ func (l *ledger) useSources(n sourceNumbering) {
 
 // articles lists the claims of each article in id order, as windows of one
 // array.
-func (l *ledger) articles(n int) [][]int32 {
+func (l *claimTable) articles(n int) [][]int32 {
 	start := make([]int32, n+1)
 	for i := range l.facts {
 		start[l.facts[i].doc+1]++
@@ -354,7 +354,7 @@ func (l *ledger) articles(n int) [][]int32 {
 
 // idOrder returns the claim indices in id order. Comparing 8-byte prefixes
 // of the ids first keeps a million-claim sort cheap.
-func (l *ledger) idOrder() []int32 {
+func (l *claimTable) idOrder() []int32 {
 	type keyed struct {
 		prefix uint64
 		i      int32
@@ -454,7 +454,7 @@ const maxArticleClaims = 500
 // inheritPlace gives a claim without a place the place its source gave another
 // figure in the same sentence: "Syria's health ministry said 326 people had
 // died [in Syria] and 1,042 had been injured".
-func (l *ledger) inheritPlace(members []int32) {
+func (l *claimTable) inheritPlace(members []int32) {
 	if len(members) > maxArticleClaims {
 		return
 	}
@@ -483,7 +483,7 @@ func (l *ledger) inheritPlace(members []int32) {
 // people its other figures of the same kind name, when they name exactly one:
 // "an additional 25,000 soldiers" after "11,000 North Korean soldiers".
 // Percentages take the article's one people, if it has one.
-func (l *ledger) inheritNationality(members []int32) {
+func (l *claimTable) inheritNationality(members []int32) {
 	const anyFamily = "" // the article as a whole, for percentages
 	sole := map[string]symbol{}
 	note := func(family string, nationality symbol) {

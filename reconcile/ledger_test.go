@@ -29,13 +29,13 @@ func (w *failingWriter) Finding(f claims.Finding) error {
 
 // Reconciling stops writing at the writer's first error and returns it.
 func TestLedgerStopsAtTheWritersError(t *testing.T) {
-	ledger := NewLedger(claims.Options{})
+	rec := New(claims.Options{})
 	entries := synthetic.Claims(3000, 1)
 	for i := range entries {
-		ledger.Add(&entries[i])
+		rec.Add(&entries[i])
 	}
 	w := &failingWriter{n: 10}
-	if err := ledger.Reconcile(w); !errors.Is(err, errWriter) {
+	if err := rec.Reconcile(w); !errors.Is(err, errWriter) {
 		t.Fatalf("Reconcile: %v, want the writer's error", err)
 	}
 	if w.findings != 11 {
@@ -48,7 +48,7 @@ func TestLedgerStopsAtTheWritersError(t *testing.T) {
 func TestLedgerCopiesWhatItKeeps(t *testing.T) {
 	entries := synthetic.Claims(3000, 1)
 	want := Reconcile(entries, claims.Options{})
-	ledger := NewLedger(claims.Options{})
+	rec := New(claims.Options{})
 	// As the store passes them: one entry, its figures in variables the
 	// next row overwrites.
 	var reused claims.Entry
@@ -61,12 +61,12 @@ func TestLedgerCopiesWhatItKeeps(t *testing.T) {
 		if v := &reused.Value; v.High != nil {
 			high, v.High = *v.High, &high
 		}
-		ledger.Add(&reused)
+		rec.Add(&reused)
 		low, high = -1, -1
 		reused = claims.Entry{Claim: claims.Claim{ID: "overwritten", Unit: "overwritten", Subject: "overwritten"}}
 	}
 	c := newCollector()
-	if err := ledger.Reconcile(c); err != nil {
+	if err := rec.Reconcile(c); err != nil {
 		t.Fatal(err)
 	}
 	got := c.result()

@@ -19,7 +19,7 @@ type Source func(each func(*claims.Entry)) error
 var errSourceChanged = errors.New("the claims changed between two readings")
 
 // ReconcileInParts reconciles the claims src streams, with the same result
-// as Ledger.Reconcile, while holding only some of them at a time. It reads
+// as Reconciler.Reconcile, while holding only some of them at a time. It reads
 // them three times to sort them into series and groups, keeping four bytes a
 // claim, tables of series, sources and words, the findings of the checks
 // within articles (held until the echoes of their claims are known), and
@@ -29,7 +29,7 @@ var errSourceChanged = errors.New("the claims changed between two readings")
 // larger group divided by series (a series larger than a part makes a part
 // of its own), then the events.
 func ReconcileInParts(src Source, opt claims.Options, partSize func() int, w claims.ReconciliationWriter) error {
-	r := &partRun{src: src, partSize: partSize, al: newLedger(opt),
+	r := &partRun{src: src, partSize: partSize, al: newClaimTable(opt),
 		index: map[seriesKey]int32{}, measured: placeBlocks{}, alone: placeBlocks{},
 		counted: map[int32]map[peopleUnit]bool{}, composed: map[int32]map[peopleUnit]bool{},
 		voices: map[string]int32{}, largest: map[lossMoment]lossPart{}, wanted: map[int32][]string{}}
@@ -51,7 +51,7 @@ type partRun struct {
 	maxClaims int // claims a part holds, once partSize says
 	// al holds the claims of the article being read, and the tables that
 	// outlive it: words, sources, series and groups.
-	al              *ledger
+	al              *claimTable
 	index           map[seriesKey]int32
 	measured, alone placeBlocks // places of measured claims, and of claims alone
 	seriesOf        []int32     // by stream position; -1 while not known
@@ -124,7 +124,7 @@ func (r *partRun) stream(article func(first int32), event func(*claims.Entry)) e
 }
 
 // openArticle completes what the claims of the article in r.al take from
-// each other, as ledger.finish does for a whole ledger.
+// each other, as claimTable.finish does for a whole ledger.
 func (r *partRun) openArticle() {
 	l := r.al
 	l.ids = string(l.idBytes)
@@ -241,7 +241,7 @@ func (r *partRun) place(f *fact, s int32) {
 	f.measure, f.place = si.key.measure, si.key.place
 }
 
-// numberSeries puts the series in id order, as ledger.numberSeries does,
+// numberSeries puts the series in id order, as claimTable.numberSeries does,
 // and renumbers what refers to them.
 func (r *partRun) numberSeries() {
 	l := r.al
@@ -378,7 +378,7 @@ func anyOf(a, b map[peopleUnit]bool) bool {
 // its groups and its events. The first reading also checks each article.
 func (r *partRun) reconcilePart(p int32, w claims.ReconciliationWriter) error {
 	l := r.al
-	part := &ledger{opt: l.opt, words: l.words, echoes: map[int32][]int32{}}
+	part := &claimTable{opt: l.opt, words: l.words, echoes: map[int32][]int32{}}
 	var positions []int32
 	if int(p) < len(r.partClaims) {
 		part.grow(r.partClaims[p])
@@ -426,8 +426,8 @@ func (r *partRun) reconcilePart(p int32, w claims.ReconciliationWriter) error {
 }
 
 // reconcileClaims reconciles the claims of the groups of part p, held in
-// part, as Ledger.Reconcile does once claims are in series and groups.
-func (r *partRun) reconcileClaims(part *ledger, p int32, positions []int32, w claims.ReconciliationWriter) error {
+// part, as Reconciler.Reconcile does once claims are in series and groups.
+func (r *partRun) reconcileClaims(part *claimTable, p int32, positions []int32, w claims.ReconciliationWriter) error {
 	l := part
 	l.ids, l.idBytes = string(l.idBytes), nil
 	l.byRank = l.idOrder()
@@ -497,15 +497,15 @@ func (r *partRun) reconcileClaims(part *ledger, p int32, positions []int32, w cl
 }
 
 // labelGroup names group g, part's group local, which holds its largest
-// series, as ledger.groupLabel does from all its series.
-func (r *partRun) labelGroup(part *ledger, g, local int32, seriesIndex []int32) {
+// series, as claimTable.groupLabel does from all its series.
+func (r *partRun) labelGroup(part *claimTable, g, local int32, seriesIndex []int32) {
 	part.groups[local].label = storyLabel(r.al.words, r.al.groups[g].series,
 		func(s int32) (*seriesInfo, int) { return &r.al.series[s], r.sizes[s] },
 		func(s int32) string { return part.seriesLabel(seriesIndex[s]) })
 }
 
 // checkFigures checks the figures of the article in r.al that must fit
-// together, as ledger.checkConsistency does, holding what it finds. It runs
+// together, as claimTable.checkConsistency does, holding what it finds. It runs
 // while the claims are sorted, so that the part size counts what it holds.
 func (r *partRun) checkFigures(first int32) {
 	l := r.al
@@ -518,7 +518,7 @@ func (r *partRun) checkFigures(first int32) {
 }
 
 // checkLosses compares the casualties of the article in r.al with the
-// largest loss known for their moment, as ledger.checkLossTotals does,
+// largest loss known for their moment, as claimTable.checkLossTotals does,
 // holding what it finds: that loss is known once every claim is sorted.
 func (r *partRun) checkLosses(first int32) {
 	l := r.al

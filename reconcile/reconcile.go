@@ -11,22 +11,22 @@ import (
 	"claimtrack/claims"
 )
 
-// Ledger gathers claims to reconcile, keeping of each only what the
+// Reconciler gathers claims to reconcile, keeping of each only what the
 // reconciler reads, a few hundred bytes, so a ledger of millions fits where
 // the claims themselves would not.
-type Ledger struct {
-	quantities *ledger
+type Reconciler struct {
+	quantities *claimTable
 	events     []claims.Entry
 }
 
-// NewLedger starts an empty ledger.
-func NewLedger(opt claims.Options) *Ledger {
-	return &Ledger{quantities: newLedger(opt)}
+// New starts a reconciler with no claims.
+func New(opt claims.Options) *Reconciler {
+	return &Reconciler{quantities: newClaimTable(opt)}
 }
 
 // Add adds a claim. It keeps its own copy of what it reads: the caller may
 // reuse e.
-func (x *Ledger) Add(e *claims.Entry) {
+func (x *Reconciler) Add(e *claims.Entry) {
 	if e.Kind != claims.KindEvent {
 		x.quantities.add(e)
 		return
@@ -46,12 +46,12 @@ func eventToCompare(e *claims.Entry) claims.Entry {
 
 // Grow makes room for n more claims, so that a ledger whose size is known
 // is not copied as it grows.
-func (x *Ledger) Grow(n int) { x.quantities.grow(n) }
+func (x *Reconciler) Grow(n int) { x.quantities.grow(n) }
 
 // Reconcile sorts the claims into series and groups, compares them, and
 // writes the result to w as it goes (see claims.ReconciliationWriter). It
-// stops at w's first error and returns it. A Ledger is reconciled once.
-func (x *Ledger) Reconcile(w claims.ReconciliationWriter) error {
+// stops at w's first error and returns it. A Reconciler reconciles once.
+func (x *Reconciler) Reconcile(w claims.ReconciliationWriter) error {
 	if err := reconcileEvents(x.events, w); err != nil {
 		return err
 	}
@@ -78,7 +78,7 @@ func (x *Ledger) Reconcile(w claims.ReconciliationWriter) error {
 // memory. It changes nothing in entries: callers write Group and Series back
 // by claim id.
 func Reconcile(entries []claims.Entry, opt claims.Options) claims.Reconciliation {
-	x := NewLedger(opt)
+	x := New(opt)
 	x.Grow(len(entries))
 	for i := range entries {
 		x.Add(&entries[i])

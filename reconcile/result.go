@@ -9,7 +9,7 @@ import (
 
 // writeAssignments tells w each claim's group and series, in the order the
 // claims came: in id order it would jump about memory from claim to claim.
-func (l *ledger) writeAssignments(w claims.ReconciliationWriter) error {
+func (l *claimTable) writeAssignments(w claims.ReconciliationWriter) error {
 	for i := range l.facts {
 		f := &l.facts[i]
 		if err := w.Assign(l.id(int32(i)), l.groups[f.group].id, l.series[f.series].id); err != nil {
@@ -21,7 +21,7 @@ func (l *ledger) writeAssignments(w claims.ReconciliationWriter) error {
 
 // writeGroupsAndSeries writes the groups, with their implied totals, and then
 // the series with the status their findings give them.
-func (l *ledger) writeGroupsAndSeries(w claims.ReconciliationWriter, out *findingSet) error {
+func (l *claimTable) writeGroupsAndSeries(w claims.ReconciliationWriter, out *findingSet) error {
 	for g := range l.groups {
 		gi := &l.groups[g]
 		if gi.elsewhere {
@@ -48,7 +48,7 @@ func (l *ledger) writeGroupsAndSeries(w claims.ReconciliationWriter, out *findin
 
 // status sums up a series: its worst finding, else whether more than one
 // side stands behind it.
-func (l *ledger) status(s int32, out *findingSet) claims.Status {
+func (l *claimTable) status(s int32, out *findingSet) claims.Status {
 	kinds := out.kinds[s]
 	switch {
 	case kinds&hasConflict != 0:

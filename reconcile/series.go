@@ -11,7 +11,7 @@ import (
 )
 
 // seriesKey is what two claims must share to measure the same thing.
-// Its words are symbols of ledger.words.
+// Its words are symbols of claimTable.words.
 type seriesKey struct {
 	nationality symbol // "North Korean"; "" when the subject names no people
 	unitClass   symbol // after folding people units for harm measures
@@ -22,7 +22,7 @@ type seriesKey struct {
 }
 
 // keyText spells a series key out: its id is a hash of this.
-func (l *ledger) keyText(k seriesKey) string {
+func (l *claimTable) keyText(k seriesKey) string {
 	return l.text(k.nationality) + "|" + l.text(k.unitClass) + "|" + l.text(k.measure) + "|" + l.text(k.modality) + "|" +
 		strconv.FormatBool(k.incremental) + "|" + l.text(k.place)
 }
@@ -46,7 +46,7 @@ func (f *fact) keyOf() seriesKey {
 // assignSeries sorts claims into series by key, without comparing pairs.
 // Claims that name no measure join the one series of their unit in their
 // article (a follow-up sentence that drops the verb), else form their own.
-func (l *ledger) assignSeries() {
+func (l *claimTable) assignSeries() {
 	measured, unmeasured := make([]int32, 0, len(l.facts)), []int32(nil)
 	for i := range l.facts {
 		if l.facts[i].measure != 0 {
@@ -85,7 +85,7 @@ func (l *ledger) assignSeries() {
 // listMembers lists the claims of each series in the order they joined it.
 // The lists share one array, sized by a count first: thousands of lists
 // growing claim by claim would be copied at every doubling, all over memory.
-func (l *ledger) listMembers(joined []int32) {
+func (l *claimTable) listMembers(joined []int32) {
 	ends := make([]int32, len(l.series))
 	for _, i := range joined {
 		ends[l.facts[i].series]++
@@ -113,7 +113,7 @@ func (l *ledger) listMembers(joined []int32) {
 
 // numberSeries puts the series in id order, so that nothing downstream
 // depends on the order claims came in.
-func (l *ledger) numberSeries() {
+func (l *claimTable) numberSeries() {
 	var renumber []int32
 	l.series, renumber = inIDOrder(l.series)
 	for i := range l.facts { // in claim order: through the members would jump about memory
@@ -137,7 +137,7 @@ func inIDOrder(series []seriesInfo) (sorted []seriesInfo, renumber []int32) {
 }
 
 // seriesFor returns the series of f's key, opening it when new.
-func (l *ledger) seriesFor(f *fact, index map[seriesKey]int32) int32 {
+func (l *claimTable) seriesFor(f *fact, index map[seriesKey]int32) int32 {
 	key := f.keyOf()
 	s, ok := index[key]
 	if !ok {
@@ -160,7 +160,7 @@ func (l *ledger) seriesFor(f *fact, index map[seriesKey]int32) int32 {
 // resolvePlaces applies the place rule within each block of claims that agree
 // on everything but place: claims with different places stay apart; a claim
 // with no place joins the block's place when the block names exactly one.
-func (l *ledger) resolvePlaces(members []int32) {
+func (l *claimTable) resolvePlaces(members []int32) {
 	blocks := placeBlocks{}
 	for _, i := range members {
 		blocks.note(&l.facts[i])
@@ -217,7 +217,7 @@ func (blocks placeBlocks) resolve(f *fact) {
 
 // soleSeriesOfUnit finds the one series of the claim's unit class among the
 // measured claims of its article.
-func (l *ledger) soleSeriesOfUnit(i int32) (int32, bool) {
+func (l *claimTable) soleSeriesOfUnit(i int32) (int32, bool) {
 	f := &l.facts[i]
 	if len(l.byDoc[f.doc]) > maxArticleClaims {
 		return 0, false

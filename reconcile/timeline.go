@@ -44,7 +44,7 @@ type reading struct {
 
 // compareSeries reports conflicts, changes and corroboration inside each
 // series, comparing each claim only with its neighbours in time.
-func (l *ledger) compareSeries(out *findingSet) {
+func (l *claimTable) compareSeries(out *findingSet) {
 	var buf []reading
 	var sw sweep
 	for s := range l.series {
@@ -84,7 +84,7 @@ func byStatement(a, b reading) int {
 // source's same figure for the same time, relayed by several outlets, is
 // compared once. It records the echoes of each kept claim, so findings name
 // them all.
-func (l *ledger) collapseEchoes(readings []reading) []reading {
+func (l *claimTable) collapseEchoes(readings []reading) []reading {
 	slices.SortFunc(readings, byStatement)
 	kept := readings[:0]
 	for _, r := range readings {

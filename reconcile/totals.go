@@ -14,7 +14,7 @@ import (
 // total the increment implies (36,000–41,000). The base is usually in another
 // series (actual, not planned), so it is looked up by group. Events are not
 // composed: "another 95 drones were lost" in an attack adds to no total.
-func (l *ledger) impliedTotals() {
+func (l *claimTable) impliedTotals() {
 	type baseKey struct {
 		group                  int32
 		nationality, unitClass symbol
@@ -75,13 +75,13 @@ func (l *ledger) impliedTotals() {
 type baseList struct{ byTime, byArticle []int32 }
 
 // byTime orders claims by the day they describe, then by id.
-func (l *ledger) byTime(a, b int32) int {
+func (l *claimTable) byTime(a, b int32) int {
 	fa, fb := &l.facts[a], &l.facts[b]
 	return cmp.Or(cmp.Compare(fa.day, fb.day), cmp.Compare(fa.rank, fb.rank))
 }
 
 // byArticleDay orders claims by the day they describe, then by article, then by id.
-func (l *ledger) byArticleDay(a, b int32) int {
+func (l *claimTable) byArticleDay(a, b int32) int {
 	fa, fb := &l.facts[a], &l.facts[b]
 	return cmp.Or(cmp.Compare(fa.day, fb.day), cmp.Compare(fa.doc, fb.doc), cmp.Compare(fa.rank, fb.rank))
 }
@@ -89,7 +89,7 @@ func (l *ledger) byArticleDay(a, b int32) int {
 // latestBase picks the latest base stated no later than the increment,
 // preferring one from the increment's own article on that day (the last
 // such in id order).
-func (l *ledger) latestBase(bases *baseList, increment int32) (int32, bool) {
+func (l *claimTable) latestBase(bases *baseList, increment int32) (int32, bool) {
 	f := &l.facts[increment]
 	n, _ := slices.BinarySearchFunc(bases.byTime, f.day+1, func(i, day int32) int { return cmp.Compare(l.facts[i].day, day) })
 	if n == 0 {
@@ -110,7 +110,7 @@ func (l *ledger) latestBase(bases *baseList, increment int32) (int32, bool) {
 }
 
 // composeTotal adds the stated figures of a base and an increment.
-func (l *ledger) composeTotal(base, increment int32) claims.Total {
+func (l *claimTable) composeTotal(base, increment int32) claims.Total {
 	b, inc := l.entry(base), l.entry(increment)
 	blo, bhi := statedRange(b.Value)
 	ilo, ihi := statedRange(inc.Value)

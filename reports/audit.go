@@ -26,9 +26,9 @@ type Audit struct {
 
 // BuildAudit audits target against the ledger, whose entries should hold at
 // least the target's series and the claims of its root source to list.
-func BuildAudit(target claims.Entry, l Ledger) Audit {
+func BuildAudit(target claims.Entry, l Snapshot) Audit {
 	a := Audit{Point: NewPoint(target, l.Options)}
-	x := indexLedger(l)
+	x := indexSnapshot(l)
 	for _, s := range l.Series {
 		if s.ID == target.Series {
 			v := x.seriesView(s)

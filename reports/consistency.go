@@ -39,8 +39,8 @@ type TypeCount struct {
 
 // BuildReport assembles the report over the ledger's entries: a series is
 // listed when f matches it and it has claims among them.
-func BuildReport(l Ledger, f ReportFilter) Report {
-	x := indexLedger(l)
+func BuildReport(l Snapshot, f ReportFilter) Report {
+	x := indexSnapshot(l)
 	r := Report{Documents: l.Documents, Claims: l.Claims, Groups: len(l.Groups), AllSeries: len(l.Series)}
 	counts := map[claims.FindingType]int{}
 	for _, finding := range l.Findings {
@@ -89,7 +89,7 @@ func (f ReportFilter) matchesSource(p Point) bool {
 
 // matchesCheck keeps a finding that spans series when one of its claims is
 // among the entries and matches the filter.
-func (f ReportFilter) matchesCheck(finding claims.Finding, x ledgerIndex) bool {
+func (f ReportFilter) matchesCheck(finding claims.Finding, x snapshotIndex) bool {
 	if !f.matchesGroup(x.groups[finding.Group]) {
 		return false
 	}

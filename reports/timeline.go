@@ -10,10 +10,10 @@ import (
 
 // BuildSeries gathers one series from the ledger: its claims in time order,
 // what each independent source says now, its findings and implied totals.
-func BuildSeries(l Ledger, seriesID string) (SeriesView, bool) {
+func BuildSeries(l Snapshot, seriesID string) (SeriesView, bool) {
 	for _, s := range l.Series {
 		if s.ID == seriesID {
-			return indexLedger(l).seriesView(s), true
+			return indexSnapshot(l).seriesView(s), true
 		}
 	}
 	return SeriesView{}, false

@@ -107,12 +107,12 @@ func leanClaims(t *testing.T, db *sqlite.DB) ([]claims.Entry, sqlite.ClaimSet) {
 // does, writing the result as it is worked out.
 func reconcileStored(t *testing.T, db *sqlite.DB) error {
 	t.Helper()
-	ledger := reconcile.NewLedger(claims.Options{})
-	set, err := db.EachClaimToReconcile(t.Context(), ledger.Add)
+	rec := reconcile.New(claims.Options{})
+	set, err := db.EachClaimToReconcile(t.Context(), rec.Add)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return db.ReplaceReconciliation(t.Context(), set, claims.Options{}, ledger.Reconcile)
+	return db.ReplaceReconciliation(t.Context(), set, claims.Options{}, rec.Reconcile)
 }
 
 // What the reconciler writes as it goes is what it concludes in memory, the
@@ -213,8 +213,8 @@ func TestReplaceReconciliationRefusesAnOlderView(t *testing.T) {
 	if _, err := db.AddDocument(ctx, docA, claimsOfA()); err != nil {
 		t.Fatal(err)
 	}
-	ledger := reconcile.NewLedger(claims.Options{})
-	set, err := db.EachClaimToReconcile(ctx, ledger.Add)
+	rec := reconcile.New(claims.Options{})
+	set, err := db.EachClaimToReconcile(ctx, rec.Add)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +222,7 @@ func TestReplaceReconciliationRefusesAnOlderView(t *testing.T) {
 	if _, err := db.AddDocument(ctx, docB, claimsOfB()); err != nil {
 		t.Fatal(err)
 	}
-	err = db.ReplaceReconciliation(ctx, set, claims.Options{}, ledger.Reconcile)
+	err = db.ReplaceReconciliation(ctx, set, claims.Options{}, rec.Reconcile)
 	if !errors.Is(err, sqlite.ErrClaimsChanged) {
 		t.Fatalf("saving a view without the new document: %v, want ErrClaimsChanged", err)
 	}

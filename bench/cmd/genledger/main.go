@@ -67,12 +67,12 @@ func run(ctx context.Context, n int, seed int64, path string) error {
 	fmt.Fprintf(os.Stderr, "genledger: stored %d claims in %d documents in %v\n", len(entries), documents, time.Since(start).Round(time.Second))
 
 	start = time.Now()
-	ledger := reconcile.NewLedger(claims.Options{})
-	set, err := db.EachClaimToReconcile(ctx, ledger.Add)
+	rec := reconcile.New(claims.Options{})
+	set, err := db.EachClaimToReconcile(ctx, rec.Add)
 	if err != nil {
 		return err
 	}
-	if err := db.ReplaceReconciliation(ctx, set, claims.Options{}, ledger.Reconcile); err != nil {
+	if err := db.ReplaceReconciliation(ctx, set, claims.Options{}, rec.Reconcile); err != nil {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "genledger: reconciled in %v\n", time.Since(start).Round(time.Second))

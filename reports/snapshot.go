@@ -9,10 +9,10 @@ import (
 	"claimtrack/claims"
 )
 
-// Ledger is what reports are built from: stored claims and what the
+// Snapshot is what reports are built from: stored claims and what the
 // reconciler concluded about them. Entries may be a subset (a date filter, one
 // series); the lists of groups, series and findings are whole.
-type Ledger struct {
+type Snapshot struct {
 	Documents, Claims int // how many are stored, whatever Entries holds
 	Entries           []claims.Entry
 	Groups            []claims.Group
@@ -99,16 +99,16 @@ func (v SeriesView) Title() string {
 	return v.Label
 }
 
-// ledgerIndex looks up what reports join: claims, groups and findings by id.
-type ledgerIndex struct {
+// snapshotIndex looks up what reports join: claims, groups and findings by id.
+type snapshotIndex struct {
 	entries  map[string]claims.Entry
 	groups   map[string]claims.Group
 	findings map[string][]claims.Finding // by series id
 	options  claims.Options
 }
 
-func indexLedger(l Ledger) ledgerIndex {
-	x := ledgerIndex{entries: map[string]claims.Entry{}, groups: map[string]claims.Group{},
+func indexSnapshot(l Snapshot) snapshotIndex {
+	x := snapshotIndex{entries: map[string]claims.Entry{}, groups: map[string]claims.Group{},
 		findings: map[string][]claims.Finding{}, options: l.Options}
 	for _, e := range l.Entries {
 		x.entries[e.ID] = e
@@ -125,7 +125,7 @@ func indexLedger(l Ledger) ledgerIndex {
 }
 
 // seriesView gathers a series' claims, findings and implied totals.
-func (x ledgerIndex) seriesView(s claims.Series) SeriesView {
+func (x snapshotIndex) seriesView(s claims.Series) SeriesView {
 	v := SeriesView{Series: s, GroupLabel: x.groups[s.Group].Label}
 	for _, id := range s.Claims {
 		if e, ok := x.entries[id]; ok {
