@@ -9,22 +9,6 @@ import (
 	"claimtrack/claims"
 )
 
-// checkConsistency checks figures that must fit together: parts and the
-// total over their places, losses and their parts, and a percentage and the
-// counts it relates.
-func (l *claimTable) checkConsistency(out *findingSet) {
-	for _, members := range l.byDoc {
-		if out.err != nil {
-			return // the writer failed or was cancelled: nothing more is written
-		}
-		if len(members) <= maxArticleClaims {
-			l.checkPartsTotals(members, out)
-			l.checkPercentages(members, out)
-		}
-	}
-	l.checkLossTotals(out)
-}
-
 // sameQuantity reports whether two claims count the same thing at the same
 // time, wherever.
 func sameQuantity(a, b *fact) bool {
@@ -104,36 +88,6 @@ func (o *findingSet) partsTotal(total int32, parts []int32, consistent bool) {
 		}
 		return append(text, "inconsistent: "+l.say(total, true)+" is below its parts "+sum...)
 	})
-}
-
-// checkLossTotals finds casualties below the killed (or the wounded) alone,
-// for the same people, place and day. Each casualty figure is checked against
-// the largest part known for its moment, so the check is linear.
-func (l *claimTable) checkLossTotals(out *findingSet) {
-	people := l.words.of("people")
-	largest := map[lossMoment]int32{}
-	for _, i := range l.byRank {
-		f := &l.facts[i]
-		m, ok := lossMomentOf(f, people)
-		if !ok || !lossParts[l.text(f.measure)] || math.IsInf(f.lo, -1) {
-			continue
-		}
-		if j, seen := largest[m]; !seen || f.lo > l.facts[j].lo {
-			largest[m] = i
-		}
-	}
-	for _, i := range l.byRank {
-		f := &l.facts[i]
-		m, ok := lossMomentOf(f, people)
-		if !ok || l.text(f.measure) != "casualties" {
-			continue
-		}
-		if part, found := largest[m]; found && f.hi < l.facts[part].lo {
-			out.add(claims.TotalBelowPart, -1, []int32{i, part}, func(text []byte) []byte {
-				return append(text, belowPartSummary(l.say(i, true), l.say(part, true))...)
-			})
-		}
-	}
 }
 
 // lossMoment is the people, place and day losses are compared at.

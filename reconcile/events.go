@@ -375,7 +375,7 @@ func eventSource(e claims.Entry) string {
 func eventFinding(kind claims.FindingType, series string, ids []string, sources int, summary string) claims.Finding {
 	ids = slices.Clone(ids)
 	slices.Sort(ids)
-	sum := sha256.Sum256([]byte(string(kind) + "|" + strings.Join(ids, "|")))
+	sum, _ := findingSum(nil, kind, ids)
 	return claims.Finding{ID: hex.EncodeToString(sum[:8]), Type: kind, Group: series, Series: series,
 		Claims: ids, IndependentSources: sources, Summary: summary}
 }

@@ -3,8 +3,6 @@ package reconcile
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"math"
 	"slices"
 	"strconv"
@@ -22,22 +20,16 @@ type findingSet struct {
 	// seen holds the first 8 bytes of each id written since forget: the
 	// findings of one series name its claims only, so no other series
 	// repeats them, and on a large ledger there are millions.
-	seen map[uint64]struct{}
+	seen findingIDs
 	// kinds records which finding types each series has, for its status.
 	kinds []kindSet
 	ids   []string // scratch
 	text  []byte   // scratch for ids and summaries
 	// held, when set, keeps findings instead of writing them, until the
-	// echoes of their claims are known (see reconcileInParts); base is
-	// the stream position of claim 0.
+	// echoes of their claims are known (see checks); base is the position
+	// of claim 0.
 	held *[]heldFinding
 	base int32
-}
-
-// heldFinding is a finding waiting for the echoes of its claims.
-type heldFinding struct {
-	f       claims.Finding // no ID or Group yet; Claims are the members' own
-	members []int32        // stream positions of the members
 }
 
 // kindSet is a set of the finding types a series status depends on.
@@ -63,7 +55,7 @@ func kindBit(kind claims.FindingType) kindSet {
 }
 
 func newFindingSet(l *claimTable, w claims.ReconciliationWriter) *findingSet {
-	return &findingSet{l: l, w: w, seen: map[uint64]struct{}{}, kinds: make([]kindSet, len(l.series))}
+	return &findingSet{l: l, w: w, seen: findingIDs{}, kinds: make([]kindSet, len(l.series))}
 }
 
 // forgetAbove is the size above which forget drops the set of ids rather
@@ -75,7 +67,7 @@ const forgetAbove = 1 << 12
 // repeat them.
 func (o *findingSet) forget() {
 	if len(o.seen) > forgetAbove {
-		o.seen = map[uint64]struct{}{}
+		o.seen = findingIDs{}
 		return
 	}
 	clear(o.seen)
@@ -103,17 +95,15 @@ func (o *findingSet) add(kind claims.FindingType, series int32, members []int32,
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
 	o.ids = ids
-	var sum [32]byte
+	var id string
 	if o.held == nil {
-		sum, o.text = findingSum(o.text, kind, ids)
-		key := binary.BigEndian.Uint64(sum[:8])
-		if _, dup := o.seen[key]; dup {
+		var dup bool
+		if id, dup, o.text = o.seen.identify(o.text, kind, ids); dup {
 			return
 		}
-		o.seen[key] = struct{}{}
 	}
 	f := claims.Finding{
-		ID:                 hex.EncodeToString(sum[:8]),
+		ID:                 id,
 		Type:               kind,
 		Claims:             slices.Clone(ids),
 		IndependentSources: o.l.independentSources(members),

@@ -1,9 +1,7 @@
 package reconcile
 
 import (
-	"encoding/hex"
 	"errors"
-	"math"
 	"slices"
 
 	"claimtrack/claims"
@@ -32,7 +30,7 @@ func ReconcileInParts(src Source, opt claims.Options, partSize func() int, w cla
 	r := &partRun{src: src, partSize: partSize, al: newClaimTable(opt),
 		index: map[seriesKey]int32{}, measured: placeBlocks{}, alone: placeBlocks{},
 		counted: map[int32]map[peopleUnit]bool{}, composed: map[int32]map[peopleUnit]bool{},
-		voices: map[string]int32{}, largest: map[lossMoment]lossPart{}, wanted: map[int32][]string{}}
+		voices: map[string]int32{}, checks: newChecks(), wanted: map[int32][]string{}}
 	if err := r.assign(); err != nil {
 		return err
 	}
@@ -74,9 +72,8 @@ type partRun struct {
 	// Checks over whole articles and over the ledger, held until the echoes
 	// of their claims are known; wanted maps the stream positions they name
 	// to the ids of those echoes.
-	held    []heldFinding
-	wanted  map[int32][]string
-	largest map[lossMoment]lossPart
+	checks *checks
+	wanted map[int32][]string
 }
 
 // stream reads the claims once, calling article with the stream position of
@@ -209,8 +206,8 @@ func (r *partRun) assign() error {
 			}
 		}
 		l.linkArticle(l.byRank, r.sets)
-		r.noteLosses(first)
-		r.checkFigures(first)
+		r.checks.noteLosses(l, l.byRank, first)
+		r.checks.checkArticle(l, l.byRank, first)
 	}, nil)
 	if err != nil {
 		return err
@@ -390,7 +387,7 @@ func (r *partRun) reconcilePart(p int32, w claims.ReconciliationWriter) error {
 			r.place(&l.facts[i], r.seriesOf[first+int32(i)])
 		}
 		if p == 0 {
-			r.checkLosses(first)
+			r.checks.checkLosses(l, l.byRank, first)
 		}
 		for i := range l.facts {
 			f := &l.facts[i]
@@ -413,7 +410,7 @@ func (r *partRun) reconcilePart(p int32, w claims.ReconciliationWriter) error {
 		return err
 	}
 	if p == 0 {
-		for _, h := range r.held {
+		for _, h := range r.checks.held {
 			for _, pos := range h.members {
 				r.wanted[pos] = nil
 			}
@@ -486,11 +483,7 @@ func (r *partRun) reconcileClaims(part *claimTable, p int32, positions []int32, 
 	}
 	for i, echoes := range l.echoes {
 		if _, ok := r.wanted[positions[i]]; ok {
-			ids := make([]string, len(echoes))
-			for k, echo := range echoes {
-				ids[k] = l.id(echo)
-			}
-			r.wanted[positions[i]] = ids
+			r.wanted[positions[i]] = l.idsOf(echoes)
 		}
 	}
 	return nil
@@ -504,101 +497,10 @@ func (r *partRun) labelGroup(part *claimTable, g, local int32, seriesIndex []int
 		func(s int32) string { return part.seriesLabel(seriesIndex[s]) })
 }
 
-// checkFigures checks the figures of the article in r.al that must fit
-// together, as claimTable.checkConsistency does, holding what it finds. It runs
-// while the claims are sorted, so that the part size counts what it holds.
-func (r *partRun) checkFigures(first int32) {
-	l := r.al
-	if len(l.byRank) > maxArticleClaims {
-		return
-	}
-	out := &findingSet{l: l, held: &r.held, base: first}
-	l.checkPartsTotals(l.byRank, out)
-	l.checkPercentages(l.byRank, out)
-}
-
-// checkLosses compares the casualties of the article in r.al with the
-// largest loss known for their moment, as claimTable.checkLossTotals does,
-// holding what it finds: that loss is known once every claim is sorted.
-func (r *partRun) checkLosses(first int32) {
-	l := r.al
-	people := l.words.of("people")
-	for _, i := range l.byRank {
-		f := &l.facts[i]
-		m, ok := lossMomentOf(f, people)
-		if !ok || l.text(f.measure) != "casualties" {
-			continue
-		}
-		part, found := r.largest[m]
-		if !found || f.hi >= part.lo {
-			continue
-		}
-		sources := 2
-		if part.voice == f.voice {
-			sources = 1
-		}
-		ids := []string{l.id(i), part.id}
-		slices.Sort(ids)
-		r.held = append(r.held, heldFinding{
-			f: claims.Finding{Type: claims.TotalBelowPart, Claims: ids, IndependentSources: sources,
-				Summary: string(claims.TotalBelowPart) + ": " + belowPartSummary(l.say(i, true), part.say)},
-			members: []int32{first + i, part.pos},
-		})
-	}
-}
-
-// lossPart is the largest loss known for a moment, as checkLossTotals
-// keeps it: what a finding needs of it.
-type lossPart struct {
-	lo    float64
-	id    string
-	pos   int32
-	voice int32
-	say   string
-}
-
-// noteLosses keeps the largest loss of each moment among the claims of the
-// article in r.al, the first in id order among equals.
-func (r *partRun) noteLosses(first int32) {
-	l := r.al
-	people := l.words.of("people")
-	for i := range l.facts {
-		f := &l.facts[i]
-		m, ok := lossMomentOf(f, people)
-		if !ok || !lossParts[l.text(f.measure)] || math.IsInf(f.lo, -1) {
-			continue
-		}
-		id := l.id(int32(i))
-		if best, seen := r.largest[m]; !seen || f.lo > best.lo || f.lo == best.lo && id < best.id {
-			r.largest[m] = lossPart{lo: f.lo, id: id, pos: first + int32(i), voice: f.voice, say: l.say(int32(i), true)}
-		}
-	}
-}
-
-// writeHeld writes the held findings with the echoes of their claims, once
-// each, as findingSet.add would have.
+// writeHeld writes the findings of the checks, with the echoes of their
+// claims that the parts found.
 func (r *partRun) writeHeld(w claims.ReconciliationWriter) error {
-	seen := map[string]bool{}
-	var buf []byte
-	for _, h := range r.held {
-		ids := h.f.Claims
-		for _, pos := range h.members {
-			ids = append(ids, r.wanted[pos]...)
-		}
-		slices.Sort(ids)
-		ids = slices.Compact(ids)
-		var sum [32]byte
-		sum, buf = findingSum(buf, h.f.Type, ids)
-		id := hex.EncodeToString(sum[:8])
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
-		g := r.al.series[r.seriesOf[h.members[0]]].group
-		h.f.ID, h.f.Group, h.f.Claims = id, r.al.groups[g].id, ids
-		if err := w.Finding(h.f); err != nil {
-			return err
-		}
-	}
-	return nil
+	return r.checks.write(w, func(pos int32) []string { return r.wanted[pos] }, func(pos int32) string {
+		return r.al.groups[r.al.series[r.seriesOf[pos]].group].id
+	})
 }

@@ -60,15 +60,27 @@ func (x *Reconciler) Reconcile(w claims.ReconciliationWriter) error {
 	l.finish()
 	l.assignSeries()
 	l.assignGroups()
+	c := newChecks()
+	for _, members := range l.byDoc {
+		c.noteLosses(l, members, 0)
+		c.checkArticle(l, members, 0)
+	}
+	for _, members := range l.byDoc {
+		c.checkLosses(l, members, 0)
+	}
 	if err := l.writeAssignments(w); err != nil {
 		return err
 	}
 	out := newFindingSet(l, w)
 	l.compareSeries(out)
-	out.forget() // consistency findings are of other types
-	l.checkConsistency(out)
 	if out.err != nil {
 		return out.err
+	}
+	err := c.write(w, func(i int32) []string { return l.idsOf(l.echoes[i]) }, func(i int32) string {
+		return l.groups[l.facts[i].group].id
+	})
+	if err != nil {
+		return err
 	}
 	l.impliedTotals()
 	return l.writeGroupsAndSeries(w, out)

@@ -221,6 +221,15 @@ func (l *claimTable) id(i int32) string {
 	return l.ids[start:l.idEnd[i]]
 }
 
+// idsOf lists the ids of the claims given.
+func (l *claimTable) idsOf(members []int32) []string {
+	ids := make([]string, len(members))
+	for k, i := range members {
+		ids[k] = l.id(i)
+	}
+	return ids
+}
+
 // entry rebuilds what a finding quotes of claim i as a claims.Entry.
 func (l *claimTable) entry(i int32) claims.Entry {
 	r := &l.quoted[i]
