@@ -16,10 +16,10 @@ import (
 	"strings"
 	"time"
 
+	"claimtrack/bench/synthetic"
 	"claimtrack/claims"
 	"claimtrack/reconcile"
 	"claimtrack/sqlite"
-	"claimtrack/bench/synthetic"
 )
 
 func main() {
