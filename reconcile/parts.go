@@ -124,11 +124,7 @@ func (r *partRun) stream(article func(first int32), event func(*claims.Entry)) e
 // each other, as claimTable.finish does for a whole ledger.
 func (r *partRun) openArticle() {
 	l := r.al
-	l.ids = string(l.idBytes)
-	l.byRank = l.idOrder()
-	for rank, i := range l.byRank {
-		l.facts[i].rank = int32(rank)
-	}
+	l.rankByID()
 	l.byDoc = [][]int32{l.byRank}
 	for i := range l.facts {
 		f := &l.facts[i]
@@ -426,11 +422,8 @@ func (r *partRun) reconcilePart(p int32, w claims.ReconciliationWriter) error {
 // part, as Reconciler.Reconcile does once claims are in series and groups.
 func (r *partRun) reconcileClaims(part *claimTable, p int32, positions []int32, w claims.ReconciliationWriter) error {
 	l := part
-	l.ids, l.idBytes = string(l.idBytes), nil
-	l.byRank = l.idOrder()
-	for rank, i := range l.byRank {
-		l.facts[i].rank = int32(rank)
-	}
+	l.rankByID()
+	l.idBytes = nil
 	l.useSources(r.sources)
 
 	// The part's groups and series, numbered in id order as in the ledger.
@@ -458,27 +451,20 @@ func (r *partRun) reconcileClaims(part *claimTable, p int32, positions []int32, 
 		l.series = append(l.series, seriesInfo{key: si.key, id: si.id, scope: si.scope, domain: si.domain, group: g})
 		l.groups[g].series = append(l.groups[g].series, seriesIndex[s])
 	}
+	joined := make([]int32, len(l.facts))
 	for i := range l.facts {
 		f := &l.facts[i]
 		f.series, f.group = seriesIndex[f.series], groupIndex[f.group]
-		l.series[f.series].members = append(l.series[f.series].members, int32(i))
+		joined[i] = int32(i)
 	}
+	l.listMembers(joined)
 	for g := range r.al.groups {
 		if inPart[g] && r.homePart[g] == p {
 			r.labelGroup(l, int32(g), groupIndex[g], seriesIndex)
 		}
 	}
 
-	if err := l.writeAssignments(w); err != nil {
-		return err
-	}
-	out := newFindingSet(l, w)
-	l.compareSeries(out)
-	if out.err != nil {
-		return out.err
-	}
-	l.impliedTotals()
-	if err := l.writeGroupsAndSeries(w, out); err != nil {
+	if err := l.reconcileSorted(w, nil); err != nil {
 		return err
 	}
 	for i, echoes := range l.echoes {

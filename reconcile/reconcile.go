@@ -68,22 +68,11 @@ func (x *Reconciler) Reconcile(w claims.ReconciliationWriter) error {
 	for _, members := range l.byDoc {
 		c.checkLosses(l, members, 0)
 	}
-	if err := l.writeAssignments(w); err != nil {
-		return err
-	}
-	out := newFindingSet(l, w)
-	l.compareSeries(out)
-	if out.err != nil {
-		return out.err
-	}
-	err := c.write(w, func(i int32) []string { return l.idsOf(l.echoes[i]) }, func(i int32) string {
-		return l.groups[l.facts[i].group].id
+	return l.reconcileSorted(w, func() error {
+		return c.write(w, func(i int32) []string { return l.idsOf(l.echoes[i]) }, func(i int32) string {
+			return l.groups[l.facts[i].group].id
+		})
 	})
-	if err != nil {
-		return err
-	}
-	l.impliedTotals()
-	return l.writeGroupsAndSeries(w, out)
 }
 
 // Reconcile sorts claims into series and groups and compares them, all in

@@ -7,6 +7,28 @@ import (
 	"claimtrack/claims"
 )
 
+// reconcileSorted reconciles claims already sorted into series and groups:
+// it writes each claim's group and series, compares the claims of each
+// series, calls compared (when given) once the echoes of every claim are
+// known, and writes the implied totals, the groups and the series.
+func (l *claimTable) reconcileSorted(w claims.ReconciliationWriter, compared func() error) error {
+	if err := l.writeAssignments(w); err != nil {
+		return err
+	}
+	out := newFindingSet(l, w)
+	l.compareSeries(out)
+	if out.err != nil {
+		return out.err
+	}
+	if compared != nil {
+		if err := compared(); err != nil {
+			return err
+		}
+	}
+	l.impliedTotals()
+	return l.writeGroupsAndSeries(w, out)
+}
+
 // writeAssignments tells w each claim's group and series, in the order the
 // claims came: in id order it would jump about memory from claim to claim.
 func (l *claimTable) writeAssignments(w claims.ReconciliationWriter) error {

@@ -197,18 +197,25 @@ func (l *claimTable) grow(n int) {
 // finish numbers the claims, sources and articles once every claim is added
 // and completes what a claim takes from its article.
 func (l *claimTable) finish() {
-	l.ids, l.idBytes = string(l.idBytes), nil
+	l.rankByID()
+	l.idBytes = nil
 	ndocs := len(l.adding.docs)
 	l.adding = nil
-	l.byRank = l.idOrder()
-	for rank, i := range l.byRank {
-		l.facts[i].rank = int32(rank)
-	}
 	l.useSources(numberSources(l.sources))
 	l.byDoc = l.articles(ndocs)
 	for _, members := range l.byDoc {
 		l.inheritNationality(members)
 		l.inheritPlace(members)
+	}
+}
+
+// rankByID lists the claims in id order (byRank) and gives each its rank,
+// once every id is known.
+func (l *claimTable) rankByID() {
+	l.ids = string(l.idBytes)
+	l.byRank = l.idOrder()
+	for rank, i := range l.byRank {
+		l.facts[i].rank = int32(rank)
 	}
 }
 
