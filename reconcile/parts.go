@@ -27,10 +27,9 @@ var errSourceChanged = errors.New("the claims changed between two readings")
 // larger group divided by series (a series larger than a part makes a part
 // of its own), then the events.
 func ReconcileInParts(src Source, opt claims.Options, partSize func() int, w claims.ReconciliationWriter) error {
-	r := &partRun{src: src, partSize: partSize, al: newClaimTable(opt),
-		index: map[seriesKey]int32{}, measured: placeBlocks{}, alone: placeBlocks{},
-		counted: map[int32]map[peopleUnit]bool{}, composed: map[int32]map[peopleUnit]bool{},
-		voices: map[string]int32{}, checks: newChecks(), wanted: map[int32][]string{}}
+	al := newClaimTable(opt)
+	r := &partRun{src: src, partSize: partSize, al: al, sorting: newSorting(al, 0, true),
+		voices: map[string]int32{}, wanted: map[int32][]string{}}
 	if err := r.assign(); err != nil {
 		return err
 	}
@@ -48,19 +47,14 @@ type partRun struct {
 	partSize  func() int
 	maxClaims int // claims a part holds, once partSize says
 	// al holds the claims of the article being read, and the tables that
-	// outlive it: words, sources, series and groups.
-	al              *claimTable
-	index           map[seriesKey]int32
-	measured, alone placeBlocks // places of measured claims, and of claims alone
-	seriesOf        []int32     // by stream position; -1 while not known
-	sizes           []int       // claims by series
-	// The people and unit each series' claims count, and those of its
-	// incremental claims, which implied totals compose with a base.
-	counted, composed map[int32]map[peopleUnit]bool
-	sets              disjointSets
-	voices            map[string]int32 // the bodies sources speak for, numbered
-	streamed          int32            // quantity claims read in the last pass
-	articles          int32            // articles read so far in this pass
+	// outlive it: words, sources, series and groups. The claims are sorted
+	// into series and groups article by article, a position being a claim's
+	// place in the stream.
+	al *claimTable
+	*sorting
+	voices   map[string]int32 // the bodies sources speak for, numbered
+	streamed int32            // quantity claims read in the last pass
+	articles int32            // articles read so far in this pass
 
 	sources     sourceNumbering  // the ledger's, sorted once for every part
 	partOf      []int32          // by series
@@ -69,10 +63,8 @@ type partRun struct {
 	parts       int32
 	partClaims  []int // quantity claims by part, to size its records once
 
-	// Checks over whole articles and over the ledger, held until the echoes
-	// of their claims are known; wanted maps the stream positions they name
-	// to the ids of those echoes.
-	checks *checks
+	// wanted maps the stream positions the checks name to the ids of the
+	// echoes of those claims.
 	wanted map[int32][]string
 }
 
@@ -139,125 +131,28 @@ func (r *partRun) openArticle() {
 	l.inheritPlace(l.byRank)
 }
 
-// assign sorts every claim into its series and group, as assignSeries and
-// assignGroups do, in three readings, and divides the groups into parts.
+// assign sorts every claim into its series and group, in the three passes
+// of sorting, each a reading, and divides the groups into parts.
 func (r *partRun) assign() error {
 	l := r.al
 	eventClaims := map[string]int{}
-	// The places measured claims name, for the place rule.
-	err := r.stream(func(int32) {
-		for i := range l.facts {
-			if f := &l.facts[i]; f.measure != 0 {
-				r.measured.note(f)
-			}
-		}
-	}, func(e *claims.Entry) { eventClaims[claims.ActionClass(e.Action)]++ })
+	err := r.stream(func(int32) { r.noteMeasured(l.byRank) },
+		func(e *claims.Entry) { eventClaims[claims.ActionClass(e.Action)]++ })
 	if err != nil {
 		return err
 	}
 	r.seriesOf = make([]int32, r.streamed)
-	// Measured claims into series; claims that name no measure into the one
-	// series of their unit in their article, else they are alone.
-	err = r.stream(func(first int32) {
-		for i := range l.facts {
-			if f := &l.facts[i]; f.measure != 0 {
-				r.measured.resolve(f)
-				f.series = r.open(f)
-				r.seriesOf[first+int32(i)] = f.series
-			}
-		}
-		for i := range l.facts {
-			f := &l.facts[i]
-			if f.measure != 0 {
-				continue
-			}
-			if s, ok := l.soleSeriesOfUnit(int32(i)); ok {
-				f.series, f.measure, f.place = s, l.series[s].key.measure, l.series[s].key.place
-				r.seriesOf[first+int32(i)] = s
-				r.sizes[s]++
-				continue
-			}
-			r.seriesOf[first+int32(i)] = -1
-			r.alone.note(f)
-		}
-	}, nil)
-	if err != nil {
+	if err := r.stream(func(first int32) { r.sortMeasured(l.byRank, first) }, nil); err != nil {
 		return err
 	}
-	// Claims alone into series of their own; the stories of each article.
-	err = r.stream(func(first int32) {
-		for i := range l.facts {
-			f := &l.facts[i]
-			s := r.seriesOf[first+int32(i)]
-			if s < 0 {
-				r.alone.resolve(f)
-				s = r.open(f)
-				r.seriesOf[first+int32(i)] = s
-			}
-			r.place(f, s)
-			pu := peopleUnit{f.nationality, f.unitClass}
-			note(r.counted, s, pu)
-			if f.incremental && l.text(f.scope) != claims.ScopeEvent {
-				note(r.composed, s, pu)
-			}
-		}
-		l.linkArticle(l.byRank, r.sets)
-		r.checks.noteLosses(l, l.byRank, first)
-		r.checks.checkArticle(l, l.byRank, first)
-	}, nil)
-	if err != nil {
+	if err := r.stream(func(first int32) { r.sortAlone(l.byRank, first) }, nil); err != nil {
 		return err
 	}
 	r.numberSeries()
-	l.numberGroups(r.sets)
 	r.sources = numberSources(l.sources)
 	r.maxClaims = r.partSize()
 	r.divide(eventClaims)
 	return nil
-}
-
-// open returns the series of f's key, opening it when new, and counts f in it.
-func (r *partRun) open(f *fact) int32 {
-	s := r.al.seriesFor(f, r.index)
-	for int(s) >= len(r.sizes) {
-		r.sizes = append(r.sizes, 0)
-		r.sets = append(r.sets, int32(len(r.sets)))
-	}
-	r.sizes[s]++
-	return s
-}
-
-// place puts f in series s, with the measure and place that series gives it.
-func (r *partRun) place(f *fact, s int32) {
-	si := &r.al.series[s]
-	f.series, f.group = s, si.group
-	f.measure, f.place = si.key.measure, si.key.place
-}
-
-// numberSeries puts the series in id order, as claimTable.numberSeries does,
-// and renumbers what refers to them.
-func (r *partRun) numberSeries() {
-	l := r.al
-	series, renumber := inIDOrder(l.series)
-	sizes := make([]int, len(renumber))
-	for old, s := range renumber {
-		sizes[s] = r.sizes[old]
-	}
-	for p, s := range r.seriesOf {
-		r.seriesOf[p] = renumber[s]
-	}
-	for _, sets := range []*map[int32]map[peopleUnit]bool{&r.counted, &r.composed} {
-		renumbered := map[int32]map[peopleUnit]bool{}
-		for old, pus := range *sets {
-			renumbered[renumber[old]] = pus
-		}
-		*sets = renumbered
-	}
-	sets := newDisjointSets(len(renumber))
-	for old := range renumber {
-		sets.union(renumber[old], renumber[r.sets.find(int32(old))])
-	}
-	l.series, r.sizes, r.sets, r.index = series, sizes, sets, nil
 }
 
 // eventWeight is what an event claim weighs against a quantity claim in a
@@ -380,7 +275,7 @@ func (r *partRun) reconcilePart(p int32, w claims.ReconciliationWriter) error {
 	var events []claims.Entry
 	err := r.stream(func(first int32) {
 		for i := range l.facts {
-			r.place(&l.facts[i], r.seriesOf[first+int32(i)])
+			l.place(&l.facts[i], r.seriesOf[first+int32(i)])
 		}
 		if p == 0 {
 			r.checks.checkLosses(l, l.byRank, first)
@@ -460,7 +355,7 @@ func (r *partRun) reconcileClaims(part *claimTable, p int32, positions []int32, 
 	l.listMembers(joined)
 	for g := range r.al.groups {
 		if inPart[g] && r.homePart[g] == p {
-			r.labelGroup(l, int32(g), groupIndex[g], seriesIndex)
+			l.groups[groupIndex[g]].label = r.labelGroup(l, int32(g), seriesIndex)
 		}
 	}
 
@@ -473,14 +368,6 @@ func (r *partRun) reconcileClaims(part *claimTable, p int32, positions []int32, 
 		}
 	}
 	return nil
-}
-
-// labelGroup names group g, part's group local, which holds its largest
-// series, as claimTable.groupLabel does from all its series.
-func (r *partRun) labelGroup(part *claimTable, g, local int32, seriesIndex []int32) {
-	part.groups[local].label = storyLabel(r.al.words, r.al.groups[g].series,
-		func(s int32) (*seriesInfo, int) { return &r.al.series[s], r.sizes[s] },
-		func(s int32) string { return part.seriesLabel(seriesIndex[s]) })
 }
 
 // writeHeld writes the findings of the checks, with the echoes of their
