@@ -16,24 +16,6 @@ type groupInfo struct {
 	elsewhere bool // written by another part of a ledger reconciled in parts
 }
 
-// assignGroups joins claims into stories: the connected components of "same
-// series" and "same article, same domain". Weak claims (losses, crowds,
-// magnitudes) join their article's story when it tells one.
-func (l *claimTable) assignGroups() {
-	// A series' claims are all in one story, so stories are sets of series.
-	sets := newDisjointSets(len(l.series))
-	for _, members := range l.byDoc {
-		l.linkArticle(members, sets)
-	}
-	l.numberGroups(sets)
-	for i := range l.facts {
-		l.facts[i].group = l.series[l.facts[i].series].group
-	}
-	for g := range l.groups {
-		l.groups[g].label = l.groupLabel(l.groups[g].series)
-	}
-}
-
 // numberGroups makes a group of each component of sets, a forest over the
 // series, and puts the series in it.
 func (l *claimTable) numberGroups(sets disjointSets) {
@@ -127,15 +109,6 @@ func (l *claimTable) domainOfNationality(members []int32, nationality symbol) st
 		found = d
 	}
 	return found
-}
-
-// groupLabel reads "troops: North Korean": the group's main domain and the
-// people it is about. A group of weak claims only (a quake, a rally) is named
-// after its largest series.
-func (l *claimTable) groupLabel(series []int32) string {
-	return storyLabel(l.words, series,
-		func(s int32) (*seriesInfo, int) { return &l.series[s], len(l.series[s].members) },
-		l.seriesLabel)
 }
 
 // storyLabel names a story by its series: by its main domain and people,

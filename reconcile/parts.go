@@ -112,8 +112,9 @@ func (r *partRun) stream(article func(first int32), event func(*claims.Entry)) e
 	return nil
 }
 
-// openArticle completes what the claims of the article in r.al take from
-// each other, as claimTable.finish does for a whole ledger.
+// openArticle ranks the claims of the article in r.al, gives each the voice
+// of its source (numbered over the whole run: sources are numbered only once
+// every claim is read) and completes the article (completeArticle).
 func (r *partRun) openArticle() {
 	l := r.al
 	l.rankByID()
@@ -127,8 +128,7 @@ func (r *partRun) openArticle() {
 		}
 		f.voice = v
 	}
-	l.inheritNationality(l.byRank)
-	l.inheritPlace(l.byRank)
+	l.completeArticle(l.byRank)
 }
 
 // assign sorts every claim into its series and group, in the three passes
@@ -314,7 +314,8 @@ func (r *partRun) reconcilePart(p int32, w claims.ReconciliationWriter) error {
 }
 
 // reconcileClaims reconciles the claims of the groups of part p, held in
-// part, as Reconciler.Reconcile does once claims are in series and groups.
+// part: it numbers the part's groups and series as in the sorted ledger and
+// reconciles them (reconcileSorted), then notes the echoes the checks need.
 func (r *partRun) reconcileClaims(part *claimTable, p int32, positions []int32, w claims.ReconciliationWriter) error {
 	l := part
 	l.rankByID()

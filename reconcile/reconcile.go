@@ -58,18 +58,31 @@ func (x *Reconciler) Reconcile(w claims.ReconciliationWriter) error {
 	x.events = nil
 	l := x.quantities
 	l.finish()
-	l.assignSeries()
-	l.assignGroups()
-	c := newChecks()
+	// The passes a ledger read in parts makes, over every article at once:
+	// positions are claim indexes.
+	s := newSorting(l, len(l.facts), false)
 	for _, members := range l.byDoc {
-		c.noteLosses(l, members, 0)
-		c.checkArticle(l, members, 0)
+		s.noteMeasured(members)
 	}
 	for _, members := range l.byDoc {
-		c.checkLosses(l, members, 0)
+		s.sortMeasured(members, 0)
+	}
+	for _, members := range l.byDoc {
+		s.sortAlone(members, 0)
+	}
+	s.numberSeries()
+	joined := make([]int32, len(l.facts))
+	for i := range l.facts {
+		l.place(&l.facts[i], s.seriesOf[i])
+		joined[i] = int32(i)
+	}
+	l.listMembers(joined)
+	s.labelGroups()
+	for _, members := range l.byDoc {
+		s.checks.checkLosses(l, members, 0)
 	}
 	return l.reconcileSorted(w, func() error {
-		return c.write(w, func(i int32) []string { return l.idsOf(l.echoes[i]) }, func(i int32) string {
+		return s.checks.write(w, func(i int32) []string { return l.idsOf(l.echoes[i]) }, func(i int32) string {
 			return l.groups[l.facts[i].group].id
 		})
 	})

@@ -43,45 +43,6 @@ func (f *fact) keyOf() seriesKey {
 	return seriesKey{f.nationality, f.unitClass, f.measure, f.modality, f.incremental, f.place}
 }
 
-// assignSeries sorts claims into series by key, without comparing pairs.
-// Claims that name no measure join the one series of their unit in their
-// article (a follow-up sentence that drops the verb), else form their own.
-func (l *claimTable) assignSeries() {
-	measured, unmeasured := make([]int32, 0, len(l.facts)), []int32(nil)
-	for i := range l.facts {
-		if l.facts[i].measure != 0 {
-			measured = append(measured, int32(i))
-		} else {
-			unmeasured = append(unmeasured, int32(i))
-		}
-	}
-	index := map[seriesKey]int32{}
-	l.resolvePlaces(measured)
-	for _, i := range measured {
-		f := &l.facts[i]
-		f.series = l.seriesFor(f, index)
-	}
-	joined := measured // every claim, in the order it joins its series
-	var alone []int32
-	for _, i := range unmeasured {
-		s, ok := l.soleSeriesOfUnit(i)
-		if !ok {
-			alone = append(alone, i)
-			continue
-		}
-		f := &l.facts[i]
-		f.series, f.measure, f.place = s, l.series[s].key.measure, l.series[s].key.place
-		joined = append(joined, i)
-	}
-	l.resolvePlaces(alone)
-	for _, i := range alone {
-		f := &l.facts[i]
-		f.series = l.seriesFor(f, index)
-	}
-	l.listMembers(append(joined, alone...))
-	l.numberSeries()
-}
-
 // listMembers lists the claims of each series in the order they joined it.
 // The lists share one array, sized by a count first: thousands of lists
 // growing claim by claim would be copied at every doubling, all over memory.
@@ -108,16 +69,6 @@ func (l *claimTable) listMembers(joined []int32) {
 			end = ends[s+1]
 		}
 		l.series[s].members = all[start:end:end] // an append copies, not overwrites the next list
-	}
-}
-
-// numberSeries puts the series in id order, so that nothing downstream
-// depends on the order claims came in.
-func (l *claimTable) numberSeries() {
-	var renumber []int32
-	l.series, renumber = inIDOrder(l.series)
-	for i := range l.facts { // in claim order: through the members would jump about memory
-		l.facts[i].series = renumber[l.facts[i].series]
 	}
 }
 
@@ -155,19 +106,6 @@ func (l *claimTable) seriesFor(f *fact, index map[seriesKey]int32) int32 {
 		})
 	}
 	return s
-}
-
-// resolvePlaces applies the place rule within each block of claims that agree
-// on everything but place: claims with different places stay apart; a claim
-// with no place joins the block's place when the block names exactly one.
-func (l *claimTable) resolvePlaces(members []int32) {
-	blocks := placeBlocks{}
-	for _, i := range members {
-		blocks.note(&l.facts[i])
-	}
-	for _, i := range members {
-		blocks.resolve(&l.facts[i])
-	}
 }
 
 // placeBlocks are the places named in each block of claims that agree on

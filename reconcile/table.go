@@ -204,9 +204,15 @@ func (l *claimTable) finish() {
 	l.useSources(numberSources(l.sources))
 	l.byDoc = l.articles(ndocs)
 	for _, members := range l.byDoc {
-		l.inheritNationality(members)
-		l.inheritPlace(members)
+		l.completeArticle(members)
 	}
+}
+
+// completeArticle gives the claims of one article what they take from each
+// other: the people and the place its other claims name.
+func (l *claimTable) completeArticle(members []int32) {
+	l.inheritNationality(members)
+	l.inheritPlace(members)
 }
 
 // rankByID lists the claims in id order (byRank) and gives each its rank,
