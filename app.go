@@ -21,16 +21,23 @@ import (
 type streams struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	// today is only for sanity checks (a publication date in the future);
-	// relative dates in articles resolve against the article's own date.
+	// today bounds what is read of an article's date (a publication date in
+	// the future is warned of; a year-less dateline's year is not after
+	// today); relative dates in articles resolve against the article's own
+	// date.
 	today func() claims.Date
 }
+
+// clock is the time commands take today from; tests fix it, so that what
+// depends on today (a dateline's year is the latest that fits, not after
+// today) reads the same whenever they run.
+var clock = time.Now
 
 // run executes claimtrack with args (args[0] is the program name) and returns
 // the process exit code. Every failure is reported as one line on stderr.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	std := streams{stdin: stdin, stdout: stdout, stderr: stderr, today: func() claims.Date {
-		now := time.Now().UTC()
+		now := clock().UTC()
 		return claims.NewDate(now.Year(), now.Month(), now.Day())
 	}}
 	app := &cli.App{

@@ -29,7 +29,10 @@ func demoCommand(std streams) *cli.Command {
 				return fmt.Errorf("demo: %w", err)
 			}
 			defer db.Close()
-			in := &ingester{store: db, reader: reader.NewReader()}
+			in, err := newIngester(c.Context, db, reader.ParseOptions{Today: std.today()})
+			if err != nil {
+				return fmt.Errorf("demo: %w", err)
+			}
 			names, err := fs.Glob(seeds.Files, "*.txt")
 			if err != nil {
 				return fmt.Errorf("demo: %w", err)

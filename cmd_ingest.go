@@ -51,7 +51,10 @@ func ingestCommand(std streams) *cli.Command {
 				return err
 			}
 			defer db.Close()
-			in := &ingester{store: db, reader: reader.NewReader(), opts: opts}
+			in, err := newIngester(c.Context, db, opts)
+			if err != nil {
+				return fmt.Errorf("ingest: %w", err)
+			}
 			return ingestAll(c, std, db, in, c.Args().Slice())
 		},
 	}

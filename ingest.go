@@ -124,6 +124,47 @@ type ingester struct {
 	store  claims.Store
 	reader *reader.Reader
 	opts   reader.ParseOptions
+	// published holds the days the ledger's articles were published on, those
+	// stored and those read so far, for the dates of year-less datelines.
+	published publicationDays
+}
+
+// newIngester reads articles into db with opts, knowing the days its
+// articles were published on.
+func newIngester(ctx context.Context, db *sqlite.DB, opts reader.ParseOptions) (*ingester, error) {
+	days, err := db.PublicationDays(ctx)
+	if err != nil {
+		return nil, err
+	}
+	in := &ingester{store: db, reader: reader.NewReader(), opts: opts, published: publicationDays{}}
+	for _, d := range days {
+		in.published.add(d)
+	}
+	return in, nil
+}
+
+// publicationDays is a set of days, by their number since 1970.
+type publicationDays map[int64]bool
+
+// nearbyDays is how close to a known publication day an inferred one must
+// be to count as the same story's time.
+const nearbyDays = 45
+
+func (p publicationDays) add(d claims.Date) {
+	if !d.IsZero() {
+		p[d.Unix()/86400] = true
+	}
+}
+
+// near reports whether some article was published within nearbyDays of d.
+func (p publicationDays) near(d claims.Date) bool {
+	day := d.Unix() / 86400
+	for k := day - nearbyDays; k <= day+nearbyDays; k++ {
+		if p[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // A batch is handed to storage when sqlite.BatchFull says so, or when it
@@ -151,16 +192,20 @@ type stored struct {
 
 // read reads one article and its claims.
 func (in *ingester) read(src input) readArticle {
-	doc, warnings, err := readDocument(src, in.opts)
+	opts := in.opts
+	if len(in.published) > 0 {
+		opts.Nearby = in.published.near
+	}
+	doc, warnings, err := readDocument(src, opts)
 	if err != nil {
 		return readArticle{src: src, err: err}
+	}
+	if in.published != nil {
+		in.published.add(doc.Published)
 	}
 	found, err := readClaims(in.reader, &doc)
 	if err != nil {
 		return readArticle{src: src, err: err}
-	}
-	if doc.Published.IsZero() && !doc.Inferred.IsZero() {
-		warnings = append(warnings, fmt.Sprintf("%s: publication date inferred as %s: %s", doc.Name, doc.Inferred, doc.InferredReason))
 	}
 	return readArticle{src: src, article: claims.Article{Document: doc, Claims: found}, warnings: warnings}
 }

@@ -28,7 +28,11 @@ var built struct {
 	err       error
 }
 
+// testToday is the day the tests run on, whatever the machine's clock says.
+var testToday = time.Date(2026, time.December, 7, 12, 0, 0, 0, time.UTC)
+
 func TestMain(m *testing.M) {
+	clock = func() time.Time { return testToday }
 	code := m.Run()
 	if built.dir != "" {
 		os.RemoveAll(built.dir)

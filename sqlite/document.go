@@ -321,3 +321,27 @@ func jsonList(names []string) string {
 	b, _ := json.Marshal(names) // a []string always marshals
 	return string(b)
 }
+
+// PublicationDays lists the days the stored articles were published on,
+// each once: the dates a year-less dateline is read beside.
+func (db *DB) PublicationDays(ctx context.Context) ([]claims.Date, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT DISTINCT published FROM documents WHERE published IS NOT NULL`)
+	if err != nil {
+		return nil, fmt.Errorf("list publication days: %w", err)
+	}
+	defer rows.Close()
+	var days []claims.Date
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, fmt.Errorf("list publication days: %w", err)
+		}
+		if d, err := claims.ParseDate(s); err == nil {
+			days = append(days, d)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list publication days: %w", err)
+	}
+	return days, nil
+}

@@ -171,7 +171,8 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 	return out
 }
 
-// passiveAuxiliaries make a speech verb after them passive.
+// passiveAuxiliaries make a speech verb after them passive: the forms of
+// "be", a closed class, so in code.
 var passiveAuxiliaries = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true}
 
 // attribute gives the attribution chain of a figure at byte offset pos: the

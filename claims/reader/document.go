@@ -24,9 +24,13 @@ type ParseOptions struct {
 	Date     claims.Date // publication date to use instead of the text's
 	Outlet   string      // outlet to use instead of the text's
 	MaxBytes int         // 0 means DefaultMaxDocumentBytes
-	// Today is the caller's clock, to warn of a publication date in the
-	// future; zero skips the check.
+	// Today is the caller's clock: a publication date after it is warned
+	// of, and a year-less dateline's year is not after it; zero skips both.
 	Today claims.Date
+	// Nearby reports whether the ledger holds articles published near a
+	// day; a year-less dateline whose weekdays fit several years takes the
+	// one the ledger's other articles share. Nil when nothing is known.
+	Nearby func(claims.Date) bool
 }
 
 // ErrBadInput marks input that is not a readable article; its message says why.
@@ -87,7 +91,11 @@ func ParseDocument(name, path string, raw []byte, opt ParseOptions) (claims.Docu
 	switch {
 	case !doc.Published.IsZero():
 	case doc.DatelineMonth != 0:
-		warnings = append(warnings, fmt.Sprintf("%s: dateline %q has no year; publication date left unknown (use --date)", name, doc.Dateline))
+		if missing := inferPublication(&doc, opt.Today, opt.Nearby); missing != "" {
+			warnings = append(warnings, fmt.Sprintf("%s: dateline %q has no year and %s; publication date left unknown (use --date)", name, doc.Dateline, missing))
+		} else {
+			warnings = append(warnings, fmt.Sprintf("%s: publication date inferred as %s: %s", name, doc.Inferred, doc.InferredReason))
+		}
 	default:
 		warnings = append(warnings, fmt.Sprintf("%s: no publication date found (no date header or dateline; use --date)", name))
 	}
@@ -205,6 +213,22 @@ func readDateline(text string, pos int) (dateline, bool) {
 	if after, ok := strings.CutPrefix(rest, " • "); ok {
 		return dateline{text: strings.TrimSpace(line[:len(line)-len(after)]), end: pos + len(line) - len(after)}, place != ""
 	}
+	// The city's region or country may follow it: "BENGHAZI, Libya, Sept 12",
+	// "ASHEVILLE, N.C., Sept. 28, 2024", "Wailuku, United States, Aug 16".
+	for range maxDatelineRegions {
+		r, ok := strings.CutPrefix(rest, ", ")
+		if !ok {
+			break
+		}
+		if m, _ := monthPrefix(r); m != 0 {
+			break
+		}
+		_, after, ok := datelinePlace(r)
+		if !ok || !strings.HasPrefix(after, ",") {
+			break
+		}
+		rest = after
+	}
 	rest, ok = strings.CutPrefix(rest, ",")
 	if !ok {
 		return dateline{}, false
@@ -250,6 +274,10 @@ func readDateline(text string, pos int) (dateline, bool) {
 	dl.end = pos + body
 	return dl, true
 }
+
+// maxDatelineRegions is how many places may follow a dateline's city before
+// its date: a region and a country.
+const maxDatelineRegions = 2
 
 // datelinePlace reads up to five capitalized words and an optional
 // "[Region]" at the start of a line.

@@ -90,9 +90,6 @@ func (r *Reader) Read(doc *claims.Document) []claims.Claim {
 		seen[text] = true
 		d.sentences = append(d.sentences, info)
 	}
-	if doc.Published.IsZero() && doc.Inferred.IsZero() {
-		inferPublication(doc, d.sentences)
-	}
 	d.ref = doc.Reference()
 	for i := range d.sentences {
 		s := &d.sentences[i]

@@ -80,39 +80,89 @@ func (d *document) nearestDate(s *sentenceInfo, c *claims.Claim) (dates.Mention,
 	return best, bestDist >= 0
 }
 
+// yearsBack is how far before today (or after the latest year the text
+// mentions) a year-less dateline's year is looked for.
+const yearsBack = 12
+
 // inferPublication works out the year of a dateline that gives only a month
-// and a day: the article names a weekday for its own day ("said on Tuesday"
-// under "KYIV, Nov 26"), so the year is the first one, not before any year
-// the text mentions, in which that day fell on that weekday.
-func inferPublication(doc *claims.Document, sentences []sentenceInfo) {
-	if doc.DatelineMonth == 0 {
-		return
-	}
+// and a day from the weekdays the article names. Wire copy names the day of
+// its news in its first sentences: the dateline's own day or the one before
+// ("said on Tuesday", "made landfall late on Thursday"). The candidates are
+// the years, not before the latest year the text mentions, whose dateline
+// day is the first weekday the text names, or the day after it. It prefers
+// a year whose dateline day is that weekday itself, then one near the
+// ledger's other articles (nearby), then the latest not after today: articles are
+// read soon after they are written, and an article's own years are often
+// history. Without today it takes the earliest. It returns why it inferred
+// nothing, or "".
+func inferPublication(doc *claims.Document, today claims.Date, nearby func(claims.Date) bool) (missing string) {
 	latestYear := 0
-	var weekday time.Weekday = -1
-	for _, s := range sentences {
-		for _, m := range dates.Scan(s.text, time.Time{}, dates.Options{}) {
-			if m.YearKnown && !m.From.IsZero() && m.To.Year() > latestYear {
-				latestYear = m.To.Year()
+	first := time.Weekday(-1)
+	for _, s := range SplitSentences(doc.Text, doc.BodyStart) {
+		for _, m := range dates.Scan(doc.Text[s.Start:s.End], time.Time{}, dates.Options{}) {
+			if y := m.To.Year(); m.YearKnown && !m.From.IsZero() && y > latestYear && (today.IsZero() || y <= today.Year()) {
+				latestYear = y
 			}
-			if m.Weekday && weekday < 0 {
-				weekday = weekdayNamed(m.Text)
+			if !m.Weekday {
+				continue
+			}
+			if first < 0 {
+				first = weekdayNamed(m.Text)
 			}
 		}
 	}
-	if weekday < 0 || latestYear == 0 {
-		return
+	if first < 0 {
+		return "the text names no weekday"
 	}
-	for y := latestYear; y < latestYear+12; y++ {
-		day := time.Date(y, doc.DatelineMonth, doc.DatelineDay, 0, 0, 0, 0, time.UTC)
-		if day.Weekday() == weekday {
-			doc.Inferred = claims.Date{Time: day}
-			doc.InferredReason = "the text names " + weekday.String() + " for the dateline's " +
-				doc.DatelineMonth.String()[:3] + " " + strconv.Itoa(doc.DatelineDay) + ", first so in " + strconv.Itoa(y) +
-				", the earliest year not before " + strconv.Itoa(latestYear) + " (the latest year the text mentions)"
-			return
+	from, to := latestYear, latestYear+yearsBack
+	if !today.IsZero() {
+		from, to = max(latestYear, today.Year()-yearsBack), today.Year()
+	}
+	if from == 0 {
+		return "the text mentions no year"
+	}
+	// best is the year chosen; alone the one chosen without the ledger, to
+	// say whether the ledger decided.
+	best, bestScore, alone, aloneScore := 0, 0, 0, 0
+	for y := from; y <= to; y++ {
+		day := claims.NewDate(y, doc.DatelineMonth, doc.DatelineDay)
+		if day.Month() != doc.DatelineMonth || !today.IsZero() && day.After(today.Time) {
+			continue // no such day that year (Feb 29), or not yet
+		}
+		score := 0
+		switch day.Weekday() {
+		case first:
+			score = 4
+		case (first + 1) % 7:
+			score = 2
+		default:
+			continue
+		}
+		if score > aloneScore || score == aloneScore && !today.IsZero() {
+			alone, aloneScore = y, score
+		}
+		if nearby != nil && nearby(day) {
+			score++
+		}
+		if score > bestScore || score == bestScore && !today.IsZero() {
+			best, bestScore = y, score
 		}
 	}
+	if best == 0 {
+		return "no year puts the dateline's day on or after the first weekday the text names"
+	}
+	doc.Inferred = claims.NewDate(best, doc.DatelineMonth, doc.DatelineDay)
+	bound := "the latest such year not after today"
+	if today.IsZero() {
+		bound = "the first such year not before " + strconv.Itoa(latestYear) + ", the latest year the text mentions"
+	}
+	if best != alone {
+		bound = "the year of the ledger's articles near that day"
+	}
+	doc.InferredReason = "the text first names " + first.String() + " and the dateline's " +
+		doc.DatelineMonth.String()[:3] + " " + strconv.Itoa(doc.DatelineDay) + " is a " + doc.Inferred.Weekday().String() +
+		" in " + strconv.Itoa(best) + ", " + bound
+	return ""
 }
 
 func weekdayNamed(text string) time.Weekday {

@@ -1,0 +1,52 @@
+package reader
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"claimtrack/claims"
+)
+
+// The year of a year-less dateline, from the weekdays its article names.
+func TestInferPublication(t *testing.T) {
+	today := claims.NewDate(2026, time.December, 7)
+	near2017 := func(d claims.Date) bool { return d.Year() == 2017 }
+	tests := []struct {
+		name    string
+		text    string
+		today   claims.Date
+		nearby  func(claims.Date) bool
+		want    string // the inferred date, or "" and the start of the reason
+		missing string
+	}{
+		{"the latest year the first weekday fits, not after today",
+			"BENGHAZI, Libya, Sept 12 (Reuters) - More than 5,300 people died, the ministry said on Tuesday.", today, nil, "2023-09-12", ""},
+		{"a year the ledger's articles share wins a tie",
+			"BENGHAZI, Libya, Sept 12 (Reuters) - More than 5,300 people died, the ministry said on Tuesday.", today, near2017, "2017-09-12", ""},
+		{"the dateline's day after the first weekday named",
+			"TALLAHASSEE, Fla., Sept 27 (Reuters) - Helene killed 44 people after it made landfall late on Thursday, two years after the storms of 2023.", today, nil, "2024-09-27", ""},
+		{"not before the latest year the text mentions",
+			"KYIV, Nov 26 (AFP) - Russia fired 188 drones, the air force said on Tuesday. The war began in February 2022.", claims.Date{}, nil, "2024-11-26", ""},
+		{"a future year is not a candidate",
+			"LAHAINA, Hawaii, Aug 10 (Reuters) - The toll rose to 53 on Thursday.", claims.NewDate(2023, time.August, 9), nil, "2017-08-10", ""},
+		{"no weekday, no year",
+			"Tripoli, Sept 16: Six days after the storm, the toll is still disputed.", today, nil, "", "the text names no weekday"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, _, err := ParseDocument("d.txt", "", []byte(tt.text), ParseOptions{Today: tt.today, Nearby: tt.nearby})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Inferred.String() != tt.want {
+				t.Errorf("inferred %q (%s), want %q", doc.Inferred, doc.InferredReason, tt.want)
+			}
+			if tt.missing != "" {
+				if got := inferPublication(&doc, tt.today, tt.nearby); !strings.HasPrefix(got, tt.missing) {
+					t.Errorf("missing %q, want %q", got, tt.missing)
+				}
+			}
+		})
+	}
+}
