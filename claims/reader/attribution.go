@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"slices"
 	"strings"
 
 	"claimtrack/claims"
@@ -88,6 +89,18 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 			continue
 		}
 		verbEnd := i + len(v.words)
+		// "construction added 34,000 jobs": a change in amount, not a report.
+		if d.lx.amount[t.lower] && figureAt(s, toks, verbEnd) {
+			continue
+		}
+		// "a best estimate of $11bn", "AccuWeather's latest estimate, $225bn":
+		// a noun, not a verb, whose owner is the source of what follows.
+		if d.determinerBefore(toks, i) {
+			if owner := d.ownerBefore(toks, i); len(owner) > 0 {
+				out = append(out, anchor{chain: owner, from: toks[i].start, to: clauseEndOffset(s, toks, verbEnd), priority: leadingPriority})
+			}
+			continue
+		}
 		// "jobless claims rose", "the reports were denied": a plural noun,
 		// as the verb after it says. ("Police reports show" keeps the
 		// police as the source.)
@@ -123,6 +136,15 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 			from, to := verbEnd+1, phraseEnd(toks, verbEnd+1)
 			if chain := d.sourceChain(toks, from, to); len(chain) > 0 {
 				out = append(out, anchor{chain: chain, from: s.Start, to: s.End, priority: accordingPriority, at: t.start})
+			}
+			continue
+		}
+		// "OCHA, which, citing the Libyan Red Crescent, said": the body
+		// before the relative, relaying the one it cites.
+		if who, cited, ok := relativeCiting(toks, i); ok {
+			if subj := d.relativeAntecedent(toks, who); len(subj) > 0 {
+				chain := append(subj, d.sourceChain(toks, cited, phraseEnd(toks, cited))...)
+				out = append(out, anchor{chain: chain, from: toks[i].start, to: s.End, priority: leadingPriority})
 			}
 			continue
 		}
@@ -293,11 +315,40 @@ func (d *document) sourceChain(toks []token, from, to int) []string {
 	for to > from && strings.HasSuffix(toks[to-1].lower, "ly") && !toks[to-1].capitalized() {
 		to--
 	}
-	for to > from && (toks[to-1].lower == "also" || toks[to-1].lower == "had" || toks[to-1].lower == "has" || toks[to-1].lower == "have" || toks[to-1].lower == "further" || toks[to-1].lower == "later") {
+	for to > from && timeAdverbs[toks[to-1].lower] {
 		to--
 	}
-	if from >= to {
+	// A date is no part of the source: "on May 3 the ministry", "Gov. Roy
+	// Cooper on Wednesday". (Inside a name it may be: "OCHA's Tuesday update".)
+	for k := to - 1; k >= from; k-- {
+		if !dateWord(toks, k) {
+			continue
+		}
+		switch {
+		case k+1 < to && (toks[k+1].lower == "the" || toks[k+1].capitalized()):
+			from = k + 1
+		case k+1 == to:
+			for to > from && toks[to-1].lower != "on" {
+				to--
+			}
+			to = max(to-1, from)
+		}
+		break
+	}
+	if from >= to || !nameShaped(d, toks[from:to]) {
 		return nil
+	}
+	// "OCHA's Tuesday update", "the department's monthly strike report":
+	// the owner of a report is its source.
+	if kind := d.lx.references["the "+toks[to-1].lower]; kind == "report" {
+		for k := from; k < to-1; k++ {
+			if owner, ok := possessive(toks[k]); ok {
+				owned := append(slices.Clone(toks[from:k]), owner)
+				if chain := d.sourceChain(owned, 0, len(owned)); len(chain) > 0 {
+					return chain
+				}
+			}
+		}
 	}
 	phraseText := strings.TrimSpace(joinTokens(d.doc.Text, toks[from:to]))
 	lower := strings.ToLower(phraseText)
@@ -346,6 +397,54 @@ func (d *document) sourceChain(toks []token, from, to int) []string {
 		return []string{outlet}
 	}
 	return []string{name}
+}
+
+// possessive returns a word's owner without its "'s": "department's" → "department".
+func possessive(t token) (token, bool) {
+	for _, suffix := range []string{"'s", "’s"} {
+		if strings.HasSuffix(t.lower, suffix) && len(t.lower) > len(suffix) {
+			t.end -= len(suffix)
+			t.text, t.lower = t.text[:len(t.text)-len(suffix)], t.lower[:len(t.lower)-len(suffix)]
+			return t, true
+		}
+	}
+	return t, false
+}
+
+// nameShaped reports whether a source phrase can name somebody: it does not
+// end in a verb that attributes ("and said claims …" names nobody) nor
+// hold a figure ("beating the 2,030"; "District 751" is a name).
+func nameShaped(d *document, toks []token) bool {
+	for k, t := range toks {
+		if isDigitWord(t.lower) && (len(t.lower) >= 4 || strings.Contains(t.lower, ",")) && (k == 0 || !toks[k-1].capitalized()) {
+			return false
+		}
+	}
+	last := len(toks) - 1
+	if _, isVerb := d.lx.speech.endingAt(toks, last); isVerb && !toks[last].capitalized() && !strings.HasSuffix(toks[last].lower, "s") {
+		return false
+	}
+	if _, isVerb := d.lx.estimate.endingAt(toks, last); isVerb && !toks[last].capitalized() && !strings.HasSuffix(toks[last].lower, "s") {
+		return false
+	}
+	return true
+}
+
+// dateWord reports a word of a date: a month or weekday, or a day after a
+// month ("May 3"); "District 751" is a name.
+func dateWord(toks []token, k int) bool {
+	if monthOrWeekday(toks[k].lower) {
+		return true
+	}
+	return isDigitWord(toks[k].lower) && k > 0 && monthOrWeekday(toks[k-1].lower)
+}
+
+// monthOrWeekday reports a month or weekday name, or a month's abbreviation.
+func monthOrWeekday(w string) bool {
+	if _, ok := monthNames[strings.TrimSuffix(w, ".")]; ok {
+		return true
+	}
+	return weekdayNamed(w) >= 0
 }
 
 // coAuthors reads "Reuters and the British think tank the Royal United
@@ -437,6 +536,63 @@ func (d *document) personName(name string) string {
 	return name
 }
 
+// figureAt reports a figure at toks[k], or one word after it ("added just
+// 12,000", "added about 2.1 million").
+func figureAt(s *sentenceInfo, toks []token, k int) bool {
+	for _, j := range []int{k, k + 1} {
+		if j >= len(toks) {
+			return false
+		}
+		for _, n := range s.numbers {
+			if n.Start == toks[j].start {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// determinerBefore reports a word at i, one that names a document as well
+// as a verb of saying (data/person_refs.txt: "report", "estimate"), that a
+// determiner or a possessive makes a noun: "an estimate", "a best
+// estimate", "the department's monthly strike report". ("Moody's said",
+// "Ukraine's military says": verbs.)
+func (d *document) determinerBefore(toks []token, i int) bool {
+	w := toks[i].lower
+	if d.lx.references["the "+w] != "report" && d.lx.references["the "+strings.TrimSuffix(w, "s")] != "report" {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch w := toks[j].lower; {
+		case w == "a" || w == "an" || w == "its" || w == "their" || w == "his" || w == "her" || w == "our" || w == "this" || w == "that":
+			return true
+		case strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s"):
+			return true
+		case toks[j].punct || toks[j].capitalized():
+			return false
+		}
+	}
+	return false
+}
+
+// ownerBefore reads the owner of a document named at i: "AccuWeather's
+// latest estimate" → AccuWeather; none for "an estimate".
+func (d *document) ownerBefore(toks []token, i int) []string {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		owner, ok := possessive(toks[k])
+		if !ok {
+			continue
+		}
+		start := k
+		for start > 0 && (toks[start-1].capitalized() || toks[start-1].lower == "the") && !toks[start-1].punct {
+			start--
+		}
+		owned := append(slices.Clone(toks[start:k]), owner)
+		return d.sourceChain(owned, 0, len(owned))
+	}
+	return nil
+}
+
 // subjectBefore returns the index where the subject of the verb at i starts
 // (i itself when there is none): back over auxiliaries and adverbs to the
 // start of the clause, skipping an appositive between commas.
@@ -445,8 +601,19 @@ func (d *document) subjectBefore(toks []token, i int) int {
 		return i // a second verb of the same subject: "measured it … and said"
 	}
 	j := i - 1
-	for j >= 0 && (auxiliaries[toks[j].lower] || strings.HasSuffix(toks[j].lower, "ly") && !toks[j].capitalized()) {
-		j--
+	for {
+		for j >= 0 && (auxiliaries[toks[j].lower] || strings.HasSuffix(toks[j].lower, "ly") && !toks[j].capitalized()) {
+			j--
+		}
+		// "Gov. Roy Cooper on Wednesday estimated", "the ministry on Oct. 9 said".
+		on := j
+		for on >= 0 && on > j-4 && (dateWord(toks, on) || toks[on].text == ".") {
+			on--
+		}
+		if on == j || on < 0 || toks[on].lower != "on" {
+			break
+		}
+		j = on - 1
 	}
 	// "Indivisible Chicago, one of the groups behind the event, said";
 	// "Lavrov, who arrived in North Korea on Friday, also held talks".
@@ -487,7 +654,7 @@ func (d *document) subjectBefore(toks []token, i int) int {
 			}
 			break
 		}
-		if _, isVerb := d.lx.speech.at(toks, j); isVerb && j < end-1 {
+		if _, isVerb := d.lx.speech.at(toks, j); isVerb && j < end-1 && !d.determinerBefore(toks, j) {
 			break
 		}
 		if _, isMeasure := d.lx.measures.at(toks, j); isMeasure && !t.capitalized() {
@@ -542,6 +709,22 @@ func (d *document) relativeAntecedent(toks []token, who int) []string {
 		return nil
 	}
 	return []string{joinTokens(d.doc.Text, toks[j+1:end])}
+}
+
+// relativeCiting reads "X, which, citing Y, said" before the verb at i: the
+// index of "which" (or "who") and of the first word Y names.
+func relativeCiting(toks []token, i int) (who, cited int, ok bool) {
+	if i < 5 || toks[i-1].text != "," {
+		return 0, 0, false
+	}
+	k := i - 2
+	for k > 0 && toks[k].text != "," {
+		k--
+	}
+	if k < 2 || toks[k+1].lower != "citing" && toks[k+1].lower != "quoting" || toks[k-1].lower != "which" && toks[k-1].lower != "who" {
+		return 0, 0, false
+	}
+	return k - 1, k + 2, true
 }
 
 // insideRelative reports a verb in a relative clause ("which the military

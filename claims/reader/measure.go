@@ -17,6 +17,9 @@ var (
 	hedges = predicateWords["hedge"]
 	// increments make a figure one on top of another: "an additional 25,000".
 	increments = predicateWords["increment"]
+	// timeAdverbs stand between a source and its verb: "the department now
+	// estimates".
+	timeAdverbs = predicateWords["adverb"]
 )
 
 // measure finds what happened to the counted thing, preferring, in order:

@@ -81,6 +81,7 @@ type lexicon struct {
 	qualifiers phraseDict // value: qualifier
 	speech     phraseDict
 	estimate   phraseDict
+	amount     map[string]bool // speech verbs that, before a figure, say a change
 	titles     phraseDict
 	references map[string]string // "the agency" → org
 }
@@ -91,7 +92,7 @@ var vocabulary = loadLexicon()
 func loadLexicon() *lexicon {
 	lx := &lexicon{units: newPhraseDict(), measures: newPhraseDict(), qualifiers: newPhraseDict(),
 		speech: newPhraseDict(), estimate: newPhraseDict(), titles: newPhraseDict(),
-		references: map[string]string{}}
+		references: map[string]string{}, amount: map[string]bool{}}
 	shared := claims.Words()
 	for _, u := range shared.Units {
 		for _, form := range u.Forms {
@@ -109,6 +110,12 @@ func loadLexicon() *lexicon {
 		}
 	}
 	for _, f := range dataLines("attribution.txt") {
+		if f[0] == "amount" {
+			for _, w := range f[1:] {
+				lx.amount[w] = true
+			}
+			continue
+		}
 		dict := lx.speech
 		if f[0] == "estimate" {
 			dict = lx.estimate
