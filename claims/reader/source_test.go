@@ -1,0 +1,51 @@
+package reader
+
+import (
+	"strings"
+	"testing"
+)
+
+// Who a figure is attributed to: one case for each rule that keeps a
+// fragment of the sentence from passing for a source.
+func TestSourceRules(t *testing.T) {
+	tests := []struct {
+		name, text string
+		roots      []string // the root source of each claim, in order
+	}{
+		{"a verb of amount before a figure attributes nothing",
+			"Retailers added 34,000 jobs in March, while manufacturing shed 12,000.", []string{"", ""}},
+		{"a document named with a possessive is its owner's",
+			"The Weather Bureau's latest estimate, 4,000 homes, is twice the first one.", []string{"Weather Bureau"}},
+		{"the owner of a report refers back",
+			"The Transport Ministry said rail traffic fell. The ministry's monthly freight report showed 1,200 trains were cancelled.", []string{"Transport Ministry"}},
+		{"a relative that cites a source relays it",
+			"The Relief Office, which, citing the Red Cross, said 3,100 people were missing, asked for help.", []string{"Red Cross"}},
+		{"a date between the source and the verb is no part of it",
+			"Governor Ann Lee on Thursday estimated the damage at $4 billion.", []string{"Ann Lee"}},
+		{"a date before the source is no part of it",
+			"On May 3 the agency put the number of displaced people at 950,000.", []string{"agency"}},
+		{"an adverb of time is no part of the source",
+			"The bureau now counts 358,000 fewer jobs.", []string{"bureau"}},
+		{"a figure is no part of a source",
+			"Ukraine reported 2,200 soldiers killed, beating the 2,030 recorded on November 28.", []string{"Ukraine", "Ukraine"}},
+		{"a title is no part of the name",
+			"Gov. Ann Lee said 40 people were rescued.", []string{"Ann Lee"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, _, err := ParseDocument("s.txt", "", []byte(" date 2025-01-10 "+tt.text), ParseOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var roots []string
+			for _, c := range NewReader().Read(&doc) {
+				if c.Kind == "quantity" {
+					roots = append(roots, c.Attribution.Root)
+				}
+			}
+			if strings.Join(roots, "|") != strings.Join(tt.roots, "|") {
+				t.Errorf("roots %q, want %q", roots, tt.roots)
+			}
+		})
+	}
+}
