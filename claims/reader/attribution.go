@@ -413,10 +413,14 @@ func possessive(t token) (token, bool) {
 
 // nameShaped reports whether a source phrase can name somebody: it does not
 // end in a verb that attributes ("and said claims …" names nobody) nor
-// hold a figure ("beating the 2,030"; "District 751" is a name).
+// hold a figure ("beating the 2,030", "instead of the 2.9 million jobs";
+// "District 751" and "11 UN member states" are names).
 func nameShaped(d *document, toks []token) bool {
 	for k, t := range toks {
-		if isDigitWord(t.lower) && (len(t.lower) >= 4 || strings.Contains(t.lower, ",")) && (k == 0 || !toks[k-1].capitalized()) {
+		if !isDigitWord(t.lower) {
+			continue
+		}
+		if k > 0 && !toks[k-1].capitalized() || k == 0 && (len(t.lower) >= 4 || strings.ContainsAny(t.lower, ",.")) {
 			return false
 		}
 	}

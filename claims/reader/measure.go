@@ -20,6 +20,8 @@ var (
 	// timeAdverbs stand between a source and its verb: "the department now
 	// estimates".
 	timeAdverbs = predicateWords["adverb"]
+	// expectations make the figure they govern a forecast: "had forecast".
+	expectations = predicateWords["expect"]
 )
 
 // measure finds what happened to the counted thing, preferring, in order:
@@ -164,6 +166,9 @@ func modality(toks []token, first int, p np) claims.Modality {
 			return claims.Projected
 		}
 	}
+	if forecastAround(toks, first, p) {
+		return claims.Projected
+	}
 	from := max(0, first-8)
 	for j := first - 1; j >= from; j-- {
 		t := toks[j]
@@ -185,6 +190,32 @@ func modality(toks []token, first int, p np) claims.Modality {
 		}
 	}
 	return claims.Actual
+}
+
+// forecastAround reports a figure that a verb of expectation governs: after
+// "had" or "have" before it in its clause ("economists had forecast payrolls
+// rising by 175,000", "analysts had expected 161,000"), or right after what
+// it counts, as a participle or in a relative clause ("145,000 jobs expected
+// by economists", "the 150,000 that analysts had forecast"). "The toll was
+// expected to rise" says nothing of the toll itself.
+func forecastAround(toks []token, first int, p np) bool {
+	for j := first - 1; j >= 0 && j >= first-8 && !toks[j].punct; j-- {
+		if expectations[toks[j].lower] && j > 0 && (toks[j-1].lower == "had" || toks[j-1].lower == "have" || toks[j-1].lower == "has") {
+			return true
+		}
+	}
+	j := max(p.to, first+1)
+	if j < len(toks) && expectations[toks[j].lower] && j+1 < len(toks) && toks[j+1].lower == "by" {
+		return true // "145,000 jobs expected by economists"
+	}
+	if j+3 < len(toks) && toks[j].lower == "that" {
+		for k := j + 1; k < len(toks) && k <= j+4; k++ {
+			if expectations[toks[k].lower] {
+				return true // "the 150,000 that analysts had forecast"
+			}
+		}
+	}
+	return false
 }
 
 // owner names whose losses a harm count counts: "at least 100 deaths" among

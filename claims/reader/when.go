@@ -39,9 +39,18 @@ func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim
 			}
 		}
 	}
-	if _, scope := claims.MeasureClass(c.Measure); scope == "event" && !d.eventDate.IsZero() {
+	_, scope := claims.MeasureClass(c.Measure)
+	if scope == claims.ScopeEvent && !d.eventDate.IsZero() {
 		c.AsOf = d.eventDate
 		return
+	}
+	for _, list := range [][]claims.Claim{earlier, d.claims} {
+		for k := len(list) - 1; k >= 0 && scope != claims.ScopeCumulative; k-- {
+			if p := list[k].Period; p.Precision == claims.PrecisionMonth && p.Start.Month() == p.End.Month() && list[k].Unit == c.Unit {
+				c.AsOf, c.Period = list[k].AsOf, p
+				return
+			}
+		}
 	}
 	c.AsOf = d.ref
 }

@@ -50,3 +50,43 @@ func TestInferPublication(t *testing.T) {
 		})
 	}
 }
+
+// The time a figure describes when its sentence names none, and whether it
+// is a forecast.
+func TestFigureTimeAndModality(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "as-of period-start modality" of each claim
+	}{
+		{"a statistic takes the month of the article's last like figure",
+			"Employers added 114,000 jobs in July. Health care led with 55,000 jobs.",
+			[]string{"2024-07-31 2024-07-01 actual", "2024-07-31 2024-07-01 actual"}},
+		{"a running count does not",
+			"The ministry counted 300 deaths in July. By now 450 people have died.",
+			[]string{"2024-07-31 2024-07-01 actual", "2024-08-02  actual"}},
+		{"a figure an expectation governs is a forecast",
+			"Economists had forecast payrolls rising by 175,000 jobs.",
+			[]string{"2024-08-02  projected"}},
+		{"a forecast after what it counts",
+			"The figure fell short of the 145,000 jobs expected by economists.",
+			[]string{"2024-08-02  projected"}},
+		{"a toll expected to rise is a count",
+			"The number of dead had topped 5,300 and was expected to rise.",
+			[]string{"2024-08-02  actual"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, _, err := ParseDocument("w.txt", "", []byte(" date 2024-08-02 "+tt.text), ParseOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range NewReader().Read(&doc) {
+				got = append(got, c.AsOf.String()+" "+c.Period.Start.String()+" "+string(c.Modality))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
