@@ -12,6 +12,7 @@ import (
 var (
 	functionWords   = wordSet("function_words.txt")
 	identifierWords = wordSet("identifiers.txt")
+	streetWords     = wordSet("street_words.txt")
 )
 
 func wordSet(file string) map[string]bool {
@@ -282,8 +283,36 @@ func notAQuantity(text string, toks []token, first, last int, n numbers.Number) 
 		case "days", "weeks", "months", "years", "hours", "minutes", "decades", "day", "week", "month", "year", "hour", "decade", "a.m.", "p.m.", "am", "pm", "gmt", "utc":
 			return true
 		}
-		// A street address: "50 W. Washington St."
+		// A street address: "50 W. Washington St.", "200 Nohea Kai Drive".
 		if toks[next].capitalized() && (len(toks[next].text) == 2 && strings.HasSuffix(toks[next].text, ".")) {
+			return true
+		}
+		if streetAfter(toks, next) {
+			return true
+		}
+		// A phone number: "1-800-CALL-FBI", "1-800-555-0100".
+		if toks[next].start == toks[last].end && (toks[next].text == "-" || strings.HasPrefix(toks[next].text, "-")) {
+			return true
+		}
+		if strings.Count(toks[last].text, "-") >= 2 {
+			return true
+		}
+	}
+	// An age in apposition to a person: "said Salem, 47, who …".
+	if first > 1 && next < len(toks) && toks[first-1].text == "," && toks[next].text == "," && hasUpper(toks[first-2].text) && n.Low == n.High && n.Low < 120 && !n.Spelled && first == last {
+		return true
+	}
+	// The second of two days: "on September 17 and 18", "June 9 and 16".
+	if first > 2 && (toks[first-1].lower == "and" || toks[first-1].lower == "to") && isDigitWord(toks[first-2].lower) && monthOrWeekday(toks[first-3].lower) && n.Low == n.High && n.Low <= 31 {
+		return true
+	}
+	// A bound that defines a category: "businesses with fewer than 50
+	// employees", "companies with over 500 workers".
+	if k := first - 1; k > 1 {
+		for k > 0 && (toks[k].lower == "than" || toks[k].lower == "fewer" || toks[k].lower == "less" || toks[k].lower == "more" || toks[k].lower == "over" || toks[k].lower == "under") {
+			k--
+		}
+		if k < first-1 && k > 0 && toks[k].lower == "with" && strings.HasSuffix(toks[k-1].lower, "s") && !isDigitWord(toks[k-1].lower) {
 			return true
 		}
 	}
@@ -294,6 +323,20 @@ func notAQuantity(text string, toks []token, first, last int, n numbers.Number) 
 	}
 	if first > 0 && (toks[first-1].lower == "aged" || toks[first-1].lower == "age") {
 		return true
+	}
+	return false
+}
+
+// hasUpper reports a word with a capital anywhere: "al-Mansouri".
+func hasUpper(w string) bool { return strings.ToLower(w) != w }
+
+// streetAfter reports capitalized words from toks[i] that end in a word of
+// a street: the figure before them is a house number.
+func streetAfter(toks []token, i int) bool {
+	for k := i; k < len(toks) && k < i+5 && toks[k].capitalized(); k++ {
+		if streetWords[strings.TrimSuffix(toks[k].lower, ".")] && k > i {
+			return true
+		}
 	}
 	return false
 }

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -45,6 +46,38 @@ func TestSourceRules(t *testing.T) {
 			}
 			if strings.Join(roots, "|") != strings.Join(tt.roots, "|") {
 				t.Errorf("roots %q, want %q", roots, tt.roots)
+			}
+		})
+	}
+}
+
+// Numbers that are not claims stay out, each by a general rule.
+func TestNotClaims(t *testing.T) {
+	tests := []struct {
+		name, text string
+		values     []float64 // the low values of the quantity claims read
+	}{
+		{"an age in apposition", `"We lost everything," said Maria al-Haddad, 34, a teacher. About 300 homes were destroyed.`, []float64{300}},
+		{"a house number", "The aid office at 120 Harbor View Drive reopened; 40 families came.", []float64{40}},
+		{"a phone number", "Call the tip line at 1-800-555-0199 if 20 people are safe.", []float64{20}},
+		{"the second of two days", "Officials meet on March 17 and 18; about 2,000 homes were destroyed.", []float64{2000}},
+		{"a bound that defines a category", "Businesses with fewer than 50 employees shed 9,000 jobs.", []float64{9000}},
+		{"a count of names is a count", "Volunteers confirmed the names of more than 7,000 soldiers killed.", []float64{7000}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, _, err := ParseDocument("n.txt", "", []byte(" date 2025-01-10 "+tt.text), ParseOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []float64
+			for _, c := range NewReader().Read(&doc) {
+				if c.Kind == "quantity" && c.Value.Low != nil {
+					got = append(got, *c.Value.Low)
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.values) {
+				t.Errorf("claims %v, want %v", got, tt.values)
 			}
 		})
 	}
