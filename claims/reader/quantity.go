@@ -156,6 +156,9 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 	if m := d.measure(toks, first, before, phrase); m != "" {
 		c.Measure = m
 	}
+	if c.Measure == "" && populationOf(toks, before) {
+		c.Measure = "population" // "a city of 90,000": context, not a count of what happened
+	}
 	if c.Measure == "" && !hasPredicate(toks, phrase, first) {
 		// "a conservative range of four to six million shells": the verb
 		// was in an earlier sentence about the same things.
@@ -524,11 +527,12 @@ func wordClasses(file string) map[string]map[string]bool {
 }
 
 var (
-	amountVerbs       = subjectWords["amount"]    // "rose", "totalled", "reached"
-	linkWords         = subjectWords["link"]      // "was", "stood", "at"
-	genericCounts     = subjectWords["generic"]   // "figures", "numbers"
-	finiteVerbs       = subjectWords["finite"]    // "were", "will"
-	linkingQualifiers = subjectWords["qualifier"] // "passed", "topped"
+	amountVerbs       = subjectWords["amount"]     // "rose", "totalled", "reached"
+	linkWords         = subjectWords["link"]       // "was", "stood", "at"
+	genericCounts     = subjectWords["generic"]    // "figures", "numbers"
+	finiteVerbs       = subjectWords["finite"]     // "were", "will"
+	linkingQualifiers = subjectWords["qualifier"]  // "passed", "topped"
+	settlements       = subjectWords["settlement"] // "city", "port"
 )
 
 // linking reports a word that may stand between a counted thing named
@@ -611,6 +615,12 @@ func hasPredicate(toks []token, p np, first int) bool {
 		j = tokenAfterNumber(toks, first)
 	}
 	return j+1 < len(toks) && auxiliaries[toks[j].lower] && !toks[j+1].punct
+}
+
+// populationOf reports a figure after "<settlement> of", before which
+// toks[before] is the last word: "a port of some 120,000 people".
+func populationOf(toks []token, before int) bool {
+	return before >= 1 && toks[before].lower == "of" && settlements[toks[before-1].lower]
 }
 
 // sameUnitMeasure carries the measure of an earlier claim of the same unit

@@ -31,6 +31,10 @@ func TestSourceRules(t *testing.T) {
 			"Ukraine reported 2,200 soldiers killed, beating the 2,030 recorded on November 28.", []string{"Ukraine", "Ukraine"}},
 		{"a title is no part of the name",
 			"Gov. Ann Lee said 40 people were rescued.", []string{"Ann Lee"}},
+		{"a figure with no source takes that of the article's last figure like it",
+			"The Labor Department said employers added 114,000 jobs in July.\n\nPrivate payrolls grew by 97,000 jobs.", []string{"Labor Department", "Labor Department"}},
+		{"but not a figure of another measure",
+			"Police said 40 people were killed.\n\nThe town, home to 9,000 people, was flooded.", []string{"Police", ""}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
