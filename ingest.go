@@ -124,8 +124,9 @@ type ingester struct {
 	store  claims.Store
 	reader *reader.Reader
 	opts   reader.ParseOptions
-	// published holds the days the ledger's articles were published on, those
-	// stored and those read so far, for the dates of year-less datelines.
+	// published holds the days the ledger's articles were published on, by
+	// the city of their dateline, those stored and those read so far: a
+	// year-less dateline of the same city is most likely the same story's.
 	published publicationDays
 }
 
@@ -143,24 +144,32 @@ func newIngester(ctx context.Context, db *sqlite.DB, opts reader.ParseOptions) (
 	return in, nil
 }
 
-// publicationDays is a set of days, by their number since 1970.
-type publicationDays map[int64]bool
+// publicationDays holds days by the dateline city of the articles published
+// on them; a day is its number since 1970.
+type publicationDays map[string]map[int64]bool
 
 // nearbyDays is how close to a known publication day an inferred one must
 // be to count as the same story's time.
 const nearbyDays = 45
 
-func (p publicationDays) add(d claims.Date) {
-	if !d.IsZero() {
-		p[d.Unix()/86400] = true
+func (p publicationDays) add(doc claims.Document) {
+	city := doc.DatelineCity()
+	if doc.Published.IsZero() || city == "" {
+		return
 	}
+	if p[city] == nil {
+		p[city] = map[int64]bool{}
+	}
+	p[city][doc.Published.Unix()/86400] = true
 }
 
-// near reports whether some article was published within nearbyDays of d.
-func (p publicationDays) near(d claims.Date) bool {
+// near reports whether an article of the dateline city was published within
+// nearbyDays of d.
+func (p publicationDays) near(city string, d claims.Date) bool {
+	days := p[city]
 	day := d.Unix() / 86400
-	for k := day - nearbyDays; k <= day+nearbyDays; k++ {
-		if p[k] {
+	for k := day - nearbyDays; k <= day+nearbyDays && days != nil; k++ {
+		if days[k] {
 			return true
 		}
 	}
@@ -201,7 +210,7 @@ func (in *ingester) read(src input) readArticle {
 		return readArticle{src: src, err: err}
 	}
 	if in.published != nil {
-		in.published.add(doc.Published)
+		in.published.add(doc)
 	}
 	found, err := readClaims(in.reader, &doc)
 	if err != nil {

@@ -11,6 +11,7 @@ package claims
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -75,6 +76,14 @@ type Document struct {
 	// the date header and the dateline.
 	BodyStart int
 	Text      string // normalized text: UTF-8, LF line endings, no BOM
+}
+
+// DatelineCity is the place a dateline names first, lower-cased: "asheville"
+// for "ASHEVILLE, N.C., Sept. 28, 2024 (AP)"; "" without a dateline.
+func (d Document) DatelineCity() string {
+	city, _, _ := strings.Cut(d.Dateline, ",")
+	city, _, _ = strings.Cut(city, " [")
+	return strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(city), "•")))
 }
 
 // Reference is the day relative dates resolve against: the publication date,

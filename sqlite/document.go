@@ -322,22 +322,24 @@ func jsonList(names []string) string {
 	return string(b)
 }
 
-// PublicationDays lists the days the stored articles were published on,
-// each once: the dates a year-less dateline is read beside.
-func (db *DB) PublicationDays(ctx context.Context) ([]claims.Date, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT DISTINCT published FROM documents WHERE published IS NOT NULL`)
+// PublicationDays lists the stored articles that have a dateline and a
+// publication date, as documents holding only those two, each pair once:
+// what a year-less dateline of the same place is read beside.
+func (db *DB) PublicationDays(ctx context.Context) ([]claims.Document, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT DISTINCT dateline, published FROM documents
+		WHERE published IS NOT NULL AND dateline <> ''`)
 	if err != nil {
 		return nil, fmt.Errorf("list publication days: %w", err)
 	}
 	defer rows.Close()
-	var days []claims.Date
+	var days []claims.Document
 	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
+		var dateline, s string
+		if err := rows.Scan(&dateline, &s); err != nil {
 			return nil, fmt.Errorf("list publication days: %w", err)
 		}
 		if d, err := claims.ParseDate(s); err == nil {
-			days = append(days, d)
+			days = append(days, claims.Document{Dateline: dateline, Published: d})
 		}
 	}
 	if err := rows.Err(); err != nil {

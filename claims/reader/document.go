@@ -27,10 +27,11 @@ type ParseOptions struct {
 	// Today is the caller's clock: a publication date after it is warned
 	// of, and a year-less dateline's year is not after it; zero skips both.
 	Today claims.Date
-	// Nearby reports whether the ledger holds articles published near a
-	// day; a year-less dateline whose weekdays fit several years takes the
-	// one the ledger's other articles share. Nil when nothing is known.
-	Nearby func(claims.Date) bool
+	// Nearby reports whether the ledger holds articles with a dateline of
+	// the city given (DatelineCity) published near a day: a year-less
+	// dateline takes the year of the same place's other articles, most
+	// likely the same story's. Nil when nothing is known.
+	Nearby func(city string, d claims.Date) bool
 }
 
 // ErrBadInput marks input that is not a readable article; its message says why.

@@ -99,12 +99,13 @@ const yearsBack = 12
 // ("said on Tuesday", "made landfall late on Thursday"). The candidates are
 // the years, not before the latest year the text mentions, whose dateline
 // day is the first weekday the text names, or the day after it. It prefers
-// a year whose dateline day is that weekday itself, then one near the
-// ledger's other articles (nearby), then the latest not after today: articles are
+// a year near the ledger's other articles of the dateline's city (nearby),
+// then one whose dateline day is that weekday itself, then the latest not
+// after today: articles are
 // read soon after they are written, and an article's own years are often
 // history. Without today it takes the earliest. It returns why it inferred
 // nothing, or "".
-func inferPublication(doc *claims.Document, today claims.Date, nearby func(claims.Date) bool) (missing string) {
+func inferPublication(doc *claims.Document, today claims.Date, nearby func(string, claims.Date) bool) (missing string) {
 	latestYear := 0
 	first := time.Weekday(-1)
 	for _, s := range SplitSentences(doc.Text, doc.BodyStart) {
@@ -150,8 +151,8 @@ func inferPublication(doc *claims.Document, today claims.Date, nearby func(claim
 		if score > aloneScore || score == aloneScore && !today.IsZero() {
 			alone, aloneScore = y, score
 		}
-		if nearby != nil && nearby(day) {
-			score++
+		if nearby != nil && nearby(doc.DatelineCity(), day) {
+			score += 8
 		}
 		if score > bestScore || score == bestScore && !today.IsZero() {
 			best, bestScore = y, score

@@ -11,19 +11,22 @@ import (
 // The year of a year-less dateline, from the weekdays its article names.
 func TestInferPublication(t *testing.T) {
 	today := claims.NewDate(2026, time.December, 7)
-	near2017 := func(d claims.Date) bool { return d.Year() == 2017 }
+	near2017 := func(_ string, d claims.Date) bool { return d.Year() == 2017 }
 	tests := []struct {
 		name    string
 		text    string
 		today   claims.Date
-		nearby  func(claims.Date) bool
+		nearby  func(string, claims.Date) bool
 		want    string // the inferred date, or "" and the start of the reason
 		missing string
 	}{
 		{"the latest year the first weekday fits, not after today",
 			"BENGHAZI, Libya, Sept 12 (Reuters) - More than 5,300 people died, the ministry said on Tuesday.", today, nil, "2023-09-12", ""},
-		{"a year the ledger's articles share wins a tie",
+		{"a year the ledger's articles of the city share wins",
 			"BENGHAZI, Libya, Sept 12 (Reuters) - More than 5,300 people died, the ministry said on Tuesday.", today, near2017, "2017-09-12", ""},
+		{"the ledger's year over the first weekday's own",
+			"ASHEVILLE, Oct. 23 - In a statement Tuesday, the county cut its count to 42 deaths.", today,
+			func(city string, d claims.Date) bool { return city == "asheville" && d.Year() == 2024 }, "2024-10-23", ""},
 		{"the dateline's day after the first weekday named",
 			"TALLAHASSEE, Fla., Sept 27 (Reuters) - Helene killed 44 people after it made landfall late on Thursday, two years after the storms of 2023.", today, nil, "2024-09-27", ""},
 		{"not before the latest year the text mentions",
