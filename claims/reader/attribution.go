@@ -81,11 +81,30 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 			out = append(out, anchor{chain: out[len(out)-1].chain, from: t.start, to: s.End, priority: trailingPriority})
 			continue
 		}
+		// "the Associated Press's running count of deaths … to at least 214",
+		// "AccuWeather … raised its estimate … to $145bn": a document's owner
+		// is the source of what it states.
+		if documents[t.lower] && !t.capitalized() {
+			if owner := d.ownerBefore(toks, i); len(owner) > 0 {
+				out = append(out, anchor{chain: owner, from: t.start, to: clauseEndOffset(s, toks, i+1), priority: leadingPriority})
+				continue
+			}
+		}
 		v, speech := d.lx.speech.at(toks, i)
 		if !speech {
 			v, speech = d.lx.estimate.at(toks, i)
 		}
-		if !speech || insideRelative(toks, i) {
+		if !speech {
+			continue
+		}
+		// "Henderson County, which had reported nine deaths, now lists seven":
+		// the relative clause states the antecedent's figure.
+		if insideRelative(toks, i) {
+			if who := relativePronounBefore(toks, i); who > 0 && toks[who-1].text == "," {
+				if subj := d.relativeAntecedent(toks, who); len(subj) > 0 {
+					out = append(out, anchor{chain: subj, from: toks[i].start, to: clauseEndOffset(s, toks, i+len(v.words)), priority: leadingPriority})
+				}
+			}
 			continue
 		}
 		verbEnd := i + len(v.words)
@@ -557,13 +576,12 @@ func figureAt(s *sentenceInfo, toks []token, k int) bool {
 }
 
 // determinerBefore reports a word at i, one that names a document as well
-// as a verb of saying (data/person_refs.txt: "report", "estimate"), that a
-// determiner or a possessive makes a noun: "an estimate", "a best
-// estimate", "the department's monthly strike report". ("Moody's said",
-// "Ukraine's military says": verbs.)
+// as a verb of saying (data/predicate_words.txt "document": "report",
+// "estimate"), that a determiner or a possessive makes a noun: "an
+// estimate", "a best estimate", "the department's monthly strike report".
+// ("Moody's said", "Ukraine's military says": verbs.)
 func (d *document) determinerBefore(toks []token, i int) bool {
-	w := toks[i].lower
-	if d.lx.references["the "+w] != "report" && d.lx.references["the "+strings.TrimSuffix(w, "s")] != "report" {
+	if !documents[toks[i].lower] {
 		return false
 	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
@@ -580,9 +598,19 @@ func (d *document) determinerBefore(toks []token, i int) bool {
 }
 
 // ownerBefore reads the owner of a document named at i: "AccuWeather's
-// latest estimate" → AccuWeather; none for "an estimate".
+// latest estimate" → AccuWeather; "X raised its estimate" → X; none for "an
+// estimate".
 func (d *document) ownerBefore(toks []token, i int) []string {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if (toks[k].lower == "its" || toks[k].lower == "their") && k > 0 {
+			if subject := d.subjectBefore(toks, k-1); subject < k-1 {
+				return d.sourceChain(toks, subject, k-1)
+			}
+			return nil
+		}
+		if toks[k].punct {
+			return nil
+		}
 		owner, ok := possessive(toks[k])
 		if !ok {
 			continue
@@ -729,6 +757,17 @@ func relativeCiting(toks []token, i int) (who, cited int, ok bool) {
 		return 0, 0, false
 	}
 	return k - 1, k + 2, true
+}
+
+// relativePronounBefore is the index of the "which" or "who" a few words
+// before i, or -1.
+func relativePronounBefore(toks []token, i int) int {
+	for j := i - 1; j >= 0 && j >= i-4 && !toks[j].punct; j-- {
+		if toks[j].lower == "which" || toks[j].lower == "who" {
+			return j
+		}
+	}
+	return -1
 }
 
 // insideRelative reports a verb in a relative clause ("which the military

@@ -22,6 +22,8 @@ var (
 	timeAdverbs = predicateWords["adverb"]
 	// expectations make the figure they govern a forecast: "had forecast".
 	expectations = predicateWords["expect"]
+	// documents are what a source publishes: "its estimate", "the count".
+	documents = predicateWords["document"]
 )
 
 // measure finds what happened to the counted thing, preferring, in order:
