@@ -337,6 +337,10 @@ func (d *document) sourceChain(toks []token, from, to int) []string {
 	for to > from && timeAdverbs[toks[to-1].lower] {
 		to--
 	}
+	// "Earlier China Central Television reported", "Meanwhile the ministry".
+	for from < to && timeAdverbs[toks[from].lower] {
+		from++
+	}
 	// A date is no part of the source: "on May 3 the ministry", "Gov. Roy
 	// Cooper on Wednesday". (Inside a name it may be: "OCHA's Tuesday update".)
 	for k := to - 1; k >= from; k-- {
@@ -441,6 +445,9 @@ func nameShaped(d *document, toks []token) bool {
 		}
 		if k > 0 && !toks[k-1].capitalized() || k == 0 && (len(t.lower) >= 4 || strings.ContainsAny(t.lower, ",.")) {
 			return false
+		}
+		if k == 0 && (len(toks) == 1 || !toks[1].capitalized()) {
+			return false // "157", "157 people"
 		}
 	}
 	last := len(toks) - 1
