@@ -48,12 +48,8 @@ func TestSourceRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, _, err := ParseDocument("s.txt", "", []byte(" date 2025-01-10 "+tt.text), ParseOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
 			var roots []string
-			for _, c := range NewReader().Read(&doc) {
+			for _, c := range readText(t, "2025-01-10", "", tt.text) {
 				if c.Kind == "quantity" {
 					roots = append(roots, c.Attribution.Root)
 				}
@@ -80,12 +76,8 @@ func TestNotClaims(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, _, err := ParseDocument("n.txt", "", []byte(" date 2025-01-10 "+tt.text), ParseOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
 			var got []float64
-			for _, c := range NewReader().Read(&doc) {
+			for _, c := range readText(t, "2025-01-10", "", tt.text) {
 				if c.Kind == "quantity" && c.Value.Low != nil {
 					got = append(got, *c.Value.Low)
 				}

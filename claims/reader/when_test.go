@@ -79,12 +79,8 @@ func TestFigureTimeAndModality(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, _, err := ParseDocument("w.txt", "", []byte(" date 2024-08-02 "+tt.text), ParseOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
 			var got []string
-			for _, c := range NewReader().Read(&doc) {
+			for _, c := range readText(t, "2024-08-02", "", tt.text) {
 				got = append(got, c.AsOf.String()+" "+c.Period.Start.String()+" "+string(c.Modality))
 			}
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
