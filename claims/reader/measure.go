@@ -177,18 +177,16 @@ func modality(toks []token, first int, p np) claims.Modality {
 		if t.punct {
 			break
 		}
-		switch t.lower {
-		case "preparing", "planning", "plans", "plan", "planned", "poised", "intends", "intend", "aims", "set", "ready", "will", "scheduled":
+		switch {
+		case predicateWords["plan"][t.lower]:
 			if t.lower == "set" && !(j+1 < len(toks) && toks[j+1].lower == "to") {
 				continue
 			}
 			return claims.Planned
-		case "may", "might", "could", "possibly", "perhaps", "potentially":
+		case predicateWords["possible"][t.lower]:
 			return claims.Possible
-		case "projected", "forecast", "expected", "predicted", "estimated-to":
-			if j+1 < len(toks) && toks[j+1].lower == "to" {
-				return claims.Projected
-			}
+		case expectations[t.lower] && j+1 < len(toks) && toks[j+1].lower == "to":
+			return claims.Projected
 		}
 	}
 	return claims.Actual

@@ -13,6 +13,7 @@ var (
 	functionWords   = wordSet("function_words.txt")
 	identifierWords = wordSet("identifiers.txt")
 	streetWords     = wordSet("street_words.txt")
+	notCounted      = wordClasses("not_counted.txt")
 )
 
 func wordSet(file string) map[string]bool {
@@ -273,17 +274,13 @@ func notAQuantity(text string, toks []token, first, last int, n numbers.Number) 
 	}
 	// A glued suffix: "three-day", "79-year-old", "152-mm".
 	if i := strings.LastIndexAny(word, "-"); i > 0 && n.End < toks[first].end {
-		switch suffix := word[i+1:]; suffix {
-		case "day", "days", "week", "month", "year", "hour", "minute", "old", "mm", "millimetre", "millimeter", "calibre", "caliber", "member", "nation", "point", "storey", "story":
+		if notCounted["glued"][word[i+1:]] {
 			return true
 		}
 	}
 	next := last + 1
 	if next < len(toks) {
-		switch toks[next].lower {
-		case "mm", "millimetre", "millimeter", "calibre", "caliber":
-			return true
-		case "days", "weeks", "months", "years", "hours", "minutes", "decades", "day", "week", "month", "year", "hour", "decade", "a.m.", "p.m.", "am", "pm", "gmt", "utc":
+		if w := toks[next].lower; notCounted["calibre"][w] || notCounted["duration"][w] {
 			return true
 		}
 		// A street address: "50 W. Washington St.", "200 Nohea Kai Drive".
