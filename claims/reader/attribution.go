@@ -451,6 +451,10 @@ func nameShaped(d *document, toks []token) bool {
 		}
 	}
 	last := len(toks) - 1
+	// "Inflation registered at 3.1%": what is measured does not speak.
+	if m, isMeasure := d.lx.measures.at(toks, 0); isMeasure && len(m.words) == len(toks) {
+		return false
+	}
 	if _, isVerb := d.lx.speech.endingAt(toks, last); isVerb && !toks[last].capitalized() && !strings.HasSuffix(toks[last].lower, "s") {
 		return false
 	}

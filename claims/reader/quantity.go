@@ -435,6 +435,13 @@ func (d *document) phraseAfter(s *sentenceInfo, i int, n numbers.Number) np {
 		if _, isMeasure := d.lx.measures.at(toks, p.to-1); isMeasure {
 			return np{from: i, to: i, head: -1}
 		}
+		// "30,000 others", "10 new", "5 coming from Malawi": no noun of its
+		// own; what it counts is the figure's antecedent. (Pronouns and
+		// determiners are closed classes, so in code.)
+		switch w := last.lower; {
+		case w == "others" || w == "other" || w == "more" || w == "new" || w == "another" || strings.HasSuffix(w, "ing"):
+			return np{from: i, to: i, head: -1}
+		}
 		p.unit = last.lower
 		p.head = p.to - 1
 	}

@@ -41,6 +41,8 @@ func TestSourceRules(t *testing.T) {
 			"Private forecaster AccuWeather on Monday raised its estimate of the damage to $160bn.", []string{"AccuWeather"}},
 		{"a relative clause states its antecedent's figure",
 			"Henderson County, which had reported nine deaths, now lists seven.", []string{"Henderson County", "Henderson County"}},
+		{"what is measured does not speak",
+			"Inflation registered at 3.1% in January.", []string{""}},
 		{"a figure with no source takes that of the article's last figure like it",
 			"The Labor Department said employers added 114,000 jobs in July.\n\nPrivate payrolls grew by 97,000 jobs.", []string{"Labor Department", "Labor Department"}},
 		{"but not a figure of another measure",
@@ -72,6 +74,8 @@ func TestNotClaims(t *testing.T) {
 		{"a phone number", "Call the tip line at 1-800-555-0199 if 20 people are safe.", []float64{20}},
 		{"the second of two days", "Officials meet on March 17 and 18; about 2,000 homes were destroyed.", []float64{2000}},
 		{"a bound that defines a category", "Businesses with fewer than 50 employees shed 9,000 jobs.", []float64{9000}},
+		{"others count what the figure before counts",
+			"Officials said 12,000 homes were destroyed and 30,000 others damaged.", []float64{12000, 30000}},
 		{"a count of names is a count", "Volunteers confirmed the names of more than 7,000 soldiers killed.", []float64{7000}},
 	}
 	for _, tt := range tests {
