@@ -44,8 +44,8 @@ func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim
 		c.AsOf = d.eventDate
 		return
 	}
-	for _, list := range [][]claims.Claim{earlier, d.claims} {
-		for k := len(list) - 1; k >= 0 && scope != claims.ScopeCumulative; k-- {
+	for _, list := range [][]claims.Claim{d.claims, earlier} {
+		for k := 0; k < len(list) && scope != claims.ScopeCumulative; k++ {
 			if p := list[k].Period; p.Precision == claims.PrecisionMonth && p.Start.Month() == p.End.Month() && list[k].Unit == c.Unit {
 				c.AsOf, c.Period = list[k].AsOf, p
 				return
