@@ -44,9 +44,13 @@ func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim
 		c.AsOf = d.eventDate
 		return
 	}
+	// A statistic with no date of its own is of the article's reporting
+	// period: that of its first figure of the same unit given for a month or
+	// months ("added 114,000 jobs in July", "in the year to March"). A
+	// running count is as of the day it is given.
 	for _, list := range [][]claims.Claim{d.claims, earlier} {
 		for k := 0; k < len(list) && scope != claims.ScopeCumulative; k++ {
-			if p := list[k].Period; p.Precision == claims.PrecisionMonth && p.Start.Month() == p.End.Month() && list[k].Unit == c.Unit {
+			if p := list[k].Period; p.Precision == claims.PrecisionMonth && list[k].Unit == c.Unit {
 				c.AsOf, c.Period = list[k].AsOf, p
 				return
 			}
