@@ -72,6 +72,13 @@ func (d *document) nearestDate(s *sentenceInfo, c *claims.Claim) (dates.Mention,
 		if m.Start < c.End && m.End > c.Start {
 			continue
 		}
+		// "last month's wildfire", "last week's floods": a relative date
+		// that modifies a noun names an event, not the figure's time
+		// ("June's gain now stands at 179,000" is June's).
+		if rest := d.doc.Text[m.End:min(m.End+4, len(d.doc.Text))]; (strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")) &&
+			(strings.HasPrefix(strings.ToLower(m.Text), "last ") || strings.HasPrefix(strings.ToLower(m.Text), "this ")) {
+			continue
+		}
 		dist := m.Start - c.End
 		between := ""
 		if m.End <= c.Start {
@@ -82,6 +89,12 @@ func (d *document) nearestDate(s *sentenceInfo, c *claims.Claim) (dates.Mention,
 			}
 		} else if m.Start >= c.End {
 			between = d.doc.Text[c.End:m.Start]
+			// "…, which it said would make the fire the costliest since
+			// Iniki in 1992": a relative clause after the figure says
+			// something else.
+			if strings.Contains(between, ", which") || strings.Contains(between, ", who") {
+				continue
+			}
 		}
 		if strings.Contains(between, ",") {
 			dist += len(s.text) // another clause's date only when the figure's own has none
