@@ -35,6 +35,7 @@ const (
 func (d *document) attributions(s *sentenceInfo) []anchor {
 	toks := s.toks
 	var out []anchor
+	var cited []string // a leading "Citing X," for the speaker named next
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		// "according to X", "as per X"
@@ -75,6 +76,14 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 				last := &out[len(out)-1]
 				last.chain = append(last.chain, inner...)
 			}
+			continue
+		}
+		// "Citing figures from Ukraine's General Staff, the ministry said":
+		// the cited source is relayed by the speaker the sentence names next.
+		if t.lower == "citing" && len(out) == 0 && i <= 1 {
+			from, to := i+1, phraseEnd(toks, i+1)
+			cited = d.sourceChain(toks, from, to)
+			i = to - 1
 			continue
 		}
 		if (t.lower == "adding" || t.lower == "saying") && i > 0 && toks[i-1].text == "," && len(out) > 0 {
@@ -209,6 +218,9 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 		}
 		out = append(out, anchor{chain: chain, from: toks[i].start, to: clauseEndOffset(s, toks, verbEnd), priority: leadingPriority})
 	}
+	if len(cited) > 0 && len(out) > 0 {
+		out[0].chain = append(slices.Clone(out[0].chain), cited...)
+	}
 	return out
 }
 
@@ -341,6 +353,22 @@ func (d *document) sourceChain(toks []token, from, to int) []string {
 	for from < to && timeAdverbs[toks[from].lower] {
 		from++
 	}
+	// "An assessment provided to Congress": a participle's phrase describes
+	// the source and is no part of its name.
+	for k := from + 1; k+1 < to; k++ {
+		if strings.HasSuffix(toks[k].lower, "ed") && !toks[k].capitalized() && (toks[k+1].lower == "to" || toks[k+1].lower == "by") {
+			to = k
+			break
+		}
+	}
+	// "An assessment provided to Congress on Dec. 12 last year": what
+	// follows "on" and a date is no part of the source.
+	for k := from + 1; k+1 < to; k++ {
+		if toks[k].lower == "on" && dateWord(toks, k+1) {
+			to = k
+			break
+		}
+	}
 	// A date is no part of the source: "on May 3 the ministry", "Gov. Roy
 	// Cooper on Wednesday". (Inside a name it may be: "OCHA's Tuesday update".)
 	for k := to - 1; k >= from; k-- {
@@ -472,6 +500,11 @@ func dateWord(toks []token, k int) bool {
 	}
 	return isDigitWord(toks[k].lower) && k > 0 && monthOrWeekday(toks[k-1].lower)
 }
+
+// dateFiller are the words that run on from a date: "on Dec. 12 last year",
+// "on Tuesday afternoon". (A closed set of English time words, so in code.)
+var dateFiller = map[string]bool{"last": true, "this": true, "next": true, "year": true, "week": true,
+	"month": true, "morning": true, "afternoon": true, "evening": true, "night": true}
 
 // monthOrWeekday reports a month or weekday name, or a month's abbreviation.
 func monthOrWeekday(w string) bool {
@@ -650,7 +683,7 @@ func (d *document) subjectBefore(toks []token, i int) int {
 		}
 		// "Gov. Roy Cooper on Wednesday estimated", "the ministry on Oct. 9 said".
 		on := j
-		for on >= 0 && on > j-4 && (dateWord(toks, on) || toks[on].text == ".") {
+		for on >= 0 && on > j-6 && (dateWord(toks, on) || dateFiller[toks[on].lower] || toks[on].text == ".") {
 			on--
 		}
 		if on == j || on < 0 || toks[on].lower != "on" {
@@ -687,6 +720,12 @@ func (d *document) subjectBefore(toks []token, i int) int {
 		}
 		if (t.lower == "in" || t.lower == "at") && j > 0 && !toks[j-1].punct && !functionWords[toks[j-1].lower] && j < end-1 {
 			j-- // "the government delegation in the capital said"
+			continue
+		}
+		// "an assessment provided to Congress", "figures released by the
+		// county": a participle's phrase describes the subject.
+		if (t.lower == "to" || t.lower == "by") && j > 1 && strings.HasSuffix(toks[j-1].lower, "ed") && !toks[j-1].capitalized() && j < end-1 {
+			j -= 2
 			continue
 		}
 		if functionWords[t.lower] && !isName(t) && t.lower != "of" && t.lower != "the" && t.lower != "and" && t.lower != "for" && t.lower != "a" && t.lower != "an" {
@@ -1073,6 +1112,8 @@ func (d *document) lastEntity(kind, ref string) (entity, bool) {
 			return e, true
 		case kind == "report" && (e.kind == "report" || e.kind == "org" && strings.Contains(strings.ToLower(e.name), "institute")):
 			return e, true
+		case kind == "report" && documents[head] && e.kind == "org":
+			return e, true // "the update said": the body last named published it
 		case kind == "org" && e.kind == "org" && orgCompatible(head, e.name):
 			return e, true
 		}
