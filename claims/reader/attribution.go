@@ -137,7 +137,7 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 		}
 		// The passive has no speaker before its verb: "a tunnel was found",
 		// "the toll was confirmed by the ministry" (the speaker after "by").
-		if i > 0 && passiveAuxiliaries[toks[i-1].lower] {
+		if passiveBefore(toks, i) {
 			if verbEnd < len(toks) && toks[verbEnd].lower == "by" {
 				from, to := verbEnd+1, phraseEnd(toks, verbEnd+1)
 				if chain := d.sourceChain(toks, from, to); len(chain) > 0 {
@@ -216,12 +216,32 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 			out = append(out, anchor{chain: chain, from: s.Start, to: s.End, priority: trailingPriority, at: toks[subject].start})
 			continue
 		}
+		// "Green cited early figures from the Pacific Disaster Center: …":
+		// the speaker relays the source of what he cites.
+		if t.lower == "cited" {
+			for k := verbEnd; k < len(toks) && k < verbEnd+4 && !toks[k].punct; k++ {
+				if toks[k].lower == "from" || toks[k].lower == "by" {
+					chain = append(slices.Clone(chain), d.sourceChain(toks, k+1, phraseEnd(toks, k+1))...)
+					break
+				}
+			}
+		}
 		out = append(out, anchor{chain: chain, from: toks[i].start, to: clauseEndOffset(s, toks, verbEnd), priority: leadingPriority})
 	}
 	if len(cited) > 0 && len(out) > 0 {
 		out[0].chain = append(slices.Clone(out[0].chain), cited...)
 	}
 	return out
+}
+
+// passiveBefore reports a form of "be" before the verb at i, over adverbs:
+// "were revised", "were also revised", "was sharply revised".
+func passiveBefore(toks []token, i int) bool {
+	j := i - 1
+	for j >= 0 && (timeAdverbs[toks[j].lower] && !passiveAuxiliaries[toks[j].lower] || strings.HasSuffix(toks[j].lower, "ly") && !toks[j].capitalized()) {
+		j--
+	}
+	return j >= 0 && passiveAuxiliaries[toks[j].lower]
 }
 
 // passiveAuxiliaries make a speech verb after them passive: the forms of
@@ -388,6 +408,16 @@ func (d *document) sourceChain(toks []token, from, to int) []string {
 	}
 	if from >= to || !nameShaped(d, toks[from:to]) {
 		return nil
+	}
+	// "county figures show", "state data show": a body named before the
+	// document published it.
+	if documents[toks[to-1].lower] && to-from == 2 && !toks[from].capitalized() && !functionWords[toks[from].lower] {
+		ref := "the " + toks[from].lower
+		if kind, ok := d.lx.references[ref]; ok {
+			if e, found := d.lastEntity(kind, ref); found {
+				return []string{e.name}
+			}
+		}
 	}
 	// "OCHA's Tuesday update", "the department's monthly strike report":
 	// the owner of a report is its source.
@@ -1133,6 +1163,8 @@ func orgCompatible(head, name string) bool {
 		return strings.Contains(n, "ministry") || strings.Contains(n, "department")
 	case "military", "army":
 		return strings.Contains(n, "military") || strings.Contains(n, "army") || strings.Contains(n, "force") || strings.Contains(n, "defen")
+	case "firm", "company", "group":
+		return true // a generic head: any body
 	}
 	return strings.Contains(n, head)
 }
