@@ -91,8 +91,9 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 			continue
 		}
 		// "the Associated Press's running count of deaths … to at least 214",
-		// "AccuWeather … raised its estimate … to $145bn": a document's owner
-		// is the source of what it states.
+		// "AccuWeather … raised its estimate … to $145bn", "the Libyan Red
+		// Crescent figure of 11,300": a document's owner is the source of
+		// what it states.
 		if documents[t.lower] && !t.capitalized() {
 			if owner := d.ownerBefore(toks, i); len(owner) > 0 {
 				out = append(out, anchor{chain: owner, from: t.start, to: clauseEndOffset(s, toks, i+1), priority: leadingPriority})
@@ -200,6 +201,11 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 			continue
 		}
 		chain := d.sourceChain(toks, subject, i)
+		// "The department cut its estimate … and trimmed July from the 114,000
+		// it first reported": a pronoun names the speaker of the sentence so far.
+		if w := toks[subject].lower; (w == "it" || w == "they") && len(out) > 0 && onlyAdverbs(toks[subject+1:i]) {
+			chain = out[len(out)-1].chain
+		}
 		if len(chain) == 0 {
 			continue
 		}
@@ -366,8 +372,8 @@ func (d *document) sourceChain(toks []token, from, to int) []string {
 	for to > from && strings.HasSuffix(toks[to-1].lower, "ly") && !toks[to-1].capitalized() {
 		to--
 	}
-	for to > from && timeAdverbs[toks[to-1].lower] {
-		to--
+	for to > from && (timeAdverbs[toks[to-1].lower] || toks[to-1].lower == "far" || toks[to-1].lower == "so") {
+		to-- // "the ministry had so far"
 	}
 	// "Earlier China Central Television reported", "Meanwhile the ministry".
 	for from < to && timeAdverbs[toks[from].lower] {
@@ -531,6 +537,16 @@ func dateWord(toks []token, k int) bool {
 	return isDigitWord(toks[k].lower) && k > 0 && monthOrWeekday(toks[k-1].lower)
 }
 
+// onlyAdverbs reports words that are all adverbs of time or auxiliaries.
+func onlyAdverbs(toks []token) bool {
+	for _, t := range toks {
+		if !timeAdverbs[t.lower] && !auxiliaries[t.lower] {
+			return false
+		}
+	}
+	return true
+}
+
 // dateFiller are the words that run on from a date: "on Dec. 12 last year",
 // "on Tuesday afternoon". (A closed set of English time words, so in code.)
 var dateFiller = map[string]bool{"last": true, "this": true, "next": true, "year": true, "week": true,
@@ -672,9 +688,20 @@ func (d *document) determinerBefore(toks []token, i int) bool {
 }
 
 // ownerBefore reads the owner of a document named at i: "AccuWeather's
-// latest estimate" → AccuWeather; "X raised its estimate" → X; none for "an
-// estimate".
+// latest estimate" → AccuWeather; "X raised its estimate" → X; "the Libyan
+// Red Crescent figure" → the Libyan Red Crescent; none for "an estimate".
 func (d *document) ownerBefore(toks []token, i int) []string {
+	if k := i - 1; k > 0 && toks[k].capitalized() && !monthOrWeekday(toks[k].lower) {
+		start := k
+		for start > 0 && toks[start-1].capitalized() && !toks[start-1].punct && toks[start-1].lower != "the" {
+			start--
+		}
+		if start > 0 && (toks[start-1].lower == "the" || toks[start-1].lower == "a") {
+			if chain := d.sourceChain(toks, start, i); len(chain) > 0 {
+				return chain
+			}
+		}
+	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if (toks[k].lower == "its" || toks[k].lower == "their") && k > 0 {
 			if subject := d.subjectBefore(toks, k-1); subject < k-1 {
@@ -708,7 +735,9 @@ func (d *document) subjectBefore(toks []token, i int) int {
 	}
 	j := i - 1
 	for {
-		for j >= 0 && (auxiliaries[toks[j].lower] || strings.HasSuffix(toks[j].lower, "ly") && !toks[j].capitalized()) {
+		// Auxiliaries and adverbs: "had so far registered", "now count".
+		for j >= 0 && (auxiliaries[toks[j].lower] || timeAdverbs[toks[j].lower] || toks[j].lower == "far" && j > 0 && toks[j-1].lower == "so" ||
+			toks[j].lower == "so" && j+1 < len(toks) && toks[j+1].lower == "far" || strings.HasSuffix(toks[j].lower, "ly") && !toks[j].capitalized()) {
 			j--
 		}
 		// "Gov. Roy Cooper on Wednesday estimated", "the ministry on Oct. 9 said".
@@ -729,7 +758,11 @@ func (d *document) subjectBefore(toks []token, i int) int {
 			k--
 		}
 		relative := k > 0 && (toks[k+1].text == "who" || toks[k+1].text == "which")
-		if k > 0 && j-k < 16 && (relative || !d.isVerbPhrase(toks, k+1, j)) {
+		// "UN agencies, relying on WHO data, now count": a participle's
+		// phrase; "Kamal al-Siwi, head of the authority for …, said": a title.
+		_, titled := d.lx.titles.at(toks, k+1)
+		participle := k+1 < j && strings.HasSuffix(toks[k+1].lower, "ing") && !toks[k+1].capitalized()
+		if k > 0 && j-k < 16 && (relative || titled || participle || !d.isVerbPhrase(toks, k+1, j)) {
 			j = k - 1
 		} else {
 			return i

@@ -161,7 +161,7 @@ func (d *document) read(i int) {
 		// grew by 97,000."
 		if len(c.Attribution.Chain) == 0 && len(anchors) == 0 {
 			for k := len(d.claims) - 1; k >= 0; k-- {
-				if p := d.claims[k]; p.Unit == c.Unit && p.Measure == c.Measure && p.Kind == c.Kind {
+				if p := d.claims[k]; p.Unit == c.Unit && p.Measure == c.Measure && p.Kind == c.Kind && p.Modality == c.Modality {
 					c.Attribution = p.Attribution
 					break
 				}
