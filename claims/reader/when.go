@@ -16,6 +16,14 @@ import (
 // time; otherwise the figure is as of the publication date.
 func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim) {
 	if m, ok := d.nearestDate(s, c); ok {
+		// "600,000 troops have been killed since Moscow invaded Ukraine in
+		// February 2022": a running figure from that date to the day it is
+		// given.
+		if d.runningSince(s, c, m) {
+			c.Period = claims.Period{Start: claims.Date{Time: m.From}, End: d.ref, Precision: claims.PrecisionDay}
+			c.AsOf = d.ref
+			return
+		}
 		if m.Kind == dates.Kind("period") || m.Precision != claims.Precision("day") || m.From != m.To {
 			c.Period = claims.Period{Start: claims.Date{Time: m.From}, End: claims.Date{Time: m.To}, Precision: m.Precision}
 			end := m.To
@@ -57,6 +65,26 @@ func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim
 		}
 	}
 	c.AsOf = d.ref
+}
+
+// runningSince reports a date m that starts a running figure: "since" stands
+// before it in its clause ("killed since Moscow invaded Ukraine in February
+// 2022", "Since the start of the invasion in February 2022, Russia has
+// lost"), and it lies before the day the figure is given.
+func (d *document) runningSince(s *sentenceInfo, c *claims.Claim, m dates.Mention) bool {
+	if d.ref.IsZero() || !m.From.Before(d.ref.Time) {
+		return false
+	}
+	from := s.Start
+	if m.Start > c.End {
+		from = c.End
+	}
+	if m.Start <= from {
+		return false
+	}
+	clause := strings.ToLower(d.doc.Text[from:m.Start])
+	since := strings.LastIndex(clause, "since ")
+	return since >= 0 && (since == 0 || clause[since-1] == ' ') && !strings.ContainsAny(clause[since:], ",;")
 }
 
 // nearestDate picks the resolved date mention closest to the figure within
