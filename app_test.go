@@ -83,12 +83,11 @@ func TestDemoShowsSeed001Figures(t *testing.T) {
 
 func TestIngestTwiceAddsNothingAndExportIsStable(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "claims.db")
-	out, errOut, code := runCLI(t, "", "--db", db, "ingest", seedsDir)
-	if code != 0 {
+	if _, errOut, code := runCLI(t, "", "--db", db, "ingest", seedsDir); code != 0 {
 		t.Fatalf("first ingest exit %d: %s", code, errOut)
 	}
 	first, _, _ := runCLI(t, "", "--db", db, "export", "--format", "jsonl", "claims")
-	out, errOut, code = runCLI(t, "", "--db", db, "ingest", seedsDir)
+	out, errOut, code := runCLI(t, "", "--db", db, "ingest", seedsDir)
 	if code != 0 {
 		t.Fatalf("second ingest exit %d: %s", code, errOut)
 	}
