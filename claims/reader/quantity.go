@@ -163,7 +163,9 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 	if c.Measure == "" && !hasPredicate(toks, phrase, first) {
 		// "a conservative range of four to six million shells": the verb
 		// was in an earlier sentence about the same things.
-		c.Measure = sameUnitMeasure(d.claims, earlier, c.Unit)
+		// Only from the figures just before: a measure carried across an
+		// article made "1.08 million people affected" missing.
+		c.Measure = sameUnitMeasure(d.claims[max(0, len(d.claims)-recentClaims):], earlier, c.Unit)
 	}
 	c.Subject = d.owner(s, toks, before, phrase, c, earlier)
 	c.Modality = modality(toks, first, phrase)
@@ -626,6 +628,10 @@ func hasPredicate(toks []token, p np, first int) bool {
 func populationOf(toks []token, before int) bool {
 	return before >= 1 && toks[before].lower == "of" && settlements[toks[before-1].lower]
 }
+
+// recentClaims is how many of an article's last figures a figure with no
+// verb of its own may take its measure from.
+const recentClaims = 3
 
 // sameUnitMeasure carries the measure of an earlier claim of the same unit
 // in the document to a figure whose sentence names none.
