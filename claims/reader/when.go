@@ -87,6 +87,21 @@ func (d *document) runningSince(s *sentenceInfo, c *claims.Claim, m dates.Mentio
 	return since >= 0 && (since == 0 || clause[since-1] == ' ') && !strings.ContainsAny(clause[since:], ",;")
 }
 
+// inRelativeBefore reports a date whose clause, before it, opens with a
+// relative pronoun and, after it, reaches the figure through the main verb's
+// auxiliary: "the quake that struck on Monday | has killed 13".
+func inRelativeBefore(before, after string) bool {
+	if !strings.Contains(before, " that ") && !strings.Contains(before, " which ") {
+		return false
+	}
+	for _, aux := range []string{" has ", " have ", " had "} {
+		if strings.Contains(" "+after, aux) {
+			return true
+		}
+	}
+	return false
+}
+
 // nearestDate picks the resolved date mention closest to the figure within
 // its clause; mentions that are part of the source's words ("said on
 // Tuesday") count too, as the day the figure was given.
@@ -113,6 +128,12 @@ func (d *document) nearestDate(s *sentenceInfo, c *claims.Claim) (dates.Mention,
 			dist = c.Start - m.End
 			between = d.doc.Text[m.End:c.Start]
 			if strings.ContainsAny(between, ";") {
+				continue
+			}
+			// "The earthquake that rattled the county around midnight Monday
+			// has killed 13 people": a date in a relative clause on the
+			// subject dates the subject, not the figure its verb gives.
+			if inRelativeBefore(strings.ToLower(d.doc.Text[s.Start:m.Start]), strings.ToLower(between)) {
 				continue
 			}
 		} else if m.Start >= c.End {
