@@ -109,6 +109,11 @@ func defaultDBPath() string {
 // openDB opens the --db database, creating its directory for a new file.
 func openDB(c *cli.Context) (*sqlite.DB, error) {
 	path := c.String("db")
+	if strings.TrimSpace(path) == "" {
+		// SQLite would open a private temporary database and lose
+		// everything at exit: `--db "$DB"` with DB unset, CLAIMTRACK_DB="".
+		return nil, errors.New("the database path is empty (--db or CLAIMTRACK_DB): name a file")
+	}
 	if path != ":memory:" {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, fmt.Errorf("open %s: %w", path, err)

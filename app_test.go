@@ -250,6 +250,19 @@ func TestNotADatabase(t *testing.T) {
 	}
 }
 
+// An empty database path would open SQLite's private temporary database
+// and lose what is ingested at exit: it is an error, from the flag or the
+// environment.
+func TestEmptyDatabasePath(t *testing.T) {
+	for _, args := range [][]string{{"--db", "", "ingest", seedsDir}, {"ingest", seedsDir}} {
+		t.Setenv("CLAIMTRACK_DB", "")
+		_, errOut, code := runCLI(t, "", args...)
+		if code != 1 || !strings.Contains(errOut, "database path is empty") || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("%q: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}
+
 func TestIngestFromStdinWithOverrides(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "claims.db")
 	text := "KYIV, Nov 26 (AFP) - Russia fired a record 188 drones at Ukraine overnight, the Ukrainian air force said on Tuesday."
