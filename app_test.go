@@ -378,3 +378,31 @@ func atoi(t *testing.T, s string) int {
 	}
 	return n
 }
+
+// A symbolic link to a folder, named on the command line, is followed as
+// the folder itself is (it was walked as a link and stored nothing).
+func TestIngestFollowsALinkToAFolder(t *testing.T) {
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "articles")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	seed, err := os.ReadFile(filepath.Join(seedsDir, "001_7b13d3da2673b465.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(folder, "a.txt"), seed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(folder, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	out, errOut, code := runCLI(t, "", "--db", filepath.Join(dir, "claims.db"), "ingest", link)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if _, added, _, _ := ingestSummary(t, out); added != 1 {
+		t.Errorf("added %d documents through the link, want 1:\n%s", added, out)
+	}
+}

@@ -46,7 +46,13 @@ func collectInputs(paths []string, stdin io.Reader) ([]input, []error) {
 			continue
 		}
 		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		// A link to a folder named on the command line is followed: the
+		// walk starts inside it ("devlink/"), as it would with the slash.
+		root := p
+		if link, err := os.Lstat(p); err == nil && link.Mode()&fs.ModeSymlink != 0 {
+			root = p + string(filepath.Separator)
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				failures = append(failures, fmt.Errorf("%s: %w", path, unwrapPathError(err)))
 				if d != nil && d.IsDir() {
