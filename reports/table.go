@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"cmp"
 	"encoding/csv"
 	"io"
 	"math"
@@ -39,26 +40,48 @@ func (g Grid) Write(w io.Writer, f Format, width int) error {
 		}
 		cw.Flush()
 		return cw.Error()
-	case Markdown:
-		t := tablewriter.NewTable(w, tablewriter.WithRenderer(renderer.NewMarkdown()),
+	}
+	// The table renderer does not return the errors of its writes; ew
+	// keeps the first, so that a full disk or a closed pipe fails the
+	// command.
+	ew := &errWriter{w: w}
+	if f == Markdown {
+		t := tablewriter.NewTable(ew, tablewriter.WithRenderer(renderer.NewMarkdown()),
 			tablewriter.WithHeaderAutoFormat(tw.Off), g.alignment())
 		t.Header(g.Header)
 		if err := t.Bulk(g.Rows); err != nil {
 			return err
 		}
-		return t.Render()
+		return cmp.Or(t.Render(), ew.err)
 	}
 	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithRowAutoWrap(tw.WrapNormal), g.alignment()}
 	if width > 0 {
 		opts = append(opts, tablewriter.WithMaxWidth(width))
 	}
-	t := tablewriter.NewTable(w, opts...)
+	t := tablewriter.NewTable(ew, opts...)
 	t.Header(g.Header)
 	if err := t.Bulk(g.Rows); err != nil {
 		return err
 	}
-	return t.Render()
+	return cmp.Or(t.Render(), ew.err)
+}
+
+// errWriter passes writes on and keeps the first error.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	if err != nil {
+		e.err = err
+	}
+	return n, err
 }
 
 // alignment right-aligns the number columns and leaves the rest to the renderer.
