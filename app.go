@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/urfave/cli/v2"
 
@@ -90,7 +91,15 @@ type partialFailure struct{ failed int }
 
 func (p partialFailure) Error() string { return fmt.Sprintf("%d inputs failed", p.failed) }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func oneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\n' && r != '\t' {
+			return -1 // a file name's escape sequence must not reach the terminal
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
 
 // defaultDBPath is claims.db in the user's data directory
 // ($XDG_DATA_HOME/claimtrack, else ~/.local/share/claimtrack).

@@ -406,3 +406,10 @@ func TestIngestFollowsALinkToAFolder(t *testing.T) {
 		t.Errorf("added %d documents through the link, want 1:\n%s", added, out)
 	}
 }
+
+// A file name's escape sequence does not reach the terminal in a message.
+func TestOneLineDropsControlCharacters(t *testing.T) {
+	if got := oneLine("bad\x1b[2J\x1b[31m.txt: empty\nfile"); strings.ContainsRune(got, 0x1b) || got != "bad[2J[31m.txt: empty file" {
+		t.Errorf("oneLine = %q", got)
+	}
+}

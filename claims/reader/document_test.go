@@ -117,3 +117,28 @@ func TestParseDocumentWarnings(t *testing.T) {
 		t.Errorf("non-English: %q", warnings)
 	}
 }
+
+// Terminal escape sequences and other control characters do not reach the
+// stored text: printed, it cannot drive a terminal, and "\x1b[31m" lends no
+// 31 to the figures.
+func TestParseDocumentMakesTextInert(t *testing.T) {
+	text := " date 2024-01-10 The ministry said \x1b[31mred\x1b[0m that 40 people were killed, officials" +
+		" added on Wednesday after a long day of searching the coast. \x1b]8;;http://x\x07link\x1b]8;;\x07 More" +
+		" rain is expected later in the week across the whole region and well beyond it.\x07\n"
+	doc, _, err := ParseDocument("e.txt", "", []byte(text), ParseOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsFunc(doc.Text, func(r rune) bool { return r == 0x1b || r == 0x07 }) {
+		t.Errorf("control characters kept: %q", doc.Text)
+	}
+	var values []float64
+	for _, c := range NewReader().Read(&doc) {
+		if c.Value.Low != nil {
+			values = append(values, *c.Value.Low)
+		}
+	}
+	if len(values) != 1 || values[0] != 40 {
+		t.Errorf("figures %v, want only 40", values)
+	}
+}
