@@ -1123,8 +1123,9 @@ func (d *document) rememberEntities(s *sentenceInfo, anchors []anchor) {
 // names (data/org_heads.txt).
 var orgHeads = func() map[string]string {
 	heads := map[string]string{}
-	for kind, words := range wordClasses("org_heads.txt") {
-		for w := range words {
+	classes := wordClasses("org_heads.txt")
+	for _, kind := range []string{"org", "report"} {
+		for w := range classes[kind] {
 			heads[w] = kind
 		}
 	}
@@ -1188,19 +1189,33 @@ func (d *document) lastEntity(kind, ref string) (entity, bool) {
 // "the ministry" a ministry or department.
 func orgCompatible(head, name string) bool {
 	n := strings.ToLower(name)
-	switch head {
-	case "agency", "service", "office", "authority", "bureau":
-		return strings.Contains(n, "agency") || strings.Contains(n, "service") || strings.Contains(n, "office") ||
-			strings.Contains(n, "authority") || strings.Contains(n, "bureau") || strings.Contains(n, "survey") || strings.Contains(n, "intelligence")
-	case "ministry", "department":
-		return strings.Contains(n, "ministry") || strings.Contains(n, "department")
-	case "military", "army":
-		return strings.Contains(n, "military") || strings.Contains(n, "army") || strings.Contains(n, "force") || strings.Contains(n, "defen")
-	case "firm", "company", "group":
-		return true // a generic head: any body
+	if genericHeads[head] {
+		return true
+	}
+	for _, group := range alikeHeads {
+		if slices.Contains(group, head) {
+			return slices.ContainsFunc(group, func(w string) bool { return strings.Contains(n, w) })
+		}
 	}
 	return strings.Contains(n, head)
 }
+
+// alikeHeads and genericHeads are the groups of data/org_heads.txt.
+var alikeHeads, genericHeads = func() ([][]string, map[string]bool) {
+	var alike [][]string
+	generic := map[string]bool{}
+	for _, f := range dataLines("org_heads.txt") {
+		switch f[0] {
+		case "alike":
+			alike = append(alike, f[1:])
+		case "generic":
+			for _, w := range f[1:] {
+				generic[w] = true
+			}
+		}
+	}
+	return alike, generic
+}()
 
 // personNamed finds the person an earlier sentence named in full whose first
 // or last name is word.

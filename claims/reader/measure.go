@@ -237,8 +237,8 @@ func (d *document) owner(s *sentenceInfo, toks []token, before int, p np, c clai
 	}
 	// The subject of "suffered", "sustained", "lost", "took".
 	for j := before; j >= 0 && j > before-6; j-- {
-		switch toks[j].lower {
-		case "suffered", "sustained", "suffer", "sustain", "incurred", "took":
+		switch w := toks[j].lower; {
+		case predicateWords["suffer"][w]:
 			k := j - 1
 			for k >= 0 && auxiliaries[toks[k].lower] {
 				k--
