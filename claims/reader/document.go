@@ -428,6 +428,12 @@ func outletName(tag string) string {
 func signOffOutlet(text string) string {
 	lines := strings.Split(strings.TrimSpace(text), "\n")
 	last := strings.TrimSpace(lines[len(lines)-1])
+	// "… officials said. (AFP)": a credit in brackets closing the text.
+	if open := strings.LastIndexByte(last, '('); open >= 0 && strings.HasSuffix(last, ")") {
+		if c, ok := outlets.lookup(strings.TrimSpace(last[open+1 : len(last)-1])); ok {
+			return c
+		}
+	}
 	if len(strings.Fields(last)) > 6 {
 		return ""
 	}

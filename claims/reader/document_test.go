@@ -33,6 +33,8 @@ func TestParseDocumentHeadersAndDatelines(t *testing.T) {
 		{"city, country of two words", "Wailuku, United States, Aug 16 (AFP) - The confirmed", "", "AFP", "Wailuku, United States, Aug 16 (AFP)", time.August, 16, "The confirmed", true},
 		{"sign-off", " date 2024-12-19 South Korea's spy agency says.\n\nKBS News.", "2024-12-19", "KBS", "", 0, 0, "South Korea", false},
 		{"watch sign-off", " date 2023-07-26 Russian Defence Minister.\n\nWATCH WION LIVE HERE", "2023-07-26", "WION", "", 0, 0, "Russian", false},
+		{"bracketed credit closing the text", "The storm killed 40 people, officials said. (AFP)", "", "AFP", "", 0, 0, "The storm", true},
+		{"credit line", "The storm killed 40 people.\n\n©2024 Tribune News Service", "", "Tribune News Service", "", 0, 0, "The storm", true},
 		{"plain sentence is no dateline", "North Korea, the report said, sent troops.", "", "", "", 0, 0, "North Korea", true},
 		{"no date at all", "How many people turned out?", "", "", "", 0, 0, "How many", true},
 	}
