@@ -282,7 +282,14 @@ func notAQuantity(text string, toks []token, first, last int, n numbers.Number) 
 	}
 	next := last + 1
 	if next < len(toks) {
-		if w := toks[next].lower; notCounted["calibre"][w] || notCounted["duration"][w] {
+		if w := toks[next].lower; notCounted["calibre"][w] || notCounted["duration"][w] || notCounted["temperature"][w] {
+			return true
+		}
+		if notCounted["span"][toks[next].lower] && next+1 < len(toks) && notCounted["duration"][toks[next+1].lower] {
+			return true // "11 full days"
+		}
+		// "one in seven people": the second number of a ratio counts nobody.
+		if first > 1 && toks[first-1].lower == "in" && (isDigitWord(toks[first-2].lower) || smallNumbers[toks[first-2].lower]) {
 			return true
 		}
 		// A street address: "50 W. Washington St.", "200 Nohea Kai Drive".
@@ -328,6 +335,11 @@ func notAQuantity(text string, toks []token, first, last int, n numbers.Number) 
 	}
 	return false
 }
+
+// smallNumbers are the spelled numbers that open a ratio ("one in seven").
+// (Number words are a closed class, so in code.)
+var smallNumbers = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true,
+	"six": true, "seven": true, "eight": true, "nine": true, "ten": true}
 
 // hasUpper reports a word with a capital anywhere: "al-Mansouri".
 func hasUpper(w string) bool { return strings.ToLower(w) != w }

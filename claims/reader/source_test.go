@@ -100,6 +100,9 @@ func TestNotClaims(t *testing.T) {
 		{"a bound that defines a category", "Businesses with fewer than 50 employees shed 9,000 jobs.", []float64{9000}},
 		{"others count what the figure before counts",
 			"Officials said 12,000 homes were destroyed and 30,000 others damaged.", []float64{12000, 30000}},
+		{"a ratio counts nobody", "One in seven people were displaced, and 300 homes were destroyed.", []float64{300}},
+		{"a duration with an adjective", "The search went on for 11 full days and found 20 survivors.", []float64{20}},
+		{"a temperature", "The temperature reached 28 degrees and 12 people were treated.", []float64{12}},
 		{"a count of names is a count", "Volunteers confirmed the names of more than 7,000 soldiers killed.", []float64{7000}},
 	}
 	for _, tt := range tests {
