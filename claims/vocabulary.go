@@ -126,7 +126,15 @@ func loadVocabulary() *Vocabulary {
 	}
 	for _, f := range wordList("countries.txt") {
 		f = append(f, "", "", "")
-		country, demonym, others, cities := f[0], f[1], commaList(f[2]), commaList(f[3])
+		country, demonym, others := f[0], f[1], commaList(f[2])
+		var cities, capitals []string
+		for _, city := range commaList(f[3]) {
+			if name, marked := strings.CutSuffix(city, "*"); marked {
+				city = name
+				capitals = append(capitals, name)
+			}
+			cities = append(cities, city)
+		}
 		whose := append([]string{demonym}, others...)
 		for _, name := range slices.Concat([]string{country}, whose, cities) {
 			if name != "" {
@@ -141,7 +149,7 @@ func loadVocabulary() *Vocabulary {
 		if demonym == "" {
 			continue
 		}
-		people := slices.Concat([]string{country}, whose, cities[:min(1, len(cities))])
+		people := slices.Concat([]string{country}, whose, capitals)
 		for _, name := range people {
 			v.peoples.add(name, []string{demonym})
 		}

@@ -19,7 +19,8 @@ func TestCountries(t *testing.T) {
 		{"U.S.", "United States", "United States", "American"},
 		{"Britain", "United Kingdom", "United Kingdom", "British"},
 		{"Gaza", "Palestine", "", "Palestinian"},
-		{"Tbilisi", "Georgia", "", "Georgian"},
+		{"Tbilisi", "Georgia", "", ""},
+		{"Washington", "United States", "", ""},
 		{"Chicago", "", "", ""},
 	}
 	for _, tt := range tests {

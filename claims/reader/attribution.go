@@ -401,16 +401,27 @@ func (d *document) sourceChain(toks []token, from, to int) []string {
 		if !dateWord(toks, k) {
 			continue
 		}
+		if k > from && toks[k-1].capitalized() && monthOrWeekday(toks[k].lower) {
+			break // "Prime Minister Theresa May": a name, not a month
+		}
 		switch {
 		case k+1 < to && (toks[k+1].lower == "the" || toks[k+1].capitalized()):
 			from = k + 1
 		case k+1 == to:
-			for to > from && toks[to-1].lower != "on" {
+			// "the health ministry Tuesday": back over the date alone.
+			for to > from && (dateWord(toks, to-1) || dateFiller[toks[to-1].lower] || toks[to-1].text == ".") {
 				to--
 			}
-			to = max(to-1, from)
+			if to > from && toks[to-1].lower == "on" {
+				to--
+			}
 		}
 		break
+	}
+	// "according to figures the Labor Department released Friday": the body
+	// in the relative clause on a document published it.
+	if to-from >= 3 && documents[toks[from].lower] && strings.HasSuffix(toks[to-1].lower, "ed") && toks[to-2].capitalized() {
+		from, to = from+1, to-1
 	}
 	if from >= to || !nameShaped(d, toks[from:to]) {
 		return nil
@@ -791,7 +802,7 @@ func (d *document) subjectBefore(toks []token, i int) int {
 			j -= 2
 			continue
 		}
-		if functionWords[t.lower] && !isName(t) && t.lower != "of" && t.lower != "the" && t.lower != "and" && t.lower != "for" && t.lower != "a" && t.lower != "an" {
+		if functionWords[t.lower] && !isName(t) && !(t.capitalized() && j > 0 && toks[j-1].capitalized()) && t.lower != "of" && t.lower != "the" && t.lower != "and" && t.lower != "for" && t.lower != "a" && t.lower != "an" {
 			if t.lower == "he" || t.lower == "she" || t.lower == "they" || t.lower == "it" {
 				if j == end-1 {
 					return j

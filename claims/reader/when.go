@@ -91,8 +91,9 @@ func (d *document) runningSince(s *sentenceInfo, c *claims.Claim, m dates.Mentio
 // relative pronoun and, after it, reaches the figure through the main verb's
 // auxiliary: "the quake that struck on Monday | has killed 13".
 func inRelativeBefore(before, after string) bool {
-	if !strings.Contains(before, " that ") && !strings.Contains(before, " which ") {
-		return false
+	if !strings.Contains(before, " that ") && !strings.Contains(before, " which ") || strings.Contains(before, " said that ") ||
+		strings.Contains(before, " says that ") {
+		return false // "officials said that on Monday the storm had killed 13": reported speech
 	}
 	for _, aux := range []string{" has ", " have ", " had "} {
 		if strings.Contains(" "+after, aux) {
