@@ -215,9 +215,7 @@ func (in *ingester) read(src input) readArticle {
 	if err != nil {
 		return readArticle{src: src, err: err}
 	}
-	if in.published != nil {
-		in.published.add(doc)
-	}
+	in.published.add(doc)
 	found, err := readClaims(in.reader, &doc)
 	if err != nil {
 		return readArticle{src: src, err: err}

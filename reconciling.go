@@ -55,7 +55,7 @@ func reconcileLedger(ctx context.Context, db *sqlite.DB, run reconcileRun) (reco
 	defer debug.SetGCPercent(debug.SetGCPercent(25))
 	before := liveHeap()
 	defer limitMemory(before + budget)()
-	counted := reconciled{findings: map[claims.FindingType]int{}, options: opt}
+	counted := reconciled{findings: map[claims.FindingType]int{}}
 	if set.Len() > claimsIn(budget) && !db.InMemory() {
 		fmt.Fprintf(stderr, "claimtrack: reconciling %s claims in parts, as at once they would need more than %s "+
 			"(%s sets the memory to use): this reads them several times\n",
@@ -100,7 +100,6 @@ func reconcileLedger(ctx context.Context, db *sqlite.DB, run reconcileRun) (reco
 type reconciled struct {
 	groups, series int
 	findings       map[claims.FindingType]int // by type
-	options        claims.Options
 }
 
 // counting counts what passes through to a writer.

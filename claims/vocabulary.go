@@ -174,7 +174,7 @@ func MeasureClass(measure string) (class, scope string) {
 	if m, ok := words.measures[measure]; ok {
 		return m.Class, m.Scope
 	}
-	return measure, "state"
+	return measure, ScopeState
 }
 
 // ActionClass returns the class of an event action ("met" and "held talks"

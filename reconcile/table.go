@@ -60,12 +60,14 @@ type quote struct {
 // noDate marks a date a claim does not state.
 const noDate = math.MinInt32
 
-// ledger is the reconciler's working state over one set of claims.
+// claimTable is the reconciler's working state over one set of claims: a
+// compact record of each claim, a few hundred bytes, and the tables of words,
+// sources, series and groups.
 type claimTable struct {
 	opt    claims.Options
 	words  *symbols
 	quoted []quote
-	// ids holds every claim id, one after another, once the ledger is
+	// ids holds every claim id, one after another, once the table is
 	// finished; idEnd[i] is where claim i's ends.
 	ids         string
 	idBytes     []byte // the ids while claims are added
@@ -80,7 +82,7 @@ type claimTable struct {
 	echoes      map[int32][]int32 // a claim → the same statement relayed elsewhere
 	groups      []groupInfo
 
-	// What adding claims looks up; dropped once the ledger is finished.
+	// What adding claims looks up; dropped once the table is finished.
 	adding *lookups
 }
 
@@ -279,7 +281,7 @@ func dayDate(day int32) claims.Date {
 	return claims.Date{Time: time.Unix(int64(day)*86400, 0).UTC()}
 }
 
-// symbol stands for a string the ledger holds once; 0 is "".
+// symbol stands for a string the table holds once; 0 is "".
 type symbol uint32
 
 // symbols interns the words claims repeat: a ledger states the same few
@@ -303,7 +305,7 @@ func (s *symbols) of(text string) symbol {
 	return y
 }
 
-// text is the word a symbol of the ledger stands for.
+// text is the word a symbol of the table stands for.
 func (l *claimTable) text(y symbol) string { return l.words.texts[y] }
 
 // sourceNumbering is the sources in key order and the bodies they speak
@@ -340,7 +342,7 @@ func numberSources(sources []claims.Source) sourceNumbering {
 	return n
 }
 
-// useSources gives the ledger the sources as n numbers them.
+// useSources gives the table the sources as n numbers them.
 func (l *claimTable) useSources(n sourceNumbering) {
 	l.sources, l.voices, l.sourceVoice = n.sources, n.voices, n.sourceVoice
 	for i := range l.facts {

@@ -269,7 +269,7 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 	if !reflect.DeepEqual(synthetic.Claims(3000, 7), synthetic.Claims(3000, 7)) {
-		t.Error("Synthetic is not deterministic")
+		t.Error("synthetic.Claims is not deterministic")
 	}
 }
 

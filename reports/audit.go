@@ -24,7 +24,7 @@ type Audit struct {
 	SourceClaimsCapped bool
 }
 
-// BuildAudit audits target against the ledger, whose entries should hold at
+// BuildAudit audits target against the snapshot, whose entries should hold at
 // least the target's series and the claims of its root source to list.
 func BuildAudit(target claims.Entry, l Snapshot) Audit {
 	a := Audit{Point: NewPoint(target, l.Options)}

@@ -37,7 +37,7 @@ type TypeCount struct {
 	Count int
 }
 
-// BuildReport assembles the report over the ledger's entries: a series is
+// BuildReport assembles the report over the snapshot's entries: a series is
 // listed when f matches it and it has claims among them.
 func BuildReport(l Snapshot, f ReportFilter) Report {
 	x := indexSnapshot(l)

@@ -82,7 +82,7 @@ func byTime(a, b Point) int {
 type SeriesView struct {
 	claims.Series
 	GroupLabel string
-	Points     []Point // every claim of the series that is in the ledger's entries, by date
+	Points     []Point // every claim of the series that is in the snapshot's entries, by date
 	// Latest is the latest claim of each independent source, by date: what
 	// each side says now.
 	Latest   []Point

@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 )
 
-// BuildSeries gathers one series from the ledger: its claims in time order,
+// BuildSeries gathers one series from the snapshot: its claims in time order,
 // what each independent source says now, its findings and implied totals.
 func BuildSeries(l Snapshot, seriesID string) (SeriesView, bool) {
 	for _, s := range l.Series {

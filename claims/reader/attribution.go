@@ -372,8 +372,11 @@ func (d *document) sourceChain(toks []token, from, to int) []string {
 	for to > from && strings.HasSuffix(toks[to-1].lower, "ly") && !toks[to-1].capitalized() {
 		to--
 	}
-	for to > from && (timeAdverbs[toks[to-1].lower] || toks[to-1].lower == "far" || toks[to-1].lower == "so") {
-		to-- // "the ministry had so far"
+	for to > from && (timeAdverbs[toks[to-1].lower] || to-from >= 2 && toks[to-1].lower == "far" && toks[to-2].lower == "so") {
+		if toks[to-1].lower == "far" {
+			to-- // "the ministry had so far": both words go
+		}
+		to--
 	}
 	// "Earlier China Central Television reported", "Meanwhile the ministry".
 	for from < to && timeAdverbs[toks[from].lower] {

@@ -260,7 +260,7 @@ func (d *document) eventWhen(s *sentenceInfo, dr *eventDraft) *dates.Mention {
 	bestDist := -1
 	for k := range mentions {
 		m := &mentions[k]
-		if m.From.IsZero() || m.Kind == dates.Kind("duration") || m.Kind == dates.Kind("time") || d.reportDate(s, m) {
+		if m.From.IsZero() || m.Kind == dates.KindDuration || m.Kind == dates.KindTime || d.reportDate(s, m) {
 			continue
 		}
 		if insideRelativeClause(s.toks, m, dr.verb) {

@@ -38,7 +38,7 @@ func (r *Reader) Mentions(doc claims.Document) []Mention {
 		}
 		for _, d := range dates.Scan(text, ref.Time, dates.Options{}) {
 			m := Mention{Document: doc.Name, Kind: "date", Text: d.Text, Start: s.Start + d.Start, End: s.Start + d.End}
-			if d.Kind == dates.Kind("duration") {
+			if d.Kind == dates.KindDuration {
 				m.Kind = "duration"
 			}
 			if !d.From.IsZero() {

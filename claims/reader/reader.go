@@ -156,12 +156,12 @@ func (d *document) read(i int) {
 		}
 		c.Attribution = d.attribute(s, anchors, c.Start)
 		// A figure in a sentence that names no source continues the report
-		// of the article's last figure of its unit and measure: "The Labor
-		// Department said employers added 114,000 jobs … Private payrolls
-		// grew by 97,000."
+		// of the article's last figure of its unit, measure, kind and
+		// modality: "The Labor Department said employers added 114,000 jobs
+		// … Private payrolls grew by 97,000."
 		if len(c.Attribution.Chain) == 0 && len(anchors) == 0 {
-			for k := len(d.claims) - 1; k >= 0; k-- {
-				if p := d.claims[k]; p.Unit == c.Unit && p.Measure == c.Measure && p.Kind == c.Kind && p.Modality == c.Modality {
+			for j := len(d.claims) - 1; j >= 0; j-- {
+				if p := d.claims[j]; p.Unit == c.Unit && p.Measure == c.Measure && p.Kind == c.Kind && p.Modality == c.Modality {
 					c.Attribution = p.Attribution
 					break
 				}
@@ -178,7 +178,7 @@ func (d *document) read(i int) {
 		d.lastAttributionPara = s.Paragraph
 	}
 	for _, m := range s.dates {
-		if m.Precision == claims.Precision("day") && !m.From.IsZero() && !m.From.After(d.ref.Time) {
+		if m.Precision == claims.PrecisionDay && !m.From.IsZero() && !m.From.After(d.ref.Time) {
 			d.eventDate = claims.Date{Time: m.From}
 		}
 	}

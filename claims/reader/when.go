@@ -24,7 +24,7 @@ func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim
 			c.AsOf = d.ref
 			return
 		}
-		if m.Kind == dates.Kind("period") || m.Precision != claims.Precision("day") || m.From != m.To {
+		if m.Kind == dates.KindPeriod || m.Precision != claims.PrecisionDay || m.From != m.To {
 			c.Period = claims.Period{Start: claims.Date{Time: m.From}, End: claims.Date{Time: m.To}, Precision: m.Precision}
 			end := m.To
 			if !d.ref.IsZero() && end.After(d.ref.Time) {
@@ -110,7 +110,7 @@ func (d *document) nearestDate(s *sentenceInfo, c *claims.Claim) (dates.Mention,
 	var best dates.Mention
 	bestDist := -1
 	for _, m := range s.dates {
-		if m.From.IsZero() || m.Kind == dates.Kind("duration") || m.Kind == dates.Kind("time") {
+		if m.From.IsZero() || m.Kind == dates.KindDuration || m.Kind == dates.KindTime {
 			continue
 		}
 		if m.Start < c.End && m.End > c.Start {

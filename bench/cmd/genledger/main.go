@@ -51,7 +51,7 @@ func run(ctx context.Context, n int, seed int64, path string) error {
 	start := time.Now()
 	entries := synthetic.Claims(n, seed)
 	documents := 0
-	// Synthetic gives each article's claims one after another.
+	// synthetic.Claims gives each article's claims one after another.
 	for i := 0; i < len(entries); {
 		j := i + 1
 		for j < len(entries) && entries[j].Document == entries[i].Document {
