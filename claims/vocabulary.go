@@ -10,8 +10,8 @@ import (
 // The vocabulary the reader and the reconciler share lives in data/ as plain
 // text, so that a user can read and extend it and so that both sides agree on
 // which units, measures, sources, places and actions are one: units.txt,
-// measures.txt, sources.txt, affiliations.txt, countries.txt and
-// actions.txt. This file is their one loader.
+// measures.txt, sources.txt, affiliations.txt, countries.txt, place_kinds.txt
+// and actions.txt. This file is their one loader.
 //
 //go:embed data/*.txt
 var dataFiles embed.FS
@@ -92,6 +92,7 @@ type Vocabulary struct {
 	countries, adjectives map[string]string
 	affiliations          phraseTable
 	peoples               phraseTable
+	placeKinds            map[string]bool
 }
 
 var words = loadVocabulary()
@@ -102,7 +103,7 @@ func Words() *Vocabulary { return words }
 func loadVocabulary() *Vocabulary {
 	v := &Vocabulary{unitClass: map[string]string{}, measures: map[string]Measure{},
 		actionClass: map[string]string{}, sources: map[string]string{}, sourceVariants: map[string]string{},
-		countries: map[string]string{}, adjectives: map[string]string{},
+		countries: map[string]string{}, adjectives: map[string]string{}, placeKinds: map[string]bool{},
 		affiliations: loadPhrases("affiliations.txt"), peoples: phraseTable{fields: map[string][]string{}}}
 	for _, f := range wordList("units.txt") {
 		name, class, _ := strings.Cut(f[0], "@")
@@ -122,6 +123,11 @@ func loadVocabulary() *Vocabulary {
 		for _, alias := range f {
 			v.sources[strings.ToLower(alias)] = f[0]
 			v.sourceVariants[nameKey(alias)] = f[0]
+		}
+	}
+	for _, f := range wordList("place_kinds.txt") {
+		for _, w := range f {
+			v.placeKinds[w] = true
 		}
 	}
 	for _, f := range wordList("countries.txt") {
@@ -230,6 +236,10 @@ func CountryOf(place string) string {
 func CountryOfAdjective(word string) string {
 	return words.adjectives[strings.ToLower(word)]
 }
+
+// IsPlaceKind reports a word that says what sort of place a name is, not
+// which one: "region", "county".
+func IsPlaceKind(word string) bool { return words.placeKinds[strings.ToLower(word)] }
 
 // NationalityOf returns the people a subject names ("North Korean losses" →
 // "North Korean"), or "" when it names none: subjects naming different

@@ -45,7 +45,6 @@ var (
 	lossParts      = wordClasses["loss part"]      // killed, wounded, missing, captured
 	armsUnits      = wordClasses["arms unit"]      // munitions, missiles, vessels…
 	strikeMeasures = wordClasses["strike measure"] // launched, intercepted, lost
-	placeKinds     = wordClasses["place kind"]     // region, province, oblast…
 )
 
 // harmUnitMeasures maps a harm unit to the measure it says: "255 deaths"
@@ -70,7 +69,7 @@ func normalPlace(place string) string {
 	for i, w := range words {
 		// The owner of a named region adds nothing: "Russia's Kursk".
 		owner := strings.HasSuffix(w, "'s") && i < len(words)-1
-		if w == "the" || owner || placeKinds[w] {
+		if w == "the" || owner || claims.IsPlaceKind(w) {
 			continue
 		}
 		kept = append(kept, strings.Trim(w, "'"))

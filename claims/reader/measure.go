@@ -339,7 +339,7 @@ func placeAt(text string, toks []token, i int) string {
 			if j+1 >= len(toks) || !(toks[j+1].capitalized() || toks[j+1].lower == "the") {
 				return placeText(text, toks, i, start, j)
 			}
-		case t.lower == "region" || t.lower == "province" || t.lower == "oblast" || t.lower == "state" || t.lower == "city" || t.lower == "county" || t.lower == "district":
+		case claims.IsPlaceKind(t.lower):
 			j++
 			return placeText(text, toks, i, start, j)
 		case t.lower == "two" || t.lower == "both" || t.lower == "three" || t.lower == "countries" || t.lower == "nations":
