@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/urfave/cli/v2"
 
@@ -93,7 +92,7 @@ func (p partialFailure) Error() string { return fmt.Sprintf("%d inputs failed", 
 
 func oneLine(s string) string {
 	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) && r != '\n' && r != '\t' {
+		if claims.IsControl(r) {
 			return -1 // a file name's escape sequence must not reach the terminal
 		}
 		return r

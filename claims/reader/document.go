@@ -132,7 +132,7 @@ func normalizeText(raw []byte, limit int) (string, error) {
 // terminal it is printed on (clear the screen, hide a link) nor lend its
 // digits to a figure ("\x1b[31mred" is no 31).
 func inert(s string) string {
-	if !strings.ContainsFunc(s, isControl) {
+	if !strings.ContainsFunc(s, claims.IsControl) {
 		return s
 	}
 	var b strings.Builder
@@ -142,7 +142,7 @@ func inert(s string) string {
 		case r == 0x1b:
 			i += escapeLength(s[i:])
 			continue
-		case isControl(r):
+		case claims.IsControl(r):
 		default:
 			b.WriteString(s[i : i+size])
 		}
@@ -150,8 +150,6 @@ func inert(s string) string {
 	}
 	return b.String()
 }
-
-func isControl(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }
 
 // escapeLength is the length of the escape sequence that starts s: CSI
 // ("ESC [ … final"), OSC ("ESC ] … BEL" or "ESC ] … ESC \\"), or ESC and
@@ -200,7 +198,7 @@ func controlShare(s string) float64 {
 	var control, total int
 	for _, r := range s {
 		total++
-		if unicode.IsControl(r) && r != '\n' && r != '\t' {
+		if claims.IsControl(r) {
 			control++
 		}
 	}
