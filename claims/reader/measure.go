@@ -17,8 +17,8 @@ var (
 	hedges = predicateWords["hedge"]
 	// increments make a figure one on top of another: "an additional 25,000".
 	increments = predicateWords["increment"]
-	// timeAdverbs stand between a source and its verb: "the department now
-	// estimates".
+	// timeAdverbs, with the perfect's had/has/have, stand between a source
+	// and its verb: "the department now estimates", "analysts had forecast".
 	timeAdverbs = predicateWords["adverb"]
 	// expectations make the figure they govern a forecast: "had forecast".
 	expectations = predicateWords["expect"]
