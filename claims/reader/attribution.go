@@ -1133,18 +1133,32 @@ func (d *document) rememberEntities(s *sentenceInfo, anchors []anchor) {
 	}
 }
 
-// orgHeads maps the head words of a body's name to the kind of entity it
-// names (data/org_heads.txt).
-var orgHeads = func() map[string]string {
+// The groups of data/org_heads.txt: orgHeads maps the head words of a
+// body's name to the kind of entity it names ("org" or "report"),
+// alikeHeads holds the heads that may stand for one another, and
+// genericHeads those that may refer to any body.
+var orgHeads, alikeHeads, genericHeads = loadOrgHeads()
+
+func loadOrgHeads() (map[string]string, [][]string, map[string]bool) {
 	heads := map[string]string{}
-	classes := wordClasses("org_heads.txt")
-	for _, kind := range []string{"org", "report"} {
-		for w := range classes[kind] {
-			heads[w] = kind
+	var alike [][]string
+	generic := map[string]bool{}
+	for _, f := range dataLines("org_heads.txt") {
+		switch f[0] {
+		case "org", "report":
+			for _, w := range f[1:] {
+				heads[strings.ToLower(w)] = f[0]
+			}
+		case "alike":
+			alike = append(alike, f[1:])
+		case "generic":
+			for _, w := range f[1:] {
+				generic[w] = true
+			}
 		}
 	}
-	return heads
-}()
+	return heads, alike, generic
+}
 
 // entityKind guesses whether capitalized words name an organization (by its
 // head word), a person (two to four capitalized words that are no place,
@@ -1213,23 +1227,6 @@ func orgCompatible(head, name string) bool {
 	}
 	return strings.Contains(n, head)
 }
-
-// alikeHeads and genericHeads are the groups of data/org_heads.txt.
-var alikeHeads, genericHeads = func() ([][]string, map[string]bool) {
-	var alike [][]string
-	generic := map[string]bool{}
-	for _, f := range dataLines("org_heads.txt") {
-		switch f[0] {
-		case "alike":
-			alike = append(alike, f[1:])
-		case "generic":
-			for _, w := range f[1:] {
-				generic[w] = true
-			}
-		}
-	}
-	return alike, generic
-}()
 
 // personNamed finds the person an earlier sentence named in full whose first
 // or last name is word.
