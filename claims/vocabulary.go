@@ -44,6 +44,24 @@ func ParseWordList(raw []byte) [][]string {
 	return rows
 }
 
+// WordClasses reads a word list whose entries name their class first
+// ("class | word | word…") as one set of lower-case words per class; lines
+// of one class add to it.
+func WordClasses(rows [][]string) map[string]map[string]bool {
+	classes := map[string]map[string]bool{}
+	for _, f := range rows {
+		set := classes[f[0]]
+		if set == nil {
+			set = map[string]bool{}
+			classes[f[0]] = set
+		}
+		for _, w := range f[1:] {
+			set[strings.ToLower(w)] = true
+		}
+	}
+	return classes
+}
+
 // Unit is a canonical unit of data/units.txt: its name (what Claim.Unit
 // holds), its class (units of a class can be compared: soldiers and troops)
 // and the words that name it.

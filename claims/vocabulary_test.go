@@ -35,3 +35,25 @@ func TestCountries(t *testing.T) {
 		}
 	}
 }
+
+func TestWordClasses(t *testing.T) {
+	rows := ParseWordList([]byte("# comment\nalike | Agency | service\nalike | ministry\nplan | set\n"))
+	got := WordClasses(rows)
+	cases := []struct {
+		class, word string
+		want        bool
+	}{
+		{"alike", "agency", true},     // lower-cased
+		{"alike", "Agency", false},    // only in lower case
+		{"alike", "ministry", true},   // a second line of a class adds to it
+		{"alike", "service", true},    // the first line is kept
+		{"plan", "set", true},         //
+		{"plan", "plan", false},       // the class name is no member
+		{"comment", "comment", false}, // comments are skipped
+	}
+	for _, c := range cases {
+		if got[c.class][c.word] != c.want {
+			t.Errorf("WordClasses[%q][%q] = %v, want %v", c.class, c.word, !c.want, c.want)
+		}
+	}
+}

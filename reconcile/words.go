@@ -26,17 +26,7 @@ func dataLines(name string) [][]string {
 }
 
 // wordClasses are the sets of data/word_classes.txt, by kind.
-var wordClasses = func() map[string]map[string]bool {
-	kinds := map[string]map[string]bool{}
-	for _, f := range dataLines("word_classes.txt") {
-		set := map[string]bool{}
-		for _, w := range f[1:] {
-			set[w] = true
-		}
-		kinds[f[0]] = set
-	}
-	return kinds
-}()
+var wordClasses = claims.WordClasses(dataLines("word_classes.txt"))
 
 var (
 	harmMeasures   = wordClasses["harm measure"]   // killed, wounded, casualties…

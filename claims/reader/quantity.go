@@ -530,18 +530,10 @@ func (d *document) phraseBefore(toks []token, before int, linked bool) (unit, su
 // subjectWords are the words of data/subject_words.txt, by their kind.
 var subjectWords = wordClasses("subject_words.txt")
 
-// wordClasses reads a data file of lines "kind|word|word…" into a set of
-// lower-case words per kind.
+// wordClasses reads one of the reader's data files of lines
+// "kind|word|word…" (claims.WordClasses).
 func wordClasses(file string) map[string]map[string]bool {
-	kinds := map[string]map[string]bool{}
-	for _, fields := range dataLines(file) {
-		set := map[string]bool{}
-		for _, w := range fields[1:] {
-			set[strings.ToLower(w)] = true
-		}
-		kinds[fields[0]] = set
-	}
-	return kinds
+	return claims.WordClasses(dataLines(file))
 }
 
 var (
