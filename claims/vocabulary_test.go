@@ -43,11 +43,11 @@ func TestWordClasses(t *testing.T) {
 		class, word string
 		want        bool
 	}{
-		{"alike", "agency", true},     // lower-cased
-		{"alike", "Agency", false},    // only in lower case
-		{"alike", "ministry", true},   // a second line of a class adds to it
-		{"alike", "service", true},    // the first line is kept
-		{"plan", "set", true},         //
+		{"alike", "agency", true},   // lower-cased
+		{"alike", "Agency", false},  // only in lower case
+		{"alike", "ministry", true}, // a second line of a class adds to it
+		{"alike", "service", true},  // the first line is kept
+		{"plan", "set", true},
 		{"plan", "plan", false},       // the class name is no member
 		{"comment", "comment", false}, // comments are skipped
 	}
