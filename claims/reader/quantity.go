@@ -289,7 +289,7 @@ func notAQuantity(text string, toks []token, first, last int, n numbers.Number) 
 			return true // "11 full days"
 		}
 		// "one in seven people": the second number of a ratio counts nobody.
-		if first > 1 && toks[first-1].lower == "in" && (isDigitWord(toks[first-2].lower) || smallNumbers[toks[first-2].lower]) {
+		if first > 1 && toks[first-1].lower == "in" && isCardinal(toks[first-2].lower) {
 			return true
 		}
 		// A street address: "50 W. Washington St.", "200 Nohea Kai Drive".
@@ -336,10 +336,12 @@ func notAQuantity(text string, toks []token, first, last int, n numbers.Number) 
 	return false
 }
 
-// smallNumbers are the spelled numbers that open a ratio ("one in seven").
-// (Number words are a closed class, so in code.)
-var smallNumbers = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true,
-	"six": true, "seven": true, "eight": true, "nine": true, "ten": true}
+// isCardinal reports a word that is one whole number, in digits or spelled:
+// what opens a ratio ("one in seven", "3 in 10").
+func isCardinal(w string) bool {
+	v, ok := numbers.Parse(w)
+	return ok && v == math.Trunc(v)
+}
 
 // hasUpper reports a word with a capital anywhere: "al-Mansouri".
 func hasUpper(w string) bool { return strings.ToLower(w) != w }

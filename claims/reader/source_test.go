@@ -107,6 +107,7 @@ func TestNotClaims(t *testing.T) {
 		{"others count what the figure before counts",
 			"Officials said 12,000 homes were destroyed and 30,000 others damaged.", []float64{12000, 30000}},
 		{"a ratio counts nobody", "One in seven people were displaced, and 300 homes were destroyed.", []float64{300}},
+		{"a ratio of any cardinals counts nobody", "Fifteen in 20 homes were destroyed, 3 in 10 residents lost power and 40 shelters opened.", []float64{40}},
 		{"a duration with an adjective", "The search went on for 11 full days and found 20 survivors.", []float64{20}},
 		{"a temperature", "The temperature reached 28 degrees and 12 people were treated.", []float64{12}},
 		{"a count of names is a count", "Volunteers confirmed the names of more than 7,000 soldiers killed.", []float64{7000}},
