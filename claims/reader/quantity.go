@@ -316,12 +316,12 @@ func notAQuantity(text string, toks []token, first, last int, n numbers.Number) 
 		return true
 	}
 	// A bound that defines a category: "businesses with fewer than 50
-	// employees", "companies with over 500 workers".
-	if k := first - 1; k > 1 {
-		for k > 0 && (toks[k].lower == "than" || toks[k].lower == "fewer" || toks[k].lower == "less" || toks[k].lower == "more" || toks[k].lower == "over" || toks[k].lower == "under") {
-			k--
-		}
-		if k < first-1 && k > 0 && toks[k].lower == "with" && strings.HasSuffix(toks[k-1].lower, "s") && !isDigitWord(toks[k-1].lower) {
+	// employees", "companies with over 500 workers", "firms with up to 9
+	// staff". The bound is any qualifier of data/qualifiers.txt but an
+	// approximate one: "towns with about 500 residents" may count them.
+	if q, ok := vocabulary.qualifiers.endingAt(toks, first-1); ok && claims.Qualifier(q.value) != claims.Approximately {
+		k := first - 1 - len(q.words)
+		if k > 0 && toks[k].lower == "with" && strings.HasSuffix(toks[k-1].lower, "s") && !isDigitWord(toks[k-1].lower) {
 			return true
 		}
 	}

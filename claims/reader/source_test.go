@@ -104,6 +104,8 @@ func TestNotClaims(t *testing.T) {
 		{"a phone number", "Call the tip line at 1-800-555-0199 if 20 people are safe.", []float64{20}},
 		{"the second of two days", "Officials meet on March 17 and 18; about 2,000 homes were destroyed.", []float64{2000}},
 		{"a bound that defines a category", "Businesses with fewer than 50 employees shed 9,000 jobs.", []float64{9000}},
+		{"any bound defines a category", "Firms with up to 9 staff and companies with at least 500 workers shed 9,000 jobs.", []float64{9000}},
+		{"an approximate figure after with is counted", "The county has 12 towns with about 500 residents each.", []float64{12, 500}},
 		{"others count what the figure before counts",
 			"Officials said 12,000 homes were destroyed and 30,000 others damaged.", []float64{12000, 30000}},
 		{"a ratio counts nobody", "One in seven people were displaced, and 300 homes were destroyed.", []float64{300}},
