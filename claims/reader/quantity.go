@@ -452,10 +452,8 @@ func (d *document) phraseAfter(s *sentenceInfo, i int, n numbers.Number) np {
 			return np{from: i, to: i, head: -1}
 		}
 		// "30,000 others", "10 new", "5 coming from Malawi": no noun of its
-		// own; what it counts is the figure's antecedent. (Pronouns and
-		// determiners are closed classes, so in code.)
-		switch w := last.lower; {
-		case w == "others" || w == "other" || w == "more" || w == "new" || w == "another" || strings.HasSuffix(w, "ing"):
+		// own; what it counts is the figure's antecedent.
+		if antecedentWords[last.lower] || strings.HasSuffix(last.lower, "ing") {
 			return np{from: i, to: i, head: -1}
 		}
 		p.unit = last.lower
@@ -545,6 +543,7 @@ var (
 	finiteVerbs       = subjectWords["finite"]     // "were", "will"
 	linkingQualifiers = subjectWords["qualifier"]  // "passed", "topped"
 	settlements       = subjectWords["settlement"] // "city", "port"
+	antecedentWords   = subjectWords["antecedent"] // "others", "new"
 )
 
 // linking reports a word that may stand between a counted thing named
