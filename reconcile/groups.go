@@ -116,23 +116,32 @@ func (l *claimTable) domainOfNationality(members []int32, nationality symbol) st
 // as its largest series (label names a series).
 func storyLabel(words *symbols, series []int32, of func(int32) (*seriesInfo, int), label func(int32) string) string {
 	domains, peoples := counter{}, counter{}
-	largest, most := series[0], -1
 	for _, s := range series {
 		si, n := of(s)
 		domains.add(si.domain, n)
 		peoples.add(words.texts[si.key.nationality], n)
-		if n > most {
-			largest, most = s, n
-		}
 	}
 	topic := domains.top()
 	switch {
 	case topic == "":
-		return label(largest)
+		return label(largestSeries(series, func(s int32) int { _, n := of(s); return n }))
 	case peoples.top() != "":
 		return topic + ": " + peoples.top()
 	}
 	return topic
+}
+
+// largestSeries is the series with the most claims, the first among equals:
+// the one that names a story with no domain. A part run keeps it in the
+// part that writes the group, so both must pick it by this one rule.
+func largestSeries(series []int32, size func(int32) int) int32 {
+	largest := series[0]
+	for _, s := range series[1:] {
+		if size(s) > size(largest) {
+			largest = s
+		}
+	}
+	return largest
 }
 
 // counter tallies words, to name a group or series by its commonest one.

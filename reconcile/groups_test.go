@@ -111,3 +111,23 @@ func TestLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestLargestSeries(t *testing.T) {
+	sizes := map[int32]int{1: 3, 2: 7, 3: 7, 4: 0}
+	size := func(s int32) int { return sizes[s] }
+	cases := []struct {
+		series []int32
+		want   int32
+	}{
+		{[]int32{1}, 1},
+		{[]int32{1, 2}, 2},
+		{[]int32{2, 3}, 2}, // the first among equals
+		{[]int32{3, 2}, 3},
+		{[]int32{4, 1, 3}, 3},
+	}
+	for _, c := range cases {
+		if got := largestSeries(c.series, size); got != c.want {
+			t.Errorf("largestSeries(%v) = %d, want %d", c.series, got, c.want)
+		}
+	}
+}

@@ -218,16 +218,13 @@ func (r *partRun) divide(eventClaims map[string]int) {
 func (r *partRun) storySeries(g int32) (chunks [][]int32, n int) {
 	series := r.al.groups[g].series
 	composed := map[peopleUnit]bool{}
-	largest := series[0]
 	for _, s := range series {
 		for pu := range r.composed[s] {
 			composed[pu] = true
 		}
-		if r.sizes[s] > r.sizes[largest] {
-			largest = s
-		}
 		n += r.sizes[s]
 	}
+	largest := largestSeries(series, func(s int32) int { return r.sizes[s] })
 	first := []int32{largest}
 	for _, s := range series {
 		switch {
