@@ -128,14 +128,9 @@ func (l *claimTable) add(e *claims.Entry) {
 	}
 	f.doc = a.lastDocIndex
 
-	rawUnitClass, ok := a.unitClasses[e.Unit]
-	if !ok {
-		rawUnitClass = l.words.of(claims.UnitClass(e.Unit))
-		a.unitClasses[e.Unit] = rawUnitClass
-	}
-	f.rawUnitClass = rawUnitClass
+	f.rawUnitClass = l.symbolFor(a.unitClasses, e.Unit, claims.UnitClass)
 	measure, scope := measureOf(e.Claim)
-	unitClass := comparableUnitClass(l.text(rawUnitClass), measure)
+	unitClass := comparableUnitClass(l.text(f.rawUnitClass), measure)
 	f.unitClass, f.measure, f.scope = l.words.of(unitClass), l.words.of(comparableMeasure(unitClass, measure)), l.words.of(scope)
 	modality := e.Modality
 	if modality == "" {
@@ -144,18 +139,8 @@ func (l *claimTable) add(e *claims.Entry) {
 	f.modality = l.words.of(string(modality))
 	f.incremental = e.Incremental
 
-	nationality, ok := a.nationalities[e.Subject]
-	if !ok {
-		nationality = l.words.of(claims.NationalityOf(e.Subject))
-		a.nationalities[e.Subject] = nationality
-	}
-	f.nationality = nationality
-	place, ok := a.places[e.Place]
-	if !ok {
-		place = l.words.of(normalPlace(e.Place))
-		a.places[e.Place] = place
-	}
-	f.explicitPlace = place
+	f.nationality = l.symbolFor(a.nationalities, e.Subject, claims.NationalityOf)
+	f.explicitPlace = l.symbolFor(a.places, e.Place, normalPlace)
 
 	name, own := claims.RootName(e)
 	si, ok := a.sourceByName[name]
@@ -279,6 +264,17 @@ func dayDate(day int32) claims.Date {
 		return claims.Date{}
 	}
 	return claims.Date{Time: time.Unix(int64(day)*86400, 0).UTC()}
+}
+
+// symbolFor returns the symbol of derive(key), derived once per key: the
+// claims of a ledger repeat a few hundred units, subjects and places.
+func (l *claimTable) symbolFor(cache map[string]symbol, key string, derive func(string) string) symbol {
+	s, ok := cache[key]
+	if !ok {
+		s = l.words.of(derive(key))
+		cache[key] = s
+	}
+	return s
 }
 
 // symbol stands for a string the table holds once; 0 is "".
