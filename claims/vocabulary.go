@@ -2,6 +2,7 @@ package claims
 
 import (
 	"embed"
+	"io/fs"
 	"slices"
 	"strings"
 	"unicode"
@@ -17,11 +18,15 @@ import (
 var dataFiles embed.FS
 
 // wordList returns the entries of one of the vocabulary's data files.
-func wordList(name string) [][]string {
-	raw, err := dataFiles.ReadFile("data/" + name)
+func wordList(name string) [][]string { return EmbeddedWordList(dataFiles, name) }
+
+// EmbeddedWordList reads data/name from a package's embedded files as a word
+// list. The files are embedded at build time, so a missing one is a build
+// mistake and panics.
+func EmbeddedWordList(files fs.FS, name string) [][]string {
+	raw, err := fs.ReadFile(files, "data/"+name)
 	if err != nil {
-		// The files are embedded at build time; a missing one is a build mistake.
-		panic("claims: missing data file " + name)
+		panic("missing data file " + name + ": " + err.Error())
 	}
 	return ParseWordList(raw)
 }

@@ -16,14 +16,7 @@ import (
 var dataFiles embed.FS
 
 // dataLines returns the entries of one of the reconciler's data files.
-func dataLines(name string) [][]string {
-	raw, err := dataFiles.ReadFile("data/" + name)
-	if err != nil {
-		// The files are embedded at build time; a missing one is a build mistake.
-		panic("reconcile: missing data file " + name)
-	}
-	return claims.ParseWordList(raw)
-}
+func dataLines(name string) [][]string { return claims.EmbeddedWordList(dataFiles, name) }
 
 // wordClasses are the sets of data/word_classes.txt, by kind.
 var wordClasses = claims.WordClasses(dataLines("word_classes.txt"))

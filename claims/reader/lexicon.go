@@ -14,14 +14,7 @@ import (
 var dataFiles embed.FS
 
 // dataLines returns the entries of one of the reader's data files.
-func dataLines(name string) [][]string {
-	raw, err := dataFiles.ReadFile("data/" + name)
-	if err != nil {
-		// The files are embedded at build time; a missing one is a build mistake.
-		panic("reader: missing data file " + name)
-	}
-	return claims.ParseWordList(raw)
-}
+func dataLines(name string) [][]string { return claims.EmbeddedWordList(dataFiles, name) }
 
 // aliasTable maps the lower-cased aliases of a data file to their canonical
 // name (the first field of each line).
