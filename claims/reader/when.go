@@ -168,10 +168,9 @@ const yearsBack = 12
 // day is the first weekday the text names, or the day after it. It prefers
 // a year near the ledger's other articles of the dateline's city (nearby),
 // then one whose dateline day is that weekday itself, then the latest not
-// after today: articles are
-// read soon after they are written, and an article's own years are often
-// history. Without today it takes the earliest. It returns why it inferred
-// nothing, or "".
+// after today: articles are read soon after they are written, and an
+// article's own years are often history. Without today it takes the
+// earliest. It returns why it inferred nothing, or "".
 func inferPublication(doc *claims.Document, today claims.Date, nearby func(string, claims.Date) bool) (missing string) {
 	latestYear := 0
 	first := time.Weekday(-1)
@@ -201,6 +200,7 @@ func inferPublication(doc *claims.Document, today claims.Date, nearby func(strin
 	// best is the year chosen; alone the one chosen without the ledger, to
 	// say whether the ledger decided.
 	best, bestScore, alone, aloneScore := 0, 0, 0, 0
+	city := doc.DatelineCity()
 	for y := from; y <= to; y++ {
 		day := claims.NewDate(y, doc.DatelineMonth, doc.DatelineDay)
 		if day.Month() != doc.DatelineMonth || !today.IsZero() && day.After(today.Time) {
@@ -218,7 +218,7 @@ func inferPublication(doc *claims.Document, today claims.Date, nearby func(strin
 		if score > aloneScore || score == aloneScore && !today.IsZero() {
 			alone, aloneScore = y, score
 		}
-		if nearby != nil && nearby(doc.DatelineCity(), day) {
+		if nearby != nil && nearby(city, day) {
 			score += 8
 		}
 		if score > bestScore || score == bestScore && !today.IsZero() {
