@@ -21,6 +21,11 @@ type anchor struct {
 type entity struct {
 	name string
 	kind string // person, org, report
+	// fullName is a person's name without a title, when it has a first and
+	// a last name ("Vladimir Putin" of "President Vladimir Putin"): the
+	// name a later "Putin" can mean.
+	fullName string
+	lower    string // name in lower case, for matching references
 }
 
 const (
@@ -1110,7 +1115,7 @@ func (d *document) rememberEntities(s *sentenceInfo, anchors []anchor) {
 		name := strings.TrimPrefix(d.personName(joinTokens(d.doc.Text, toks[i:j])), "The ")
 		name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 		if kind := entityKind(tokenize(name, 0, len(name))); kind != "" {
-			d.entities = append(d.entities, entity{name: name, kind: kind})
+			d.remember(entity{name: name, kind: kind})
 		}
 		i = j
 	}
@@ -1129,8 +1134,31 @@ func (d *document) rememberEntities(s *sentenceInfo, anchors []anchor) {
 				kind = "person"
 			}
 		}
-		d.entities = append(d.entities, entity{name: name, kind: kind})
+		d.remember(entity{name: name, kind: kind})
 	}
+}
+
+// recalledEntities is how many of the latest named sources, at least, a
+// reference ("the agency", "he", "Smith") can mean. A news article names a few dozen; a data
+// dump or a live blog stored as one file can name tens of thousands, and
+// looking through all of them for every reference would make reading
+// quadratic in the article's length.
+const recalledEntities = 256
+
+// remember records a named source, forgetting those too far back to be
+// recalled; the slice is cut only when it holds twice the window, so that
+// remembering costs constant time on average.
+func (d *document) remember(e entity) {
+	if len(d.entities) == 2*recalledEntities {
+		d.entities = append(d.entities[:0], d.entities[recalledEntities:]...)
+	}
+	e.lower = strings.ToLower(e.name)
+	if e.kind == "person" {
+		if name := d.personName(e.name); len(strings.Fields(name)) >= 2 {
+			e.fullName = name
+		}
+	}
+	d.entities = append(d.entities, e)
 }
 
 // The groups of data/org_heads.txt: orgHeads maps the head words of a
@@ -1202,11 +1230,11 @@ func (d *document) lastEntity(kind, ref string) (entity, bool) {
 			return e, true
 		case kind == "person" && e.kind == "person":
 			return e, true
-		case kind == "report" && (e.kind == "report" || e.kind == "org" && strings.Contains(strings.ToLower(e.name), "institute")):
+		case kind == "report" && (e.kind == "report" || e.kind == "org" && strings.Contains(e.lower, "institute")):
 			return e, true
 		case kind == "report" && documents[head] && e.kind == "org":
 			return e, true // "the update said": the body last named published it
-		case kind == "org" && e.kind == "org" && orgCompatible(head, e.name):
+		case kind == "org" && e.kind == "org" && orgCompatible(head, e.lower):
 			return e, true
 		}
 	}
@@ -1214,32 +1242,30 @@ func (d *document) lastEntity(kind, ref string) (entity, bool) {
 }
 
 // orgCompatible: "the agency" can mean an agency or an intelligence service,
-// "the ministry" a ministry or department.
+// "the ministry" a ministry or department; name is in lower case.
 func orgCompatible(head, name string) bool {
-	n := strings.ToLower(name)
 	if genericHeads[head] {
 		return true
 	}
 	for _, group := range alikeHeads {
 		if slices.Contains(group, head) {
-			return slices.ContainsFunc(group, func(w string) bool { return strings.Contains(n, w) })
+			return slices.ContainsFunc(group, func(w string) bool { return strings.Contains(name, w) })
 		}
 	}
-	return strings.Contains(n, head)
+	return strings.Contains(name, head)
 }
 
 // personNamed finds the person an earlier sentence named in full whose first
 // or last name is word.
 func (d *document) personNamed(word string) (entity, bool) {
 	for i := len(d.entities) - 1; i >= 0; i-- {
-		e := d.entities[i]
-		if e.kind != "person" {
+		name := d.entities[i].fullName
+		if name == "" {
 			continue
 		}
-		name := d.personName(e.name)
-		words := strings.Fields(name)
-		if len(words) >= 2 && (words[0] == word || words[len(words)-1] == word) {
-			return entity{name: name, kind: "person"}, true
+		first, _, _ := strings.Cut(name, " ")
+		if first == word || name[strings.LastIndexByte(name, ' ')+1:] == word {
+			return entity{name: name, kind: "person", fullName: name}, true
 		}
 	}
 	return entity{}, false
@@ -1249,7 +1275,7 @@ func (d *document) personNamed(word string) (entity, bool) {
 // a definite description ("the air force" → "Ukrainian air force").
 func (d *document) entityEndingWith(desc string) (entity, bool) {
 	for i := len(d.entities) - 1; i >= 0; i-- {
-		n := strings.ToLower(d.entities[i].name)
+		n := d.entities[i].lower
 		if n != desc && strings.HasSuffix(n, " "+desc) {
 			return d.entities[i], true
 		}

@@ -1,10 +1,15 @@
 package reader
 
 import (
+	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
+
+	"claimtrack/claims"
 )
 
 // addArticleSeeds seeds a fuzz corpus with the sample articles and, when the
@@ -52,5 +57,45 @@ func FuzzReader(f *testing.F) {
 			}
 		}
 		r.Mentions(doc)
+		checkLinear(t, r, doc)
 	})
+}
+
+// checkLinear fails when reading an article's body repeated eight times as
+// often takes far more than eight times as long. A path whose cost grows
+// with the square of an article's length (each figure looking back through
+// everything named before it) costs little in a news article and minutes
+// in a 5 MB one; the fuzzer's inputs are short, so the body is repeated to
+// make them long enough to show it.
+func checkLinear(t *testing.T, r *Reader, doc claims.Document) {
+	body := doc.Text[doc.BodyStart:]
+	if strings.TrimSpace(body) == "" {
+		return
+	}
+	copies := max(1, (16<<10)/(len(body)+2))
+	small, large := repeatBody(doc, copies), repeatBody(doc, 8*copies)
+	ts, tl := fastestRead(r, small), fastestRead(r, large)
+	if tl > 16*ts+50*time.Millisecond {
+		t.Fatalf("reading %d bytes took %v, %d bytes %v: more than linear", len(small.Text), ts, len(large.Text), tl)
+	}
+}
+
+// repeatBody is doc with its body written n times over.
+func repeatBody(doc claims.Document, n int) claims.Document {
+	body := strings.TrimRight(doc.Text[doc.BodyStart:], "\n") + "\n\n"
+	doc.Text = doc.Text[:doc.BodyStart] + strings.Repeat(body, n)
+	return doc
+}
+
+// fastestRead is the shortest of three readings of doc, which the machine's
+// other work lengthens least.
+func fastestRead(r *Reader, doc claims.Document) time.Duration {
+	best := time.Duration(math.MaxInt64)
+	for range 3 {
+		d := doc
+		start := time.Now()
+		r.Read(&d)
+		best = min(best, time.Since(start))
+	}
+	return best
 }

@@ -57,7 +57,14 @@ type document struct {
 	ref       claims.Date
 	sentences []sentenceInfo
 	claims    []claims.Claim
-	// entities are sources named so far, most recent last.
+	// Indexes of claims, kept as they are added (see addClaims) so that no
+	// figure looks through all those before it: the latest attribution of
+	// each kind of figure, and the first figure of each unit given for a
+	// month.
+	lastReport   map[figureKind]claims.Attribution
+	firstMonthly map[string]claims.Claim
+	// entities are the sources named most recently, the latest last; at most
+	// 2×recalledEntities (see remember).
 	entities []entity
 	// aliases learned from the text: "USGS" → "U.S. Geological Survey".
 	aliases map[string]string
@@ -73,7 +80,8 @@ type document struct {
 // Read extracts the claims of a document. When the text gives no year it
 // fills doc.Inferred with a publication date worked out from the text.
 func (r *Reader) Read(doc *claims.Document) []claims.Claim {
-	d := &document{lx: r.lx, doc: doc, aliases: map[string]string{}, lastAttributionPara: -1}
+	d := &document{lx: r.lx, doc: doc, aliases: map[string]string{}, lastAttributionPara: -1,
+		lastReport: map[figureKind]claims.Attribution{}, firstMonthly: map[string]claims.Claim{}}
 	seen := map[string]bool{}
 	for _, s := range SplitSentences(doc.Text, doc.BodyStart) {
 		text := doc.Text[s.Start:s.End]
@@ -160,11 +168,8 @@ func (d *document) read(i int) {
 		// modality: "The Labor Department said employers added 114,000 jobs
 		// … Private payrolls grew by 97,000."
 		if len(c.Attribution.Chain) == 0 && len(anchors) == 0 {
-			for j := len(d.claims) - 1; j >= 0; j-- {
-				if p := d.claims[j]; p.Unit == c.Unit && p.Measure == c.Measure && p.Kind == c.Kind && p.Modality == c.Modality {
-					c.Attribution = p.Attribution
-					break
-				}
+			if a, ok := d.lastReport[kindOf(c)]; ok {
+				c.Attribution = a
 			}
 		}
 		found = append(found, c)
@@ -180,6 +185,29 @@ func (d *document) read(i int) {
 	for _, m := range s.dates {
 		if m.Precision == claims.PrecisionDay && !m.From.IsZero() && !m.From.After(d.ref.Time) {
 			d.eventDate = claims.Date{Time: m.From}
+		}
+	}
+	d.addClaims(found)
+}
+
+// figureKind is what a figure counts and how: figures of one kind continue
+// one report.
+type figureKind struct {
+	unit, measure string
+	kind          claims.Kind
+	modality      claims.Modality
+}
+
+func kindOf(c claims.Claim) figureKind {
+	return figureKind{unit: c.Unit, measure: c.Measure, kind: c.Kind, modality: c.Modality}
+}
+
+// addClaims records a sentence's claims and keeps the indexes over them.
+func (d *document) addClaims(found []claims.Claim) {
+	for _, c := range found {
+		d.lastReport[kindOf(c)] = c.Attribution
+		if _, ok := d.firstMonthly[c.Unit]; !ok && c.Period.Precision == claims.PrecisionMonth {
+			d.firstMonthly[c.Unit] = c
 		}
 	}
 	d.claims = append(d.claims, found...)

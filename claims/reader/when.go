@@ -56,12 +56,14 @@ func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim
 	// period: that of its first figure of the same unit given for a month or
 	// months ("added 114,000 jobs in July", "in the year to March"). A
 	// running count is as of the day it is given.
-	for _, list := range [][]claims.Claim{d.claims, earlier} {
-		for k := 0; k < len(list) && scope != claims.ScopeCumulative; k++ {
-			if p := list[k].Period; p.Precision == claims.PrecisionMonth && list[k].Unit == c.Unit {
-				c.AsOf, c.Period = list[k].AsOf, p
-				return
-			}
+	if scope != claims.ScopeCumulative {
+		first, ok := d.firstMonthly[c.Unit]
+		for k := 0; k < len(earlier) && !ok; k++ {
+			first, ok = earlier[k], earlier[k].Period.Precision == claims.PrecisionMonth && earlier[k].Unit == c.Unit
+		}
+		if ok {
+			c.AsOf, c.Period = first.AsOf, first.Period
+			return
 		}
 	}
 	c.AsOf = d.ref
