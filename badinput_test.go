@@ -170,7 +170,7 @@ func TestOversizedInputIsNotReadWhole(t *testing.T) {
 		f, err := os.Open(huge)
 		return countedFile{f, &read}, err
 	}}
-	if _, _, err := readDocument(file, reader.ParseOptions{}); err == nil || read != 0 {
+	if _, _, err := readDocument(t.Context(), file, reader.ParseOptions{}); err == nil || read != 0 {
 		t.Errorf("file: read %d bytes, error %v; want none read and an error", read, err)
 	}
 
@@ -178,7 +178,7 @@ func TestOversizedInputIsNotReadWhole(t *testing.T) {
 	stream := input{name: "stdin", path: "-", open: func() (io.ReadCloser, error) {
 		return io.NopCloser(countedReader{endless{}, &read}), nil
 	}}
-	_, _, err := readDocument(stream, reader.ParseOptions{})
+	_, _, err := readDocument(t.Context(), stream, reader.ParseOptions{})
 	if want := "bad input: more than the 16.0 MB limit for one article; stopped reading there"; err == nil || err.Error() != want {
 		t.Errorf("stream: error %v, want %q", err, want)
 	}
@@ -288,10 +288,10 @@ func TestFileThatVanishesBeforeItIsRead(t *testing.T) {
 	if err := os.Remove(gone); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := readDocument(inputs[0], reader.ParseOptions{}); err != nil {
+	if _, _, err := readDocument(t.Context(), inputs[0], reader.ParseOptions{}); err != nil {
 		t.Errorf("a.txt: %v", err)
 	}
-	if _, _, err := readDocument(inputs[1], reader.ParseOptions{}); err == nil || err.Error() != "no such file or directory" {
+	if _, _, err := readDocument(t.Context(), inputs[1], reader.ParseOptions{}); err == nil || err.Error() != "no such file or directory" {
 		t.Errorf("b.txt: error %v, want no such file or directory", err)
 	}
 }
@@ -347,4 +347,31 @@ func TestBadDatabases(t *testing.T) {
 			t.Errorf("exit %d with %d documents; want 1 and the 5 there before", code, documentCount(t, db))
 		}
 	})
+}
+
+// TestBadInputRowsNameRealTests checks that every test docs/bad-input.md
+// names for a row exists, so that a renamed or removed test cannot leave a
+// row that nothing checks.
+func TestBadInputRowsNameRealTests(t *testing.T) {
+	doc, err := os.ReadFile("docs/bad-input.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sources strings.Builder
+	for _, pattern := range []string{"*_test.go", "*/*_test.go", "*/*/*_test.go"} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			b, _ := os.ReadFile(p)
+			sources.Write(b)
+		}
+	}
+	named := regexp.MustCompile("`((?:Test|Benchmark|Fuzz)[A-Za-z0-9_]+)(?:/[^`]*)?`").FindAllStringSubmatch(string(doc), -1)
+	if len(named) < 30 {
+		t.Fatalf("found only %d test names in docs/bad-input.md", len(named))
+	}
+	for _, m := range named {
+		if !strings.Contains(sources.String(), "func "+m[1]+"(") {
+			t.Errorf("docs/bad-input.md names %s, which no test file defines", m[1])
+		}
+	}
 }

@@ -29,6 +29,7 @@ func extractCommand(std streams) *cli.Command {
 			&cli.StringFlag{Name: "outlet", Usage: "outlet `NAME` (overrides the text)"},
 			&cli.BoolFlag{Name: "mentions", Usage: "print every number and date mention instead of claims"},
 			formatFlag("table", "table or jsonl"),
+			outputFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			format, err := reports.ParseFormat(c.String("format"), reports.Table, reports.JSONL)
@@ -50,7 +51,7 @@ func extractCommand(std streams) *cli.Command {
 			var entries []claims.Entry
 			var mentions []reader.Mention
 			for _, src := range inputs {
-				doc, _, err := readDocument(src, opts)
+				doc, _, err := readDocument(c.Context, src, opts)
 				if err != nil {
 					return fmt.Errorf("%s: %w", src.path, err)
 				}
@@ -66,10 +67,14 @@ func extractCommand(std streams) *cli.Command {
 					entries = append(entries, claims.Entry{Claim: cl, Outlet: doc.Outlet, Published: doc.Published})
 				}
 			}
-			if c.Bool("mentions") {
-				return writeMentions(std.stdout, format, mentions)
+			out, err := openOutput(c, std)
+			if err != nil {
+				return err
 			}
-			return writeClaims(std, format, entries)
+			if c.Bool("mentions") {
+				return out.commit(writeMentions(out.w, format, mentions))
+			}
+			return out.commit(writeClaims(out, format, entries))
 		},
 	}
 }

@@ -206,12 +206,12 @@ type stored struct {
 }
 
 // read reads one article and its claims.
-func (in *ingester) read(src input) readArticle {
+func (in *ingester) read(ctx context.Context, src input) readArticle {
 	opts := in.opts
 	if len(in.published) > 0 {
 		opts.Nearby = in.published.near
 	}
-	doc, warnings, err := readDocument(src, opts)
+	doc, warnings, err := readDocument(ctx, src, opts)
 	if err != nil {
 		return readArticle{src: src, err: err}
 	}
@@ -242,7 +242,10 @@ func (in *ingester) readBatches(ctx context.Context, inputs []input) <-chan []re
 			if len(batch) == 0 {
 				opened = time.Now()
 			}
-			r := in.read(src)
+			r := in.read(ctx, src)
+			if ctx.Err() != nil && errors.Is(r.err, ctx.Err()) {
+				break // interrupted while waiting for the input: not read
+			}
 			batch = append(batch, r)
 			bytes += len(r.article.Document.Text)
 			if sqlite.BatchFull(len(batch), bytes) || time.Since(opened) >= batchWait {
@@ -308,33 +311,65 @@ func readClaims(r *reader.Reader, doc *claims.Document) (found []claims.Claim, e
 	return r.Read(doc), nil
 }
 
-// readDocument reads and parses one input. A file over the size limit is
-// refused unread, any other input once it has given one byte more than that.
-func readDocument(src input, opts reader.ParseOptions) (claims.Document, []string, error) {
-	rc, err := src.open()
-	if err != nil {
-		return claims.Document{}, nil, unwrapPathError(err)
-	}
-	defer rc.Close()
+// readDocument reads and parses one input, or gives up with ctx's error
+// when ctx is cancelled first.
+func readDocument(ctx context.Context, src input, opts reader.ParseOptions) (claims.Document, []string, error) {
 	limit := opts.MaxBytes
 	if limit <= 0 {
 		limit = reader.DefaultMaxDocumentBytes
 	}
+	raw, err := readInput(ctx, src, limit)
+	if err != nil {
+		return claims.Document{}, nil, err
+	}
+	return reader.ParseDocument(src.name, src.path, raw, opts)
+}
+
+// readInput reads an input whole. A file over the size limit is refused
+// unread, any other input once it has given one byte more than that.
+// Opening a named pipe nobody writes to, or reading an idle one, blocks
+// without end; the reading runs on a goroutine of its own so that a signal
+// (a cancelled ctx) still stops the ingest at once. The process ends soon
+// after, and with it the goroutine.
+func readInput(ctx context.Context, src input, limit int) ([]byte, error) {
+	type result struct {
+		raw []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		raw, err := readLimited(src, limit)
+		done <- result{raw, err}
+	}()
+	select {
+	case r := <-done:
+		return r.raw, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func readLimited(src input, limit int) ([]byte, error) {
+	rc, err := src.open()
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	defer rc.Close()
 	if f, ok := rc.(interface{ Stat() (fs.FileInfo, error) }); ok {
 		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > int64(limit) {
-			return claims.Document{}, nil, fmt.Errorf("%w: file is %s, over the %s limit for one article; not read",
+			return nil, fmt.Errorf("%w: file is %s, over the %s limit for one article; not read",
 				reader.ErrBadInput, megabytes(info.Size()), megabytes(int64(limit)))
 		}
 	}
 	raw, err := io.ReadAll(io.LimitReader(rc, int64(limit)+1))
 	if err != nil {
-		return claims.Document{}, nil, unwrapPathError(err)
+		return nil, unwrapPathError(err)
 	}
 	if len(raw) > limit {
-		return claims.Document{}, nil, fmt.Errorf("%w: more than the %s limit for one article; stopped reading there",
+		return nil, fmt.Errorf("%w: more than the %s limit for one article; stopped reading there",
 			reader.ErrBadInput, megabytes(int64(limit)))
 	}
-	return reader.ParseDocument(src.name, src.path, raw, opts)
+	return raw, nil
 }
 
 // megabytes writes a size as the limit's message gives it: 100.0 MB.
