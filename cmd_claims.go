@@ -29,6 +29,7 @@ func claimsCommand(std streams) *cli.Command {
 			&cli.StringFlag{Name: "since", Usage: "only claims describing `YYYY-MM-DD` or later"},
 			&cli.StringFlag{Name: "until", Usage: "only claims describing `YYYY-MM-DD` or earlier"},
 			formatFlag("table", "table, markdown, csv or jsonl"),
+			outputFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			format, err := reports.ParseFormat(c.String("format"), listingFormats...)
@@ -52,7 +53,11 @@ func claimsCommand(std streams) *cli.Command {
 			if err != nil {
 				return fmt.Errorf("claims: %w", err)
 			}
-			return writeClaims(std, format, entries)
+			out, err := openOutput(c, std)
+			if err != nil {
+				return err
+			}
+			return out.commit(writeClaims(out, format, entries))
 		},
 	}
 }
@@ -73,12 +78,12 @@ func dateFlag(c *cli.Context, name string) (claims.Date, error) {
 	return d, nil
 }
 
-func writeClaims(std streams, format reports.Format, entries []claims.Entry) error {
+func writeClaims(out *output, format reports.Format, entries []claims.Entry) error {
 	switch format {
 	case reports.JSONL:
-		return reports.WriteClaimsJSONL(std.stdout, entries)
+		return reports.WriteClaimsJSONL(out.w, entries)
 	case reports.CSV:
-		return reports.WriteClaimsCSV(std.stdout, entries)
+		return reports.WriteClaimsCSV(out.w, entries)
 	}
-	return reports.ClaimsGrid(entries).Write(std.stdout, format, terminalWidth(std.stdout))
+	return reports.ClaimsGrid(entries).Write(out.w, format, out.width)
 }

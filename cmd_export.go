@@ -27,7 +27,7 @@ func exportCommand(std streams) *cli.Command {
 			"   claimtrack export --format csv claims > claims.csv\n" +
 			"   claimtrack export findings | jq 'select(.type == \"conflict\")'\n" +
 			"   claimtrack export --format csv sources > sources.csv",
-		Flags: []cli.Flag{formatFlag("jsonl", "jsonl or csv")},
+		Flags: []cli.Flag{formatFlag("jsonl", "jsonl or csv"), outputFlag()},
 		Action: func(c *cli.Context) error {
 			format, err := reports.ParseFormat(c.String("format"), reports.JSONL, reports.CSV)
 			if err != nil {
@@ -42,7 +42,11 @@ func exportCommand(std streams) *cli.Command {
 				return err
 			}
 			defer db.Close()
-			if err := exportKind(c, std, db, what, format); err != nil {
+			out, err := openOutput(c, std)
+			if err != nil {
+				return err
+			}
+			if err := out.commit(exportKind(c, out, db, what, format)); err != nil {
 				return fmt.Errorf("export %s: %w", what, err)
 			}
 			return nil
@@ -50,36 +54,36 @@ func exportCommand(std streams) *cli.Command {
 	}
 }
 
-func exportKind(c *cli.Context, std streams, db *sqlite.DB, what string, format reports.Format) error {
+func exportKind(c *cli.Context, out *output, db *sqlite.DB, what string, format reports.Format) error {
 	switch what {
 	case "findings":
 		findings, err := db.Findings(c.Context)
 		if err != nil {
 			return err
 		}
-		return reports.WriteFindings(std.stdout, format, findings)
+		return reports.WriteFindings(out.w, format, findings)
 	case "groups":
 		groups, err := db.Groups(c.Context)
 		if err != nil {
 			return err
 		}
-		return reports.WriteGroups(std.stdout, format, groups)
+		return reports.WriteGroups(out.w, format, groups)
 	case "series":
 		series, err := db.Series(c.Context)
 		if err != nil {
 			return err
 		}
-		return reports.WriteSeries(std.stdout, format, series)
+		return reports.WriteSeries(out.w, format, series)
 	case "sources":
 		rows, err := sourceRows(c.Context, db)
 		if err != nil {
 			return err
 		}
-		return reports.WriteSources(std.stdout, format, 0, rows)
+		return reports.WriteSources(out.w, format, 0, rows)
 	}
 	entries, err := db.Claims(c.Context, sqlite.ClaimFilter{})
 	if err != nil {
 		return err
 	}
-	return writeClaims(std, format, entries)
+	return writeClaims(out, format, entries)
 }

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -20,7 +24,7 @@ var listingFormats = []reports.Format{reports.Table, reports.Markdown, reports.C
 
 func outputFlag() *cli.StringFlag {
 	return &cli.StringFlag{Name: "output", Aliases: []string{"o"},
-		Usage: "write to `FILE` instead of standard output (replaced whole, never half-written)"}
+		Usage: "write to `FILE` instead of standard output (replaced whole once complete, never half-written; - for standard output)"}
 }
 
 // output is where a listing goes and how it may look there.
@@ -28,46 +32,177 @@ type output struct {
 	w     io.Writer
 	width int           // columns to fit tables in; 0 for no limit
 	style reports.Style // colour only on a terminal, never with NO_COLOR
-	path  string        // -o FILE, "" for standard output
-	file  *os.File      // the temporary file being written, renamed over path on success
+	path  string        // -o FILE as given, "" for standard output
+	file  *os.File      // the file being written: a temporary one, or the target itself
+	// target is the regular file the temporary one replaces when complete,
+	// "" when the file is written in place (a device, a pipe).
+	target string
+	mode   fs.FileMode // the permissions target has, or a new file gets
 }
 
-// openOutput prepares the -o file, or standard output. Call commit at the end.
+// openOutput prepares where a listing goes: standard output without -o or
+// with "-o -"; a regular file (or the file a link leads to) replaced whole
+// when complete; anything else that can be written, such as a device or a
+// named pipe, written in place. Call commit at the end.
 func openOutput(c *cli.Context, std streams) (*output, error) {
 	path := c.String("output")
-	if path == "" {
+	if path == "" || path == "-" {
 		return &output{w: std.stdout, width: terminalWidth(std.stdout), style: reports.Style{Color: colorEnabled(std.stdout)}}, nil
 	}
-	// A temporary file beside the target, renamed over it when complete: a
-	// reader of path never sees half a report.
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return nil, fmt.Errorf("-o %s: %w", path, unwrapPathError(err))
+	fail := func(err error) (*output, error) { return nil, fmt.Errorf("-o %s: %w", path, unwrapPathError(err)) }
+	info, err := os.Stat(path)
+	switch {
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return fail(err)
+	case err == nil && info.IsDir():
+		return fail(errors.New("is a folder; name a file"))
+	case err == nil && info.Mode()&fs.ModeSocket != 0:
+		return fail(errors.New("is a socket, which claimtrack cannot write to"))
+	case err == nil && (!info.Mode().IsRegular() || isStandardStream(path)):
+		// A device, a pipe, or /dev/stdout behind which the shell put a
+		// file: written in place. Appending keeps what `>>` asked for.
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+		if err != nil {
+			return fail(err)
+		}
+		return &output{w: f, path: path, file: f}, nil
 	}
-	return &output{w: f, path: path, file: f}, nil
+	target, err := followLinks(path)
+	if err != nil {
+		return fail(err)
+	}
+	mode := fs.FileMode(0o644)
+	if info != nil {
+		mode = info.Mode().Perm()
+	}
+	// A temporary file beside the target, renamed over it when complete: a
+	// reader of the target never sees half a report. Its name carries this
+	// process's id, so that a later run can remove what a killed one left.
+	dir, base := filepath.Split(target)
+	removeOrphanedTemporaries(dir, base)
+	f, err := os.CreateTemp(dir, fmt.Sprintf(".%s.%d-*.tmp", base, os.Getpid()))
+	if err != nil {
+		return fail(err)
+	}
+	return &output{w: f, path: path, file: f, target: target, mode: mode}, nil
 }
 
-// commit finishes the output: on success the file takes its place, on
-// failure it is removed and the old file, if any, is left as it was.
+// commit finishes the output: on success a temporary file is synced and takes
+// its place; on failure it is removed and the old file, if any, is left as
+// it was.
 func (o *output) commit(err error) error {
 	if o.file == nil {
 		return err
 	}
+	if o.target == "" {
+		if closeErr := o.file.Close(); err == nil {
+			err = closeErr
+		}
+		if err != nil {
+			return fmt.Errorf("-o %s: %w", o.path, err)
+		}
+		return nil
+	}
 	tmp := o.file.Name()
 	if err == nil {
-		err = o.file.Chmod(0o644)
+		err = o.file.Chmod(o.mode)
+	}
+	if err == nil {
+		err = o.file.Sync()
 	}
 	if closeErr := o.file.Close(); err == nil {
 		err = closeErr
 	}
 	if err == nil {
-		err = os.Rename(tmp, o.path)
+		err = os.Rename(tmp, o.target)
 	}
 	if err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("-o %s: %w", o.path, err)
 	}
+	syncDir(filepath.Dir(o.target))
 	return nil
+}
+
+// isStandardStream reports whether path names one of the process's own open
+// files (/dev/stdout, /dev/fd/1, /proc/self/fd/1), which is written in place
+// even when the shell pointed it at a regular file.
+func isStandardStream(path string) bool {
+	switch path = filepath.Clean(path); {
+	case path == "/dev/stdout", path == "/dev/stderr":
+		return true
+	case strings.HasPrefix(path, "/dev/fd/"), strings.HasPrefix(path, "/proc/self/fd/"):
+		return true
+	}
+	return false
+}
+
+// maxLinks bounds a chain of symbolic links, as the kernel does (ELOOP).
+const maxLinks = 40
+
+// followLinks returns the path a chain of symbolic links ends at, even when
+// its end does not exist yet, so that the link stays and the file it leads
+// to is written.
+func followLinks(path string) (string, error) {
+	for range maxLinks {
+		info, err := os.Lstat(path)
+		if errors.Is(err, fs.ErrNotExist) || (err == nil && info.Mode()&fs.ModeSymlink == 0) {
+			return path, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		link, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(path), link)
+		}
+		path = link
+	}
+	return "", errors.New("too many levels of symbolic links")
+}
+
+// removeOrphanedTemporaries removes the temporary files of base that a
+// killed claimtrack left in dir: those whose process no longer runs.
+func removeOrphanedTemporaries(dir, base string) {
+	names, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*-*.tmp"))
+	for _, name := range names {
+		rest := strings.TrimPrefix(filepath.Base(name), "."+base+".")
+		pid, err := strconv.Atoi(rest[:max(strings.IndexByte(rest, '-'), 0)])
+		if err != nil || pid <= 0 || processRuns(pid) {
+			continue
+		}
+		os.Remove(name)
+	}
+}
+
+// processRuns reports whether a process with this id exists.
+func processRuns(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// globEscape quotes the characters filepath.Match gives a meaning to.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// syncDir makes a rename in dir durable; a file system that cannot sync a
+// folder has already done what it can, so its error is not the user's.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // colorEnabled reports whether w is a terminal that should get colour: not

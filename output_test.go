@@ -1,0 +1,178 @@
+package main
+
+import (
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// reportTo runs report -o path on a seeded database and returns what it
+// prints to standard error, failing the test unless it exits 0.
+func reportTo(t *testing.T, db, path string) {
+	t.Helper()
+	if out, errOut, code := runCLI(t, "", "--db", db, "report", "--format", "markdown", "-o", path); code != 0 || out != "" {
+		t.Fatalf("report -o %s: exit %d, stdout %q, stderr %s", path, code, out, errOut)
+	}
+}
+
+func TestOutputKeepsTheFileMode(t *testing.T) {
+	db := ingested(t, seedsDir)
+	path := writeFile(t, filepath.Join(t.TempDir(), "private.md"), "old")
+	if err := os.Chmod(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	reportTo(t, db, path)
+	info, err := os.Stat(path)
+	if err != nil || info.Mode().Perm() != 0o600 || info.Size() < 100 {
+		t.Errorf("after -o: %v, %v", info.Mode(), err)
+	}
+	fresh := filepath.Join(t.TempDir(), "new.md")
+	reportTo(t, db, fresh)
+	if info, err := os.Stat(fresh); err != nil || info.Mode().Perm() != 0o644 {
+		t.Errorf("a new file: %v, %v", info.Mode(), err)
+	}
+}
+
+func TestOutputWritesThroughALink(t *testing.T) {
+	db := ingested(t, seedsDir)
+	dir := t.TempDir()
+	target := writeFile(t, filepath.Join(dir, "target.md"), "old")
+	for _, link := range []struct{ name, to string }{
+		{"link.md", "target.md"},        // a link to a file
+		{"dangling.md", "later/new.md"}, // a link to a file not there yet
+	} {
+		path := filepath.Join(dir, link.name)
+		os.MkdirAll(filepath.Join(dir, "later"), 0o755)
+		if err := os.Symlink(link.to, path); err != nil {
+			t.Fatal(err)
+		}
+		reportTo(t, db, path)
+		if info, err := os.Lstat(path); err != nil || info.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("%s is no longer a link: %v", link.name, err)
+		}
+		if got, _ := os.ReadFile(filepath.Join(dir, link.to)); !strings.HasPrefix(string(got), "# Consistency report") {
+			t.Errorf("%s: the file it leads to holds %.40q", link.name, got)
+		}
+	}
+	if got, _ := os.ReadFile(target); string(got) == "old" {
+		t.Error("the linked file was not written")
+	}
+}
+
+func TestOutputToAPipeIsWrittenInPlace(t *testing.T) {
+	db := ingested(t, seedsDir)
+	fifo := filepath.Join(t.TempDir(), "pipe")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	got := make(chan string, 1)
+	go func() {
+		f, err := os.Open(fifo)
+		if err != nil {
+			got <- err.Error()
+			return
+		}
+		defer f.Close()
+		b, _ := io.ReadAll(f)
+		got <- string(b)
+	}()
+	want, _, _ := runCLI(t, "", "--db", db, "report", "--format", "markdown")
+	reportTo(t, db, fifo)
+	if s := <-got; s != want {
+		t.Errorf("the pipe's reader got %d bytes, want the %d of standard output", len(s), len(want))
+	}
+	if info, err := os.Lstat(fifo); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the named pipe was replaced: %v", err)
+	}
+}
+
+func TestOutputToADeviceIsWrittenInPlace(t *testing.T) {
+	db := ingested(t, seedsDir)
+	// A null device of our own: a test that went wrong must not replace
+	// the machine's /dev/null.
+	null := filepath.Join(t.TempDir(), "null")
+	if err := syscall.Mknod(null, syscall.S_IFCHR|0o666, 1<<8|3); err != nil {
+		t.Skip("cannot make a device here (not root?):", err)
+	}
+	reportTo(t, db, null)
+	if info, err := os.Lstat(null); err != nil || info.Mode()&os.ModeCharDevice == 0 {
+		t.Errorf("the device was replaced by %v (%v)", info.Mode(), err)
+	}
+}
+
+func TestOutputDashIsStandardOutput(t *testing.T) {
+	db := ingested(t, seedsDir)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	want, _, _ := runCLI(t, "", "--db", db, "sources")
+	got, errOut, code := runCLI(t, "", "--db", db, "sources", "-o", "-")
+	if code != 0 || got != want {
+		t.Errorf("-o -: exit %d, %d bytes against %d: %s", code, len(got), len(want), errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "-")); err == nil {
+		t.Error("-o - wrote a file named -")
+	}
+}
+
+func TestOutputToAFolderOrSocketIsRefused(t *testing.T) {
+	db := ingested(t, seedsDir)
+	dir := t.TempDir()
+	socket := filepath.Join(dir, "s")
+	l, err := net.Listen("unix", socket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	for path, why := range map[string]string{dir: "is a folder; name a file", socket: "is a socket, which claimtrack cannot write to"} {
+		_, errOut, code := runCLI(t, "", "--db", db, "report", "-o", path)
+		if want := "claimtrack: -o " + path + ": " + why + "\n"; code != 1 || errOut != want {
+			t.Errorf("exit %d, stderr %q, want %q", code, errOut, want)
+		}
+	}
+}
+
+func TestOutputRemovesWhatAKilledRunLeft(t *testing.T) {
+	db := ingested(t, seedsDir)
+	dir := t.TempDir()
+	// A process id no process has: the run that made the file is gone.
+	dead := 1 << 22
+	for processRuns(dead) {
+		dead--
+	}
+	orphan := writeFile(t, filepath.Join(dir, ".report.md."+strconv.Itoa(dead)+"-123.tmp"), "half a report")
+	alive := writeFile(t, filepath.Join(dir, ".report.md."+strconv.Itoa(os.Getpid())+"-456.tmp"), "being written")
+	reportTo(t, db, filepath.Join(dir, "report.md"))
+	if _, err := os.Stat(orphan); err == nil {
+		t.Error("the temporary file of a killed run is still there")
+	}
+	if _, err := os.Stat(alive); err != nil {
+		t.Error("the temporary file of a running process was removed")
+	}
+}
+
+func TestEveryListingTakesOutput(t *testing.T) {
+	db := ingested(t, seedsDir)
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"claims"}, {"export", "claims"}, {"export", "findings"}, {"sources"}, {"report"}, {"timeline", "casualties"},
+		{"extract", filepath.Join(seedsDir, "001_7b13d3da2673b465.txt")},
+	} {
+		want, errOut, code := runCLI(t, "", append([]string{"--db", db}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		path := filepath.Join(dir, strings.Join(args[:1], "_")+".out")
+		reportArgs := append([]string{"--db", db, args[0], "-o", path}, args[1:]...)
+		if out, errOut, code := runCLI(t, "", reportArgs...); code != 0 || out != "" {
+			t.Fatalf("%v: exit %d, stdout %q: %s", reportArgs, code, out, errOut)
+		}
+		if got, _ := os.ReadFile(path); string(got) != want {
+			t.Errorf("%v -o wrote %d bytes, standard output shows %d", args, len(got), len(want))
+		}
+	}
+}
