@@ -4,8 +4,10 @@ package sqlite
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -92,10 +94,13 @@ var migrationFiles embed.FS
 
 // migration is one schema change, from migrations/NNN_name.sql.
 type migration struct {
-	version int
-	name    string
-	sql     string
+	version  int
+	name     string
+	sql      string
+	checksum string // SHA-256 of sql, hex
 }
+
+func (m migration) String() string { return fmt.Sprintf("%03d_%s", m.version, m.name) }
 
 var migrationName = regexp.MustCompile(`^(\d+)_(\w+)\.sql$`)
 
@@ -119,7 +124,8 @@ func loadMigrations() ([]migration, error) {
 		if err != nil {
 			return nil, err
 		}
-		migrations = append(migrations, migration{version: version, name: match[2], sql: string(body)})
+		sum := sha256.Sum256(body)
+		migrations = append(migrations, migration{version: version, name: match[2], sql: string(body), checksum: hex.EncodeToString(sum[:])})
 	}
 	if len(migrations) == 0 {
 		return nil, errors.New("no migrations embedded")
@@ -152,10 +158,127 @@ func (db *DB) migrate(ctx context.Context) error {
 			continue
 		}
 		if err := db.applyMigration(ctx, m); err != nil {
-			return fmt.Errorf("migration %03d_%s: %w", m.version, m.name, err)
+			return fmt.Errorf("migration %s: %w", m, err)
+		}
+	}
+	return db.checkMigrations(ctx, migrations)
+}
+
+// checksumsSince is the first migration that records its checksum.
+const checksumsSince = 8
+
+// checkMigrations compares each migration the ledger applied with the text
+// this build holds. A migration edited after a ledger applied it would leave
+// that ledger with another schema than the build expects, and every command
+// would fail later on a missing column; this says so on opening, once.
+// Migrations applied before checksums were recorded are checked against the
+// schema they should have made, and then given their checksum.
+func (db *DB) checkMigrations(ctx context.Context, migrations []migration) error {
+	byVersion := map[int]migration{}
+	for _, m := range migrations {
+		byVersion[m.version] = m
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT version, coalesce(checksum, '') FROM schema_migrations ORDER BY version`)
+	if err != nil {
+		return fmt.Errorf("read migrations: %w", err)
+	}
+	var unchecked []int
+	for rows.Next() {
+		var version int
+		var checksum string
+		if err := rows.Scan(&version, &checksum); err != nil {
+			rows.Close()
+			return fmt.Errorf("read migrations: %w", err)
+		}
+		m, ok := byVersion[version]
+		switch {
+		case !ok:
+			rows.Close()
+			return fmt.Errorf("the ledger records migration %d, which this claimtrack does not have: a development build wrote it; ingest its articles into a new database", version)
+		case checksum == "":
+			unchecked = append(unchecked, version)
+		case checksum != m.checksum:
+			rows.Close()
+			return fmt.Errorf("migration %s reads differently from when this ledger applied it (a development build changed it): ingest the ledger's articles into a new database", m)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read migrations: %w", err)
+	}
+	if len(unchecked) == 0 {
+		return nil
+	}
+	if err := db.checkSchema(ctx, migrations); err != nil {
+		return err
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, version := range unchecked {
+		if _, err := tx.ExecContext(ctx, `UPDATE schema_migrations SET checksum = ? WHERE version = ? AND checksum IS NULL`,
+			byVersion[version].checksum, version); err != nil {
+			return fmt.Errorf("record migration checksums: %w", err)
+		}
+	}
+	return tx.Commit()
+}
+
+// checkSchema compares the ledger's tables and columns with those the
+// embedded migrations make in a new database.
+func (db *DB) checkSchema(ctx context.Context, migrations []migration) error {
+	fresh, err := sql.Open("sqlite3", dataSourceName(memoryPath))
+	if err != nil {
+		return err
+	}
+	defer fresh.Close()
+	fresh.SetMaxOpenConns(1)
+	if _, err := fresh.ExecContext(ctx, createMigrationsTable); err != nil {
+		return err
+	}
+	for _, m := range migrations {
+		if _, err := fresh.ExecContext(ctx, m.sql); err != nil {
+			return fmt.Errorf("migration %s on a new database: %w", m, err)
+		}
+	}
+	want, err := tableColumns(ctx, fresh)
+	if err != nil {
+		return err
+	}
+	got, err := tableColumns(ctx, db.db)
+	if err != nil {
+		return err
+	}
+	for table, columns := range want {
+		for _, column := range columns {
+			if !slices.Contains(got[table], column) {
+				return fmt.Errorf("the ledger's table %s has no column %s, which this claimtrack's migrations make: a development build wrote it; ingest its articles into a new database", table, column)
+			}
 		}
 	}
 	return nil
+}
+
+// tableColumns lists the columns of every table of a database.
+func tableColumns(ctx context.Context, conn *sql.DB) (map[string][]string, error) {
+	rows, err := conn.QueryContext(ctx, `
+		SELECT t.name, c.name FROM sqlite_schema AS t, pragma_table_info(t.name) AS c
+		WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%' AND t.name <> 'schema_migrations'`)
+	if err != nil {
+		return nil, fmt.Errorf("read schema: %w", err)
+	}
+	defer rows.Close()
+	columns := map[string][]string{}
+	for rows.Next() {
+		var table, column string
+		if err := rows.Scan(&table, &column); err != nil {
+			return nil, fmt.Errorf("read schema: %w", err)
+		}
+		columns[table] = append(columns[table], column)
+	}
+	return columns, rows.Err()
 }
 
 // schemaVersion reports the newest migration the database records, 0 for an
@@ -186,6 +309,15 @@ func (db *DB) schemaVersion(ctx context.Context) (int, error) {
 	}
 }
 
+// createMigrationsTable makes the table of applied migrations as the first
+// migration found it; migration 008 adds its checksum column.
+const createMigrationsTable = `
+	CREATE TABLE IF NOT EXISTS schema_migrations (
+		version    INTEGER PRIMARY KEY,
+		name       TEXT NOT NULL,
+		applied_at TEXT NOT NULL
+	)`
+
 // applyMigration runs m and records it in one transaction, so a migration
 // that fails leaves the schema as it was.
 func (db *DB) applyMigration(ctx context.Context, m migration) error {
@@ -195,12 +327,7 @@ func (db *DB) applyMigration(ctx context.Context, m migration) error {
 	}
 	defer tx.Rollback()
 
-	if _, err := tx.ExecContext(ctx, `
-		CREATE TABLE IF NOT EXISTS schema_migrations (
-			version    INTEGER PRIMARY KEY,
-			name       TEXT NOT NULL,
-			applied_at TEXT NOT NULL
-		)`); err != nil {
+	if _, err := tx.ExecContext(ctx, createMigrationsTable); err != nil {
 		return err
 	}
 	// Another process opening the same file may have applied it since we looked.
@@ -220,6 +347,11 @@ func (db *DB) applyMigration(ctx context.Context, m migration) error {
 		m.version, m.name, time.Now().UTC().Format(time.RFC3339),
 	); err != nil {
 		return err
+	}
+	if m.version >= checksumsSince {
+		if _, err := tx.ExecContext(ctx, `UPDATE schema_migrations SET checksum = ? WHERE version = ?`, m.checksum, m.version); err != nil {
+			return err
+		}
 	}
 	return tx.Commit()
 }

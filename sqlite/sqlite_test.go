@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -266,5 +267,62 @@ func TestOpenMigratesSentencesOfAnOlderLedger(t *testing.T) {
 	}
 	if n := countRows(t, openRaw(t, path), "sentences"); n != 2 {
 		t.Errorf("%d sentences stored, want 2", n)
+	}
+}
+
+// migrationFilesBefore are the migration files older than version, in order.
+func migrationFilesBefore(t *testing.T, version int) []string {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("migrations", "*.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, p := range paths {
+		if n, _ := strconv.Atoi(filepath.Base(p)[:3]); n < version {
+			files = append(files, filepath.Base(p))
+		}
+	}
+	return files
+}
+
+func TestOpenRecognizesAnEditedMigration(t *testing.T) {
+	path := tempPath(t)
+	openDB(t, path)
+	if _, err := openRaw(t, path).ExecContext(t.Context(),
+		`UPDATE schema_migrations SET checksum = 'an older text' WHERE version = 8`); err != nil {
+		t.Fatal(err)
+	}
+	_, err := sqlite.Open(t.Context(), path)
+	if err == nil || !strings.Contains(err.Error(), "migration 008_migration_checksums reads differently from when this ledger applied it") {
+		t.Fatalf("Open = %v", err)
+	}
+}
+
+// A ledger from before checksums were recorded is checked against the
+// schema its migrations make, once, and its migrations get their checksums.
+func TestOpenChecksAnOlderLedger(t *testing.T) {
+	path := tempPath(t)
+	applyMigrations(t, openRaw(t, path), migrationFilesBefore(t, 8)...)
+	openDB(t, path)
+	var unchecked int
+	if err := openRaw(t, path).QueryRowContext(t.Context(),
+		`SELECT count(*) FROM schema_migrations WHERE checksum IS NULL OR length(checksum) <> 64`).Scan(&unchecked); err != nil || unchecked != 0 {
+		t.Errorf("%d migrations without a checksum (%v)", unchecked, err)
+	}
+}
+
+// A ledger written while migration 004 read differently lacks a column the
+// build expects: it is named on opening, not on the first query.
+func TestOpenNamesAColumnAnOlderMigrationDidNotMake(t *testing.T) {
+	path := tempPath(t)
+	raw := openRaw(t, path)
+	applyMigrations(t, raw, migrationFilesBefore(t, 8)...)
+	if _, err := raw.ExecContext(t.Context(), `ALTER TABLE claims DROP COLUMN attribution`); err != nil {
+		t.Fatal(err)
+	}
+	_, err := sqlite.Open(t.Context(), path)
+	if err == nil || !strings.Contains(err.Error(), "the ledger's table claims has no column attribution") {
+		t.Fatalf("Open = %v", err)
 	}
 }
