@@ -91,7 +91,8 @@ func TestIngestTwiceAddsNothingAndExportIsStable(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("second ingest exit %d: %s", code, errOut)
 	}
-	if !regexp.MustCompile(`│\s*5\s*│\s*0\s*│\s*5\s*│\s*0\s*│\s*0\s*│`).MatchString(out) {
+	if counts := summaryCounts(t, out); counts["Documents"] != 5 || counts["Added"] != 0 || counts["Skipped (already stored)"] != 5 ||
+		counts["Failed"] != 0 || counts["Claims found"] != 0 {
 		t.Errorf("second ingest should add 0 and skip 5:\n%s", out)
 	}
 	second, _, _ := runCLI(t, "", "--db", db, "export", "--format", "jsonl", "claims")
@@ -229,7 +230,7 @@ func TestIngestBadInputs(t *testing.T) {
 			t.Errorf("error output is not one line per problem: %q", line)
 		}
 	}
-	if !regexp.MustCompile(`│\s*5\s*│\s*2\s*│\s*0\s*│\s*3\s*│`).MatchString(out) {
+	if documents, added, skipped, failed := ingestSummary(t, out); documents != 5 || added != 2 || skipped != 0 || failed != 3 {
 		t.Errorf("summary should show 5 documents, 2 added, 0 skipped, 3 failed:\n%s", out)
 	}
 	claimsOut, _, _ := runCLI(t, "", "--db", db, "claims", "--format", "csv")
@@ -411,5 +412,32 @@ func TestIngestFollowsALinkToAFolder(t *testing.T) {
 func TestOneLineDropsControlCharacters(t *testing.T) {
 	if got := oneLine("bad\x1b[2J\x1b[31m.txt: empty\nfile"); strings.ContainsRune(got, 0x1b) || got != "bad[2J[31m.txt: empty file" {
 		t.Errorf("oneLine = %q", got)
+	}
+}
+
+// TestIngestAgainWithADateCorrectsTheStoredCopy: after "dateline … has no
+// year (use --date)", ingesting the file again with --date (or --outlet)
+// replaces the stored copy and re-reads its claims against the new date;
+// the same flags again change nothing.
+func TestIngestAgainWithADateCorrectsTheStoredCopy(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "claims.db")
+	article := writeFile(t, filepath.Join(t.TempDir(), "seoul.txt"),
+		"SEOUL, Dec 19 (Reuters) - About 1,000 North Korean soldiers were killed, the NIS said.\n")
+	if _, errOut, code := runCLI(t, "", "--db", db, "ingest", article); code != 0 || !strings.Contains(errOut, "has no year") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	before, _, _ := runCLI(t, "", "--db", db, "export", "claims")
+	out, errOut, code := runCLI(t, "", "--db", db, "ingest", "--date", "2024-12-19", "--outlet", "Reuters wire", article)
+	if counts := summaryCounts(t, out); code != 0 || counts["Updated (new date or outlet)"] != 1 || counts["Skipped (already stored)"] != 0 {
+		t.Fatalf("exit %d, %v: %s", code, counts, errOut)
+	}
+	after, _, _ := runCLI(t, "", "--db", db, "export", "claims")
+	if after == before || !strings.Contains(after, `"published":"2024-12-19"`) || !strings.Contains(after, `"as_of":"2024-12-19"`) ||
+		!strings.Contains(after, `"outlet":"Reuters wire"`) || strings.Count(after, "\n") != strings.Count(before, "\n") {
+		t.Errorf("the stored copy was not corrected:\nbefore %s\nafter  %s", before, after)
+	}
+	out, _, _ = runCLI(t, "", "--db", db, "ingest", "--date", "2024-12-19", "--outlet", "Reuters wire", article)
+	if counts := summaryCounts(t, out); counts["Updated (new date or outlet)"] != 0 || counts["Skipped (already stored)"] != 1 {
+		t.Errorf("the same correction again: %v", counts)
 	}
 }

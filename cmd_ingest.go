@@ -22,7 +22,8 @@ func ingestCommand(std streams) *cli.Command {
 			"finds each one's publication date (a leading ' date YYYY-MM-DD' line or a\n" +
 			"dateline such as 'SEOUL, Dec 19 (Reuters) -'), outlet and claims, and stores\n" +
 			"each document whole, small ones a batch to a transaction. Text already stored\n" +
-			"is skipped. Then it reconciles the ledger, unless told not to: a script that\n" +
+			"is skipped, unless --date or --outlet gives it another date or outlet: then\n" +
+			"the stored copy is replaced and its claims read again. Then it reconciles the ledger, unless told not to: a script that\n" +
 			"ingests several folders can reconcile once, at the end.\n\n" +
 			"Examples:\n" +
 			"   claimtrack ingest articles/\n" +
@@ -70,7 +71,7 @@ func ingestAll(c *cli.Context, std streams, db *sqlite.DB, in *ingester, paths [
 	for _, err := range failures {
 		fmt.Fprintf(std.stderr, "claimtrack: %s\n", err)
 	}
-	var added, skipped, found, warned int
+	var added, updated, skipped, found, warned int
 	failed := len(failures)
 	tally := func(results []stored) {
 		for _, r := range results {
@@ -78,6 +79,9 @@ func ingestAll(c *cli.Context, std streams, db *sqlite.DB, in *ingester, paths [
 			case r.err != nil:
 				failed++
 				fmt.Fprintf(std.stderr, "claimtrack: %s: %s\n", r.src.path, oneLine(r.err.Error()))
+			case r.replaced:
+				updated++
+				found += r.claims
 			case r.added:
 				added++
 				found += r.claims
@@ -106,8 +110,8 @@ func ingestAll(c *cli.Context, std streams, db *sqlite.DB, in *ingester, paths [
 		fmt.Fprintf(std.stderr, "claimtrack: interrupted after %d of %d documents; everything before is stored\n", done, len(inputs))
 	}
 	grid := reports.Grid{
-		Header: []string{"Documents", "Added", "Skipped (already stored)", "Failed", "Claims found", "Warnings"},
-		Rows: [][]string{{strconv.Itoa(len(inputs) + len(failures)), strconv.Itoa(added), strconv.Itoa(skipped),
+		Header: []string{"Documents", "Added", "Updated (new date or outlet)", "Skipped (already stored)", "Failed", "Claims found", "Warnings"},
+		Rows: [][]string{{strconv.Itoa(len(inputs) + len(failures)), strconv.Itoa(added), strconv.Itoa(updated), strconv.Itoa(skipped),
 			strconv.Itoa(failed), strconv.Itoa(found), strconv.Itoa(warned)}},
 	}
 	if err := grid.Write(std.stdout, reports.Table, 0); err != nil {

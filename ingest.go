@@ -199,10 +199,11 @@ type readArticle struct {
 // stored is what became of one article read: whether it was added (false:
 // already stored) or why it failed.
 type stored struct {
-	src    input
-	added  bool
-	claims int
-	err    error
+	src      input
+	added    bool
+	replaced bool // a stored copy with another date or outlet gave way
+	claims   int
+	err      error
 }
 
 // read reads one article and its claims.
@@ -220,7 +221,8 @@ func (in *ingester) read(ctx context.Context, src input) readArticle {
 	if err != nil {
 		return readArticle{src: src, err: err}
 	}
-	return readArticle{src: src, article: claims.Article{Document: doc, Claims: found}, warnings: warnings}
+	corrects := !in.opts.Date.IsZero() || in.opts.Outlet != ""
+	return readArticle{src: src, article: claims.Article{Document: doc, Claims: found, Corrects: corrects}, warnings: warnings}
 }
 
 // readBatches reads the inputs in order on a goroutine of its own and hands
@@ -294,7 +296,7 @@ func (in *ingester) storeBatch(ctx context.Context, batch []readArticle) []store
 	for i, a := range articles {
 		out[i] = stored{src: sources[i], claims: len(a.Claims), err: err}
 		if err == nil {
-			out[i].added, out[i].err = results[i].Added, results[i].Err
+			out[i].added, out[i].replaced, out[i].err = results[i].Added, results[i].Replaced, results[i].Err
 		}
 	}
 	return out

@@ -9,8 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -241,13 +241,38 @@ func checkWholeDocuments(t *testing.T, got, want map[string]int) {
 // ingestSummary reads the counts of ingest's summary table.
 func ingestSummary(t *testing.T, stdout string) (documents, added, skipped, failed int) {
 	t.Helper()
-	m := regexp.MustCompile(`│\s*(\d+)\s*│\s*(\d+)\s*│\s*(\d+)\s*│\s*(\d+)\s*│`).FindStringSubmatch(stdout)
-	if m == nil {
+	counts := summaryCounts(t, stdout)
+	return counts["Documents"], counts["Added"], counts["Skipped (already stored)"], counts["Failed"]
+}
+
+// summaryCounts reads the first table of an ingest's output: its counts by
+// column header.
+func summaryCounts(t *testing.T, stdout string) map[string]int {
+	t.Helper()
+	var rows [][]string
+	for _, line := range strings.Split(stdout, "\n") {
+		if strings.HasPrefix(line, "└") && len(rows) > 0 {
+			break
+		}
+		if !strings.HasPrefix(line, "│") {
+			continue
+		}
+		var cells []string
+		for _, cell := range strings.Split(strings.Trim(line, "│"), "│") {
+			cells = append(cells, strings.TrimSpace(cell))
+		}
+		rows = append(rows, cells)
+	}
+	if len(rows) != 2 {
 		t.Fatalf("no ingest summary in:\n%s", stdout)
 	}
-	n := make([]int, 4)
-	for i := range n {
-		n[i], _ = strconv.Atoi(m[i+1])
+	counts := map[string]int{}
+	for i, header := range rows[0] {
+		n, err := strconv.Atoi(rows[1][i])
+		if err != nil {
+			t.Fatalf("ingest summary: %s is %q", header, rows[1][i])
+		}
+		counts[header] = n
 	}
-	return n[0], n[1], n[2], n[3]
+	return counts
 }

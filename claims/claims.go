@@ -202,12 +202,19 @@ func (e *Entry) Day() Date {
 type Article struct {
 	Document Document
 	Claims   []Claim
+	// Corrects is set when the user gave the document's date or outlet
+	// (ingest --date, --outlet): a stored copy of the same text with another
+	// date or outlet is replaced, claims and all, instead of kept.
+	Corrects bool
 }
 
 // Stored says what became of one article given to a Store.
 type Stored struct {
-	Added bool  // false when a document with the same hash was already there
-	Err   error // why the article was not stored; the others are unaffected
+	Added bool // false when a document with the same hash was already there
+	// Replaced is set when the article, which Corrects, replaced a stored
+	// copy with another date or outlet (Added is then set too).
+	Replaced bool
+	Err      error // why the article was not stored; the others are unaffected
 }
 
 // Store is where documents and their claims are kept.

@@ -74,7 +74,7 @@ func (db *DB) addDocuments(ctx context.Context, batch []claims.Article) ([]claim
 		if _, err := tx.ExecContext(ctx, `SAVEPOINT article`); err != nil {
 			return nil, err
 		}
-		added, err := w.addDocument(ctx, a.Document, a.Claims)
+		added, replaced, err := w.addArticle(ctx, a)
 		if err != nil {
 			if isBusy(err) {
 				return nil, err
@@ -85,6 +85,7 @@ func (db *DB) addDocuments(ctx context.Context, batch []claims.Article) ([]claim
 			stored[i].Err = fmt.Errorf("add document %s: %w", a.Document.Name, err)
 		}
 		stored[i].Added = added && err == nil
+		stored[i].Replaced = replaced && err == nil
 		if _, err := tx.ExecContext(ctx, `RELEASE article`); err != nil {
 			return nil, err
 		}
@@ -98,6 +99,7 @@ func (db *DB) addDocuments(ctx context.Context, batch []claims.Article) ([]claim
 // writer holds the statements that store articles, prepared once per batch.
 type writer struct {
 	document, sentence, claim, source, alias *sql.Stmt
+	stored, remove                           *sql.Stmt // a stored copy's date and outlet; deleting it
 }
 
 func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -113,6 +115,8 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 			) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (hash) DO NOTHING
 			RETURNING id`},
+		{&w.stored, `SELECT id, coalesce(published, ''), outlet FROM documents WHERE hash = ?`},
+		{&w.remove, `DELETE FROM documents WHERE id = ?`},
 		{&w.sentence, `INSERT INTO sentences (document_id, sentence, subject) VALUES (?, ?, ?)`},
 		{&w.claim, `
 			INSERT INTO claims (
@@ -138,11 +142,39 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, stmt := range []*sql.Stmt{w.document, w.sentence, w.claim, w.source, w.alias} {
+	for _, stmt := range []*sql.Stmt{w.document, w.sentence, w.claim, w.source, w.alias, w.stored, w.remove} {
 		if stmt != nil {
 			stmt.Close()
 		}
 	}
+}
+
+// addArticle stores an article unless its text is stored already. An
+// article that corrects the stored copy's date or outlet replaces it: the
+// copy is deleted with its claims (the foreign keys cascade) and the article
+// stored afresh.
+func (w *writer) addArticle(ctx context.Context, a claims.Article) (added, replaced bool, err error) {
+	added, err = w.addDocument(ctx, a.Document, a.Claims)
+	if added || err != nil || !a.Corrects {
+		return added, false, err
+	}
+	var id int64
+	var published, outlet string
+	err = w.stored.QueryRowContext(ctx, a.Document.Hash).Scan(&id, &published, &outlet)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, false, nil // another process deleted it meanwhile
+	}
+	if err != nil {
+		return false, false, err
+	}
+	if published == a.Document.Published.String() && outlet == a.Document.Outlet {
+		return false, false, nil
+	}
+	if _, err := w.remove.ExecContext(ctx, id); err != nil {
+		return false, false, fmt.Errorf("replace the stored copy: %w", err)
+	}
+	added, err = w.addDocument(ctx, a.Document, a.Claims)
+	return added, added, err
 }
 
 // addDocument stores one document with its sentences, claims and sources,
