@@ -52,6 +52,9 @@ func auditCommand(std streams) *cli.Command {
 				return err
 			}
 			defer db.Close()
+			if _, err := warnIfStale(c.Context, std, db); err != nil {
+				return fmt.Errorf("audit: %w", err)
+			}
 			target, err := findClaim(c, std, db, query)
 			if err != nil {
 				return err

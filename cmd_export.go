@@ -42,6 +42,11 @@ func exportCommand(std streams) *cli.Command {
 				return err
 			}
 			defer db.Close()
+			if what != "claims" {
+				if _, err := warnIfStale(c.Context, std, db); err != nil {
+					return fmt.Errorf("export %s: %w", what, err)
+				}
+			}
 			out, err := openOutput(c, std)
 			if err != nil {
 				return err

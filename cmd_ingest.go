@@ -127,7 +127,7 @@ func ingestAll(c *cli.Context, std streams, db *sqlite.DB, in *ingester, paths [
 	if err != nil {
 		return err
 	}
-	if unreconciled && !c.Bool("no-reconcile") {
+	if unreconciled > 0 && !c.Bool("no-reconcile") {
 		if err := reconcileAfterIngest(c, std, db); err != nil {
 			return err
 		}

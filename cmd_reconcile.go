@@ -48,7 +48,11 @@ func reconcileCommand(std streams) *cli.Command {
 				return err
 			}
 			defer db.Close()
-			r, err := reconcileLedger(c.Context, db, run)
+			var r reconciled
+			err = retryWhileClaimsChange(c.Context, reconcileTries, std.stderr, func() (err error) {
+				r, err = reconcileLedger(c.Context, db, run)
+				return err
+			})
 			switch {
 			case err != nil && c.Context.Err() != nil:
 				fmt.Fprintln(std.stderr, "claimtrack: reconcile: interrupted; the ledger keeps its previous reconciliation")

@@ -16,6 +16,10 @@ import (
 // was told to fail on, so pipelines can tell it from an error (1).
 const exitConflict = 3
 
+// exitStale is report --fail-on's exit code when the reconciliation leaves
+// out claims stored after it, so that it can tell neither way.
+const exitStale = 4
+
 func reportCommand(std streams) *cli.Command {
 	return &cli.Command{
 		Name:  "report",
@@ -37,7 +41,7 @@ func reportCommand(std streams) *cli.Command {
 			&cli.StringFlag{Name: "source", Usage: "only series with a claim from a source or outlet named `WORDS`"},
 			&cli.StringFlag{Name: "since", Usage: "only claims describing `YYYY-MM-DD` or later"},
 			&cli.StringFlag{Name: "until", Usage: "only claims describing `YYYY-MM-DD` or earlier"},
-			&cli.StringFlag{Name: "fail-on", Usage: fmt.Sprintf("exit %d when the report lists a `FINDING`: conflict or change", exitConflict)},
+			&cli.StringFlag{Name: "fail-on", Usage: fmt.Sprintf("exit %d when the report lists a `FINDING`: conflict or change (exit %d when claims were stored after the last reconciliation)", exitConflict, exitStale)},
 			formatFlag("table", "table, markdown, csv, jsonl or html"),
 			outputFlag(),
 		},
@@ -67,6 +71,10 @@ func reportCommand(std streams) *cli.Command {
 				return err
 			}
 			defer db.Close()
+			stale, err := warnIfStale(c.Context, std, db)
+			if err != nil {
+				return fmt.Errorf("report: %w", err)
+			}
 			snapshot, err := loadSnapshot(c, db, claimFilter)
 			if err != nil {
 				return fmt.Errorf("report: %w", err)
@@ -78,6 +86,10 @@ func reportCommand(std streams) *cli.Command {
 			}
 			if err := out.commit(report.Write(out.w, format, out.width, out.style)); err != nil {
 				return err
+			}
+			if failOn != "" && stale > 0 {
+				return cli.Exit(fmt.Sprintf("report: --fail-on %s cannot pass on findings that leave out %s claims: run claimtrack reconcile first",
+					failOn, reports.FormatCount(stale)), exitStale)
 			}
 			if n := report.Count(failOn); failOn != "" && n > 0 {
 				return cli.Exit(fmt.Sprintf("report: %d %s findings listed (--fail-on %s)", n, failOn, failOn), exitConflict)

@@ -34,6 +34,9 @@ func sourcesCommand(std streams) *cli.Command {
 				return err
 			}
 			defer db.Close()
+			if _, err := warnIfStale(c.Context, std, db); err != nil {
+				return fmt.Errorf("sources: %w", err)
+			}
 			rows, err := sourceRows(c.Context, db)
 			if err != nil {
 				return fmt.Errorf("sources: %w", err)

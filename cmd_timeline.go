@@ -43,6 +43,9 @@ func timelineCommand(std streams) *cli.Command {
 				return err
 			}
 			defer db.Close()
+			if _, err := warnIfStale(c.Context, std, db); err != nil {
+				return fmt.Errorf("timeline: %w", err)
+			}
 			all, err := db.Series(c.Context)
 			if err != nil {
 				return fmt.Errorf("timeline: %w", err)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -136,5 +137,41 @@ func (r reconciled) summary() reports.Grid {
 		Rows: [][]string{{strconv.Itoa(r.groups), strconv.Itoa(r.series),
 			strconv.Itoa(r.findings[claims.Conflict]), strconv.Itoa(r.findings[claims.Change]),
 			strconv.Itoa(r.findings[claims.Corroboration]), strconv.Itoa(checks)}},
+	}
+}
+
+// warnIfStale says in one line, when claims were stored after the last
+// reconciliation, that the findings a command shows leave them out; it
+// returns how many there are.
+func warnIfStale(ctx context.Context, std streams, db *sqlite.DB) (int, error) {
+	n, err := db.Unreconciled(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if n > 0 {
+		fmt.Fprintf(std.stderr, "claimtrack: warning: %s claims were stored after the last reconciliation and are in no finding: run claimtrack reconcile\n",
+			reports.FormatCount(n))
+	}
+	return n, nil
+}
+
+// reconcileTries bounds how often a standalone reconcile starts again when
+// ingests keep adding claims while it works.
+const reconcileTries = 5
+
+// retryWhileClaimsChange runs reconcile again, up to tries times in all,
+// while it fails because claims were added meanwhile, saying so each time:
+// an ingest that ended meanwhile has stopped adding, so the next try can
+// save. Any other error, or a cancelled ctx, ends it.
+func retryWhileClaimsChange(ctx context.Context, tries int, log io.Writer, reconcile func() error) error {
+	for try := 1; ; try++ {
+		err := reconcile()
+		if !errors.Is(err, sqlite.ErrClaimsChanged) || ctx.Err() != nil {
+			return err
+		}
+		if try == tries {
+			return fmt.Errorf("reconcile: claims kept being added while reconciling (%d tries); each ingest reconciles when it ends, or run this again then", tries)
+		}
+		fmt.Fprintf(log, "claimtrack: reconcile: claims were added meanwhile; reconciling again (try %d of %d)\n", try+1, tries)
 	}
 }

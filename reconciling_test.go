@@ -2,7 +2,9 @@ package main
 
 import (
 	"bufio"
+	"claimtrack/sqlite"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,3 +90,66 @@ func firstApproximate(t *testing.T, db string) (id, value string) {
 	t.Fatal("the dev corpus has no approximate 11,000 soldiers")
 	return "", ""
 }
+
+func TestStaleReconciliationIsSaid(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "claims.db")
+	if _, errOut, code := runCLI(t, "", "--db", db, "ingest", "--no-reconcile", seedsDir); code != 0 {
+		t.Fatalf("ingest: %s", errOut)
+	}
+	warning := "claimtrack: warning: 32 claims were stored after the last reconciliation and are in no finding: run claimtrack reconcile\n"
+	for _, args := range [][]string{{"report"}, {"sources"}, {"export", "findings"}, {"audit", "b927111a"}} {
+		_, errOut, code := runCLI(t, "", append([]string{"--db", db}, args...)...)
+		if code != 0 || !strings.HasPrefix(errOut, warning) {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	_, errOut, code := runCLI(t, "", "--db", db, "report", "--fail-on", "conflict")
+	if code != exitStale || !strings.HasSuffix(errOut, "claimtrack: report: --fail-on conflict cannot pass on findings that leave out 32 claims: run claimtrack reconcile first\n") {
+		t.Errorf("--fail-on on a stale ledger: exit %d, stderr %q", code, errOut)
+	}
+	if _, errOut, code := runCLI(t, "", "--db", db, "reconcile"); code != 0 {
+		t.Fatalf("reconcile: %s", errOut)
+	}
+	if _, errOut, code := runCLI(t, "", "--db", db, "report", "--fail-on", "conflict"); code != 0 || errOut != "" {
+		t.Errorf("after reconciling: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestRetryWhileClaimsChange(t *testing.T) {
+	other := errors.New("disk full")
+	for _, tc := range []struct {
+		name   string
+		errs   []error // what each try returns
+		want   error   // nil, other, or errTries for the bound's message
+		tries  int
+		logged int
+	}{
+		{"saved at once", []error{nil}, nil, 1, 0},
+		{"saved on the third try", []error{sqlite.ErrClaimsChanged, sqlite.ErrClaimsChanged, nil}, nil, 3, 2},
+		{"another error ends it", []error{sqlite.ErrClaimsChanged, other}, other, 2, 1},
+		{"gives up after the bound", []error{sqlite.ErrClaimsChanged, sqlite.ErrClaimsChanged, sqlite.ErrClaimsChanged}, errTries, 3, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var log strings.Builder
+			tries := 0
+			err := retryWhileClaimsChange(t.Context(), 3, &log, func() error {
+				tries++
+				return tc.errs[tries-1]
+			})
+			switch {
+			case tc.want == errTries:
+				if err == nil || !strings.Contains(err.Error(), "claims kept being added while reconciling (3 tries)") {
+					t.Errorf("err = %v", err)
+				}
+			case err != tc.want:
+				t.Errorf("err = %v, want %v", err, tc.want)
+			}
+			if tries != tc.tries || strings.Count(log.String(), "\n") != tc.logged {
+				t.Errorf("%d tries, log %q", tries, log.String())
+			}
+		})
+	}
+}
+
+// errTries stands for the error that says the tries ran out.
+var errTries = errors.New("tries ran out")

@@ -54,16 +54,18 @@ func (db *DB) ReplaceReconciliation(ctx context.Context, set ClaimSet, opt claim
 	return nil
 }
 
-// Unreconciled reports whether some stored claim is in no series. The
-// reconciler puts every claim in one, so such a claim was added after the
-// last saved reconciliation, or that reconciliation never finished.
-func (db *DB) Unreconciled(ctx context.Context) (bool, error) {
-	var unreconciled bool
-	err := db.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM claims WHERE series_id IS NULL)`).Scan(&unreconciled)
+// Unreconciled counts the stored claims in no series. The reconciler puts
+// every claim in one, so such claims were added after the last saved
+// reconciliation (by an ingest with --no-reconcile, one that lost the race
+// to reconcile to another process, or one interrupted), or it never
+// finished: the stored findings leave them out.
+func (db *DB) Unreconciled(ctx context.Context) (int, error) {
+	var n int
+	err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM claims WHERE series_id IS NULL`).Scan(&n)
 	if err != nil {
-		return false, fmt.Errorf("check reconciliation: %w", err)
+		return 0, fmt.Errorf("check reconciliation: %w", err)
 	}
-	return unreconciled, nil
+	return n, nil
 }
 
 // ReconciliationOptions returns the options the stored reconciliation was

@@ -201,11 +201,11 @@ func TestReplaceReconciliationRefusesAnOlderView(t *testing.T) {
 	db := openDB(t, tempPath(t))
 	unreconciled := func() bool {
 		t.Helper()
-		u, err := db.Unreconciled(ctx)
+		n, err := db.Unreconciled(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return u
+		return n > 0
 	}
 	if unreconciled() {
 		t.Error("an empty database needs no reconciliation")
