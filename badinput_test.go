@@ -375,3 +375,30 @@ func TestBadInputRowsNameRealTests(t *testing.T) {
 		}
 	}
 }
+
+// TestAnOlderLedgersEscapesArePrintedInert: a ledger stored before article
+// text was made inert on ingest still holds escape sequences; nothing that
+// prints its claims passes them on.
+func TestAnOlderLedgersEscapesArePrintedInert(t *testing.T) {
+	db := seededDB(t)
+	raw, err := sql.Open("sqlite3", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	const clear, link = "\x1b[2J\x1b[31m", "\x1b]8;;https://example.org\x07"
+	if _, err := raw.ExecContext(t.Context(), `
+		UPDATE claims SET text = ? || text WHERE id LIKE 'b927111a%';
+		UPDATE sentences SET sentence = ? || sentence;
+		UPDATE documents SET outlet = ? || outlet`, clear, link, clear); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"claims"}, {"claims", "--format", "csv"}, {"audit", "b927111a"}, {"report"}, {"sources"}, {"timeline", "casualties"},
+	} {
+		out, errOut, code := runCLI(t, "", append([]string{"--db", db}, args...)...)
+		if code != 0 || strings.ContainsAny(out+errOut, "\x1b\x07") {
+			t.Errorf("%v: exit %d, output holds an escape: %q", args, code, out+errOut)
+		}
+	}
+}

@@ -194,6 +194,7 @@ func (db *DB) eachClaim(ctx context.Context, sentences bool, where []string, arg
 		if c.Attribution.Chain, err = names(chain); err != nil {
 			return fmt.Errorf("list claims: claim %s: attribution: %w", c.ID, err)
 		}
+		makeInert(&e)
 		if err := fn(&e); err != nil {
 			return err
 		}
@@ -202,6 +203,23 @@ func (db *DB) eachClaim(ctx context.Context, sentences bool, where []string, arg
 		return fmt.Errorf("list claims: %w", err)
 	}
 	return nil
+}
+
+// makeInert strips terminal escape sequences and control characters from
+// the text of an entry that an older claimtrack stored with them, before it
+// made article text inert on ingest: whatever prints the entry then prints
+// nothing that drives a terminal.
+func makeInert(e *claims.Entry) {
+	c := &e.Claim
+	for _, s := range []*string{&c.Document, &c.Text, &c.Sentence, &c.Subject, &c.Place, &c.Action, &c.Object,
+		&c.Attribution.Root, &e.Outlet, &e.InferredReason} {
+		*s = claims.Inert(*s)
+	}
+	for _, list := range [][]string{c.Attribution.Chain, c.Actors, c.Counterparts} {
+		for i := range list {
+			list[i] = claims.Inert(list[i])
+		}
+	}
 }
 
 // names decodes a JSON array of names; none is nil, as the reader gives it.

@@ -326,6 +326,7 @@ func (db *DB) Documents(ctx context.Context) ([]claims.Document, error) {
 		); err != nil {
 			return nil, fmt.Errorf("list documents: %w", err)
 		}
+		d.Name, d.Outlet, d.Dateline, d.Text = claims.Inert(d.Name), claims.Inert(d.Outlet), claims.Inert(d.Dateline), claims.Inert(d.Text)
 		docs = append(docs, d)
 	}
 	if err := rows.Err(); err != nil {

@@ -236,6 +236,7 @@ func (db *DB) findings(ctx context.Context, where string, args []any) ([]claims.
 		if err := rows.Scan(&f.ID, &f.Type, &f.Group, &f.Series, &f.IndependentSources, &f.Summary, &ids); err != nil {
 			return nil, fmt.Errorf("findings: %w", err)
 		}
+		f.Summary = claims.Inert(f.Summary) // written by an older claimtrack, it may hold escapes
 		if f.Claims, err = jsonStrings(ids); err != nil {
 			return nil, fmt.Errorf("finding %s: %w", f.ID, err)
 		}
@@ -302,6 +303,7 @@ func (db *DB) groups(ctx context.Context, claimIDs, id, seriesID string) ([]clai
 		if err := rows.Scan(&g.ID, &g.Label, &ids); err != nil {
 			return nil, fmt.Errorf("groups: %w", err)
 		}
+		g.Label = claims.Inert(g.Label) // written by an older claimtrack, it may hold escapes
 		if g.Claims, err = jsonStrings(ids); err != nil {
 			return nil, fmt.Errorf("group %s: %w", g.ID, err)
 		}
@@ -324,6 +326,7 @@ func (db *DB) groups(ctx context.Context, claimIDs, id, seriesID string) ([]clai
 		if err := totals.Scan(&group, &t.Series, &t.Low, &t.High, &t.Label, &base, &inc); err != nil {
 			return nil, fmt.Errorf("implied totals: %w", err)
 		}
+		t.Label = claims.Inert(t.Label) // written by an older claimtrack, it may hold escapes
 		t.From = []string{base, inc}
 		if i, ok := index[group]; ok {
 			out[i].ImpliedTotals = append(out[i].ImpliedTotals, t)
@@ -369,6 +372,7 @@ func (db *DB) series(ctx context.Context, claimIDs, id string) ([]claims.Series,
 		if err := rows.Scan(&s.ID, &s.Group, &s.Label, &s.Status, &ids); err != nil {
 			return nil, fmt.Errorf("series: %w", err)
 		}
+		s.Label = claims.Inert(s.Label) // written by an older claimtrack, it may hold escapes
 		if s.Claims, err = jsonStrings(ids); err != nil {
 			return nil, fmt.Errorf("series %s: %w", s.ID, err)
 		}

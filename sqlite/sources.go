@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"claimtrack/claims"
 	"context"
 	"fmt"
 )
@@ -76,6 +77,7 @@ func (db *DB) SourceActivities(ctx context.Context) ([]SourceActivity, error) {
 		if err := rows.Scan(&a.Role, &a.Name, &a.Claims, &a.Documents, &a.Corroborated, &a.Conflicted, &a.FirstReports); err != nil {
 			return nil, fmt.Errorf("source activity: %w", err)
 		}
+		a.Name = claims.Inert(a.Name)
 		out = append(out, a)
 	}
 	if err := rows.Err(); err != nil {
