@@ -2,6 +2,7 @@ package main
 
 import (
 	"database/sql"
+	"encoding/binary"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"claimtrack/claims/reader"
 )
@@ -116,6 +118,11 @@ func TestBOMAndCRLFStoreAsThePlainText(t *testing.T) {
 		"BOM":  func(s string) string { return "\ufeff" + s },
 		"CRLF": func(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") },
 		"CR":   func(s string) string { return strings.ReplaceAll(s, "\n", "\r") },
+		// Windows tools write UTF-16, with a byte-order mark or without.
+		"UTF-16LE with a mark": func(s string) string { return utf16Bytes(binary.LittleEndian, "\ufeff"+s) },
+		"UTF-16BE with a mark": func(s string) string { return utf16Bytes(binary.BigEndian, "\ufeff"+s) },
+		"UTF-16LE without one": func(s string) string { return utf16Bytes(binary.LittleEndian, s) },
+		"UTF-16BE, CRLF":       func(s string) string { return utf16Bytes(binary.BigEndian, strings.ReplaceAll(s, "\n", "\r\n")) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			plainDB, variantDB := filepath.Join(t.TempDir(), "plain.db"), filepath.Join(t.TempDir(), "variant.db")
@@ -134,6 +141,15 @@ func TestBOMAndCRLFStoreAsThePlainText(t *testing.T) {
 			}
 		})
 	}
+}
+
+// utf16Bytes is s in UTF-16, as a string of bytes.
+func utf16Bytes(order binary.AppendByteOrder, s string) string {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = order.AppendUint16(b, u)
+	}
+	return string(b)
 }
 
 func TestHundredMegabyteFileIsRefusedUnread(t *testing.T) {

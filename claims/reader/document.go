@@ -3,6 +3,7 @@ package reader
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"claimtrack/claims"
@@ -110,6 +112,12 @@ func normalizeText(raw []byte, limit int) (string, error) {
 		return "", badInput("file is %s, over the %s limit for one article", byteSize(len(raw)), byteSize(limit))
 	}
 	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	if order, ok := utf16Order(raw); ok {
+		var err error
+		if raw, err = decodeUTF16(raw, order); err != nil {
+			return "", err
+		}
+	}
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return "", badInput("empty file")
 	}
@@ -125,6 +133,62 @@ func normalizeText(raw []byte, limit int) (string, error) {
 		return "", badInput("binary file (mostly control characters), not article text")
 	}
 	return claims.Inert(s), nil
+}
+
+// utf16Order recognizes UTF-16 text, which Windows tools write: by its
+// byte-order mark, or, without one, by the NUL byte that stands beside
+// nearly every character of English text (one in two bytes, on the same
+// side). It returns the byte order.
+func utf16Order(b []byte) (binary.ByteOrder, bool) {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xff, 0xfe}):
+		return binary.LittleEndian, true
+	case bytes.HasPrefix(b, []byte{0xfe, 0xff}):
+		return binary.BigEndian, true
+	case len(b) < 4 || len(b)%2 != 0:
+		return nil, false
+	}
+	var even, odd int
+	for i := 0; i+1 < len(b); i += 2 {
+		if b[i] == 0 {
+			even++
+		}
+		if b[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := len(b) / 2
+	switch {
+	case odd >= pairs*9/10 && even == 0:
+		return binary.LittleEndian, true
+	case even >= pairs*9/10 && odd == 0:
+		return binary.BigEndian, true
+	}
+	return nil, false
+}
+
+// decodeUTF16 turns UTF-16 text into UTF-8, dropping its byte-order mark.
+func decodeUTF16(b []byte, order binary.ByteOrder) ([]byte, error) {
+	if len(b)%2 != 0 {
+		return nil, badInput("UTF-16 text with an odd number of bytes (%d): cut short?", len(b))
+	}
+	start := 0
+	if order.Uint16(b) == 0xfeff {
+		start = 2 // the byte-order mark
+	}
+	units := make([]uint16, 0, len(b)/2)
+	for i := start; i < len(b); i += 2 {
+		units = append(units, order.Uint16(b[i:]))
+	}
+	for i := 0; i < len(units); i++ {
+		switch u := units[i]; {
+		case utf16.IsSurrogate(rune(u)) && u < 0xdc00 && i+1 < len(units) && units[i+1] >= 0xdc00 && units[i+1] <= 0xdfff:
+			i++ // a pair
+		case utf16.IsSurrogate(rune(u)):
+			return nil, badInput("invalid UTF-16 at byte %d (a lone surrogate)", start+2*i)
+		}
+	}
+	return []byte(string(utf16.Decode(units))), nil
 }
 
 func firstInvalidUTF8(b []byte) int {
