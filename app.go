@@ -130,3 +130,31 @@ func openDB(c *cli.Context) (*sqlite.DB, error) {
 	// Open's errors name the file already.
 	return sqlite.Open(c.Context, path)
 }
+
+// openDBToWrite opens the --db database for a command that stores into it,
+// which a database that can only be read refuses at once.
+func openDBToWrite(c *cli.Context) (*sqlite.DB, error) {
+	db, err := openDB(c)
+	if err != nil {
+		return nil, err
+	}
+	if db.ReadOnly() {
+		db.Close()
+		return nil, fmt.Errorf("%s: the database can be read but not written (a read-only file system, or no permission to write it): %s cannot store into it",
+			c.String("db"), c.Command.Name)
+	}
+	// Reading every page takes a fraction of a second up to this size; a
+	// larger ledger is not read whole for each ingest, and a damage is then
+	// found where a write meets it, which stops the ingest there.
+	if info, err := os.Stat(c.String("db")); err == nil && info.Size() <= checkedDatabaseSize {
+		if err := db.CheckIntegrity(c.Context); err != nil {
+			db.Close()
+			return nil, damagedDatabase(c, err)
+		}
+	}
+	return db, nil
+}
+
+// checkedDatabaseSize bounds the databases whose every page is checked
+// before a command writes into them.
+const checkedDatabaseSize = 256 << 20

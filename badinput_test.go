@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"database/sql"
 	"encoding/binary"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -417,4 +419,84 @@ func TestAnOlderLedgersEscapesArePrintedInert(t *testing.T) {
 			t.Errorf("%v: exit %d, output holds an escape: %q", args, code, out+errOut)
 		}
 	}
+}
+
+// readOnlyMount mounts dir again, read-only, and returns where; it skips the
+// test where mounts are not allowed (not root, or no mount command).
+func readOnlyMount(t *testing.T, dir string) string {
+	t.Helper()
+	ro := t.TempDir()
+	if out, err := exec.Command("mount", "--bind", dir, ro).CombinedOutput(); err != nil {
+		t.Skipf("cannot bind-mount here: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", ro).Run() })
+	if out, err := exec.Command("mount", "-o", "remount,bind,ro", ro).CombinedOutput(); err != nil {
+		t.Skipf("cannot remount read-only: %v %s", err, out)
+	}
+	return ro
+}
+
+func TestDatabaseOnAReadOnlyFileSystem(t *testing.T) {
+	db := seededDB(t)
+	want, _, _ := runCLI(t, "", "--db", db, "claims")
+	ro := readOnlyMount(t, filepath.Dir(db))
+	roDB := filepath.Join(ro, filepath.Base(db))
+	if got, errOut, code := runCLI(t, "", "--db", roDB, "claims"); code != 0 || got != want {
+		t.Errorf("claims: exit %d, %s", code, errOut)
+	}
+	for _, command := range []string{"ingest", "reconcile"} {
+		args := []string{"--db", roDB, command}
+		if command == "ingest" {
+			args = append(args, seedsDir)
+		}
+		_, errOut, code := runCLI(t, "", args...)
+		if want := "claimtrack: " + roDB + ": the database can be read but not written (a read-only file system, or no permission to write it): " +
+			command + " cannot store into it\n"; code != 1 || errOut != want {
+			t.Errorf("%s: exit %d, stderr %q", command, code, errOut)
+		}
+	}
+	newDB := filepath.Join(ro, "new.db")
+	if _, errOut, code := runCLI(t, "", "--db", newDB, "claims"); code != 1 ||
+		errOut != "claimtrack: open "+newDB+": cannot create the database: its folder cannot be written (a read-only file system?)\n" {
+		t.Errorf("a new database: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// damage overwrites pages of a database file past its schema, as a disk
+// fault or a stray write would.
+func damage(t *testing.T, path string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteAt(bytes.Repeat([]byte{0xff}, 3*4096), 5*4096); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDamagedDatabaseIsRefusedBeforeWriting(t *testing.T) {
+	db := seededDB(t)
+	damage(t, db)
+	before, _ := os.ReadFile(db)
+	for _, args := range [][]string{{"ingest", devCorpusOrSeeds()}, {"reconcile"}} {
+		_, errOut, code := runCLI(t, "", append([]string{"--db", db}, args...)...)
+		if code != 1 || strings.Count(errOut, "\n") != 1 || !strings.HasPrefix(errOut, "claimtrack: "+db+": the database file is damaged: ") ||
+			!strings.Contains(errOut, "recover what it holds with `sqlite3 "+db+" .recover | sqlite3 NEW.db`") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("the damaged file was written to")
+	}
+}
+
+// devCorpusOrSeeds is a folder of articles other than the seeds when there
+// is one, so that an ingest has something new to store.
+func devCorpusOrSeeds() string {
+	if _, err := os.Stat(devCorpus); err == nil {
+		return devCorpus
+	}
+	return seedsDir
 }

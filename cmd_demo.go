@@ -47,14 +47,14 @@ func demoCommand(std streams) *cli.Command {
 					failed = fmt.Errorf("demo: %s: %w", src.name, err)
 				}
 			}
-			in.run(c.Context, inputs, func(batch []readArticle, results []stored) {
+			_, _ = in.run(c.Context, inputs, func(batch []readArticle, results []stored) {
 				for _, r := range batch {
 					fail(r.src, r.err)
 				}
 				for _, r := range results {
 					fail(r.src, r.err)
 				}
-			})
+			}) // a damaged database fails an article too, which failed holds
 			if failed != nil {
 				return failed
 			}

@@ -47,7 +47,7 @@ func ingestCommand(std streams) *cli.Command {
 				}
 				opts.Date = d
 			}
-			db, err := openDB(c)
+			db, err := openDBToWrite(c)
 			if err != nil {
 				return err
 			}
@@ -76,6 +76,8 @@ func ingestAll(c *cli.Context, std streams, db *sqlite.DB, in *ingester, paths [
 	tally := func(results []stored) {
 		for _, r := range results {
 			switch {
+			case errors.Is(r.err, sqlite.ErrDamaged):
+				failed++ // said once, below
 			case r.err != nil:
 				failed++
 				fmt.Fprintf(std.stderr, "claimtrack: %s: %s\n", r.src.path, oneLine(r.err.Error()))
@@ -91,7 +93,7 @@ func ingestAll(c *cli.Context, std streams, db *sqlite.DB, in *ingester, paths [
 		}
 	}
 	progress := startProgress(&std, len(inputs))
-	done := in.run(c.Context, inputs, func(batch []readArticle, results []stored) {
+	done, damaged := in.run(c.Context, inputs, func(batch []readArticle, results []stored) {
 		for _, r := range batch {
 			for _, w := range r.warnings {
 				warned++
@@ -116,6 +118,9 @@ func ingestAll(c *cli.Context, std streams, db *sqlite.DB, in *ingester, paths [
 	}
 	if err := grid.Write(std.stdout, reports.Table, 0); err != nil {
 		return err
+	}
+	if damaged != nil {
+		return damagedDatabase(c, damaged)
 	}
 	if c.Context.Err() != nil {
 		fmt.Fprintln(std.stderr, "claimtrack: not reconciled after the interruption; run claimtrack reconcile")
@@ -152,4 +157,12 @@ func reconcileAfterIngest(c *cli.Context, std streams, db *sqlite.DB) error {
 		return err
 	}
 	return r.summary().Write(std.stdout, reports.Table, 0)
+}
+
+// damagedDatabase says that the --db file is damaged, what was found, and
+// what to do; nothing more is written to it.
+func damagedDatabase(c *cli.Context, err error) error {
+	db := c.String("db")
+	return fmt.Errorf("%s: %w; nothing more was written to it: recover what it holds with `sqlite3 %s .recover | sqlite3 NEW.db`, or ingest into a new database",
+		db, err, db)
 }

@@ -43,7 +43,7 @@ func reconcileCommand(std streams) *cli.Command {
 				run.Options = &claims.Options{Tolerance: tolerance}
 			}
 			run.Log = std.stderr
-			db, err := openDB(c)
+			db, err := openDBToWrite(c)
 			if err != nil {
 				return err
 			}

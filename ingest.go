@@ -265,15 +265,29 @@ func (in *ingester) readBatches(ctx context.Context, inputs []input) <-chan []re
 // run reads the inputs and stores their articles, batch by batch, handing
 // report each batch as read and what became of its articles. What is read
 // is stored even when ctx is cancelled meanwhile (Ctrl-C); reading stops
-// after the article under way. It returns how many inputs were read.
-func (in *ingester) run(ctx context.Context, inputs []input, report func([]readArticle, []stored)) int {
+// after the article under way. It returns how many inputs were read, and
+// sqlite.ErrDamaged when the database turned out damaged: nothing more is
+// written into it then.
+func (in *ingester) run(ctx context.Context, inputs []input, report func([]readArticle, []stored)) (int, error) {
 	store := context.WithoutCancel(ctx)
+	reading, stop := context.WithCancel(ctx)
+	defer stop()
+	batches := in.readBatches(reading, inputs)
 	done := 0
-	for batch := range in.readBatches(ctx, inputs) {
-		report(batch, in.storeBatch(store, batch))
+	for batch := range batches {
+		results := in.storeBatch(store, batch)
+		report(batch, results)
 		done += len(batch)
+		for _, r := range results {
+			if errors.Is(r.err, sqlite.ErrDamaged) {
+				stop()
+				for range batches { // let the reader end
+				}
+				return done, r.err
+			}
+		}
 	}
-	return done
+	return done, nil
 }
 
 // storeBatch stores the articles of a batch that were read, and says what

@@ -52,7 +52,7 @@ func (db *DB) AddDocuments(ctx context.Context, batch []claims.Article) ([]claim
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("add documents: %w", err)
+		return nil, fmt.Errorf("add documents: %w", damaged(err))
 	}
 	return stored, nil
 }
@@ -76,8 +76,8 @@ func (db *DB) addDocuments(ctx context.Context, batch []claims.Article) ([]claim
 		}
 		added, replaced, err := w.addArticle(ctx, a)
 		if err != nil {
-			if isBusy(err) {
-				return nil, err
+			if isBusy(err) || errors.Is(damaged(err), ErrDamaged) {
+				return nil, err // the whole batch: tried again, or refused
 			}
 			if _, err := tx.ExecContext(ctx, `ROLLBACK TO article`); err != nil {
 				return nil, err

@@ -1,6 +1,9 @@
 package sqlite_test
 
 import (
+	"bytes"
+	"errors"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -172,5 +175,40 @@ func TestAddDocumentsBatchKeepsTheGoodArticles(t *testing.T) {
 	}
 	if !slices.Equal(ids(got), []string{"b-1", "b-2"}) {
 		t.Errorf("stored claims %q, want b-1 b-2", ids(got))
+	}
+}
+
+// A damage a write meets fails the whole batch as ErrDamaged, which stops an
+// ingest: databases too large to check before writing find it so.
+func TestAddDocumentsOnADamagedFile(t *testing.T) {
+	path := tempPath(t)
+	db := openDB(t, path)
+	if _, err := db.AddDocument(t.Context(), docA, claimsOfA()); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	var root int64
+	if err := openRaw(t, path).QueryRowContext(t.Context(),
+		`SELECT rootpage FROM sqlite_schema WHERE name = 'documents'`).Scan(&root); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteAt(bytes.Repeat([]byte{0xff}, 4096), (root-1)*4096) // the documents table's first page
+	f.Close()
+	db, err = sqlite.Open(t.Context(), path)
+	if err != nil {
+		t.Fatalf("the damage should not fail opening: %v", err)
+	}
+	defer db.Close()
+	doc := docA
+	doc.Name, doc.Hash, doc.Text = "other.txt", "other", docA.Text+" More."
+	if _, err := db.AddDocuments(t.Context(), []claims.Article{{Document: doc}}); !errors.Is(err, sqlite.ErrDamaged) {
+		t.Errorf("AddDocuments = %v, want ErrDamaged", err)
+	}
+	if err := db.CheckIntegrity(t.Context()); !errors.Is(err, sqlite.ErrDamaged) {
+		t.Errorf("CheckIntegrity = %v, want ErrDamaged", err)
 	}
 }

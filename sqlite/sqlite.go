@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -29,6 +30,7 @@ const memoryPath = ":memory:"
 type DB struct {
 	db       *sql.DB
 	inMemory bool
+	readOnly bool
 }
 
 // InMemory reports a database opened at ":memory:", which has a single
@@ -38,9 +40,34 @@ func (db *DB) InMemory() bool { return db.inMemory }
 var _ claims.Store = (*DB)(nil)
 
 // Open opens the database at path, or an in-memory one for ":memory:",
-// creating it if needed and bringing its schema up to date.
+// creating it if needed and bringing its schema up to date. A database that
+// cannot be written (on a read-only file system, or a file without write
+// permission) is opened read-only: ReadOnly reports it, and writing fails.
 func Open(ctx context.Context, path string) (*DB, error) {
-	sqlDB, err := sql.Open("sqlite3", dataSourceName(path))
+	db, err := open(ctx, path, dataSourceName(path), false)
+	if err == nil || path == memoryPath || !cannotWrite(err) {
+		return db, err
+	}
+	if _, statErr := os.Stat(path); statErr != nil {
+		return nil, fmt.Errorf("open %s: cannot create the database: its folder cannot be written (a read-only file system?)", path)
+	}
+	// SQLite opens a WAL database read-only when it can make or find its
+	// -shm file; on a read-only file system it cannot, and the file must be
+	// taken as one nothing changes (immutable), which nothing can there.
+	for _, extra := range []string{"", "&immutable=1"} {
+		ro, roErr := open(ctx, path, readOnlySourceName(path)+extra, true)
+		if roErr == nil {
+			return ro, nil
+		}
+		if !cannotWrite(roErr) {
+			return nil, roErr
+		}
+	}
+	return nil, fmt.Errorf("open %s: %w", path, err)
+}
+
+func open(ctx context.Context, path, dsn string, readOnly bool) (*DB, error) {
+	sqlDB, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -50,7 +77,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		sqlDB.SetMaxOpenConns(1)
 	}
 
-	db := &DB{db: sqlDB, inMemory: path == memoryPath}
+	db := &DB{db: sqlDB, inMemory: path == memoryPath, readOnly: readOnly}
 	// Each migration is a transaction that checks whether it is still due,
 	// so a migration that met a busy database can simply run again.
 	if err := retryBusy(ctx, func() error { return db.migrate(ctx) }); err != nil {
@@ -63,6 +90,50 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	return db, nil
 }
+
+// cannotWrite reports an error that comes of a file or folder claimtrack may
+// read but not write.
+func cannotWrite(err error) bool {
+	var sqliteErr sqlite3.Error
+	if !errors.As(err, &sqliteErr) {
+		return false
+	}
+	switch sqliteErr.Code {
+	case sqlite3.ErrCantOpen, sqlite3.ErrReadonly, sqlite3.ErrPerm:
+		return true
+	}
+	return false
+}
+
+// ErrDamaged marks an error that comes of a damaged database file.
+var ErrDamaged = errors.New("the database file is damaged")
+
+// Damaged wraps err as ErrDamaged when SQLite found the file damaged.
+func damaged(err error) error {
+	var sqliteErr sqlite3.Error
+	if errors.As(err, &sqliteErr) && sqliteErr.Code == sqlite3.ErrCorrupt {
+		return fmt.Errorf("%w (%w)", ErrDamaged, err)
+	}
+	return err
+}
+
+// CheckIntegrity reads every page of the database, as SQLite's quick_check
+// does, and returns ErrDamaged with the first problem it finds: a command
+// that writes can refuse a damaged file before it writes more into it.
+func (db *DB) CheckIntegrity(ctx context.Context) error {
+	var result string
+	err := db.db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&result)
+	if err != nil {
+		return damaged(fmt.Errorf("check the database: %w", err))
+	}
+	if result != "ok" {
+		return fmt.Errorf("%w: %s", ErrDamaged, result)
+	}
+	return nil
+}
+
+// ReadOnly reports a database opened read-only, as it could not be written.
+func (db *DB) ReadOnly() bool { return db.readOnly }
 
 // Close closes the database.
 func (db *DB) Close() error {
@@ -85,6 +156,14 @@ func dataSourceName(path string) string {
 		// cut can lose the last commits. FULL syncs every document's commit.
 		params.Set("_synchronous", "NORMAL")
 	}
+	u := url.URL{Scheme: "file", OmitHost: true, Path: path, RawQuery: params.Encode()}
+	return u.String()
+}
+
+// readOnlySourceName is dataSourceName for a database that cannot be
+// written: its journal mode is left as the file has it.
+func readOnlySourceName(path string) string {
+	params := url.Values{"_foreign_keys": {"on"}, "_busy_timeout": {"10000"}, "mode": {"ro"}}
 	u := url.URL{Scheme: "file", OmitHost: true, Path: path, RawQuery: params.Encode()}
 	return u.String()
 }
@@ -153,6 +232,9 @@ func (db *DB) migrate(ctx context.Context) error {
 	if current > newest {
 		return fmt.Errorf("database schema version %d is newer than this claimtrack supports (%d): a newer claimtrack wrote it", current, newest)
 	}
+	if db.readOnly && current < newest {
+		return fmt.Errorf("the database is read-only and has schema version %d, which this claimtrack must bring to %d: open it once where it can be written", current, newest)
+	}
 	for _, m := range migrations {
 		if m.version <= current {
 			continue
@@ -211,6 +293,9 @@ func (db *DB) checkMigrations(ctx context.Context, migrations []migration) error
 	}
 	if err := db.checkSchema(ctx, migrations); err != nil {
 		return err
+	}
+	if db.readOnly {
+		return nil // checked; the checksums are recorded where it can be written
 	}
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
