@@ -7,8 +7,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"claimtrack/claims"
 )
@@ -165,16 +168,32 @@ func number(v *float64) string {
 }
 
 // safeCells neutralizes cells a spreadsheet would run as a formula (OWASP's
-// CSV-injection advice) by prefixing a quote; plain numbers stay numbers.
+// CSV-injection advice) by prefixing a quote: those that start, after any
+// white space, with = + - @ or their full-width forms, or with a tab or a
+// carriage return. Plain decimal numbers ("-5", "1.5e3") stay numbers;
+// other spellings a parser takes for one ("-0x1p-2", "+1_0", "-Inf") do not.
 func safeCells(row []string) []string {
 	for i, c := range row {
-		if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) {
-			continue
-		}
-		if _, err := strconv.ParseFloat(c, 64); err == nil {
+		if c == "" || !startsFormula(c) || plainNumber.MatchString(c) {
 			continue
 		}
 		row[i] = "'" + c
 	}
 	return row
 }
+
+// startsFormula reports a cell a spreadsheet may read as a formula.
+func startsFormula(c string) bool {
+	if c[0] == '\t' || c[0] == '\r' {
+		return true
+	}
+	first := strings.TrimLeftFunc(c, unicode.IsSpace)
+	if first == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(first)
+	return strings.ContainsRune("=+-@＝＋－＠", r)
+}
+
+// plainNumber is a decimal number as the exports write figures.
+var plainNumber = regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$`)

@@ -49,7 +49,7 @@ func (g Grid) Write(w io.Writer, f Format, width int) error {
 		t := tablewriter.NewTable(ew, tablewriter.WithRenderer(renderer.NewMarkdown()),
 			tablewriter.WithHeaderAutoFormat(tw.Off), g.alignment())
 		t.Header(g.Header)
-		if err := t.Bulk(g.Rows); err != nil {
+		if err := t.Bulk(markdownCells(g.Rows)); err != nil {
 			return err
 		}
 		return cmp.Or(t.Render(), ew.err)
@@ -65,6 +65,20 @@ func (g Grid) Write(w io.Writer, f Format, width int) error {
 		return err
 	}
 	return cmp.Or(t.Render(), ew.err)
+}
+
+// markdownCells escapes what would end a Markdown table cell: a pipe
+// becomes \| and a line break a space, as a table row is one line.
+func markdownCells(rows [][]string) [][]string {
+	escape := strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = make([]string, len(r))
+		for j, c := range r {
+			out[i][j] = escape.Replace(c)
+		}
+	}
+	return out
 }
 
 // errWriter passes writes on and keeps the first error.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"claimtrack/claims"
 )
@@ -54,7 +55,7 @@ func (db *DB) Claims(ctx context.Context, f ClaimFilter) ([]claims.Entry, error)
 	if f.Search != "" {
 		found, err := db.searchSentences(ctx, f.Search)
 		if err != nil {
-			return nil, fmt.Errorf("list claims: search %q: %w", f.Search, err)
+			return nil, fmt.Errorf("list claims: search %q: %w", shortened(f.Search, 60), err)
 		}
 		if len(found) == 0 {
 			return nil, nil
@@ -235,6 +236,15 @@ func names(s string) ([]string, error) {
 		return nil, nil
 	}
 	return out, nil
+}
+
+// shortened cuts s to at most n runes, marking the cut with "…", for a
+// message that quotes what the user typed.
+func shortened(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
 }
 
 // searchSentences returns the row ids of the stored sentences that query

@@ -30,11 +30,24 @@ type searchNode interface {
 	match(doc *searchDoc) bool
 }
 
+// maxSearchTerms bounds the words and phrases of a query: each is matched
+// against every sentence, so a query of ten thousand took seconds.
+const maxSearchTerms = 64
+
 // parseSearch parses a query, saying what is wrong with a malformed one.
 func parseSearch(query string) (searchQuery, error) {
 	tokens, err := lexSearch(query)
 	if err != nil {
 		return searchQuery{}, err
+	}
+	terms := 0
+	for _, t := range tokens {
+		if !isOperator(t, "OR") && !isOperator(t, "AND") && !isOperator(t, "NOT") && !isOperator(t, "(") && !isOperator(t, ")") {
+			terms++
+		}
+	}
+	if terms > maxSearchTerms {
+		return searchQuery{}, fmt.Errorf("%d words and phrases: a search may hold %d at most", terms, maxSearchTerms)
 	}
 	p := &searchParser{tokens: tokens}
 	root, err := p.or()

@@ -1,6 +1,9 @@
 package sqlite
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSearchMatches(t *testing.T) {
 	const sentence = `Some 1,100 North Korean soldiers were killed or wounded in Kursk, the spy agency said.`
@@ -47,9 +50,21 @@ func TestSearchMalformed(t *testing.T) {
 	for _, query := range []string{
 		"", "   ", `"unbalanced`, `subject:"open`, "(soldiers", "soldiers)", "OR soldiers",
 		"soldiers OR", "AND soldiers", "soldiers AND", "soldiers NOT", "()", "place:Kursk", "-", `""`,
+		strings.Repeat("killed OR ", maxSearchTerms) + "wounded", // one term too many
 	} {
 		if _, err := parseSearch(query); err == nil {
 			t.Errorf("parseSearch(%q) succeeded", query)
 		}
+	}
+}
+
+func TestSearchTermsAreBounded(t *testing.T) {
+	query := strings.TrimSuffix(strings.Repeat("killed OR ", maxSearchTerms), " OR ")
+	if _, err := parseSearch(query); err != nil {
+		t.Errorf("%d terms: %v", maxSearchTerms, err)
+	}
+	_, err := parseSearch(strings.Repeat("w OR ", 10_000) + "w")
+	if err == nil || err.Error() != "10001 words and phrases: a search may hold 64 at most" {
+		t.Errorf("10,001 terms: %v", err)
 	}
 }
