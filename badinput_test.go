@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"database/sql"
 	"encoding/binary"
+	"errors"
 	"io"
 	"os"
 	"os/exec"
@@ -499,4 +500,44 @@ func devCorpusOrSeeds() string {
 		return devCorpus
 	}
 	return seedsDir
+}
+
+// TestFolderWithASubfolderThatCannotBeListed runs claimtrack as the user
+// nobody, whom a folder of mode 000 keeps out (root is not kept out of
+// anything, and the tests run as root).
+func TestFolderWithASubfolderThatCannotBeListed(t *testing.T) {
+	if os.Getuid() != 0 {
+		t.Skip("needs root, to run claimtrack as another user")
+	}
+	binary := claimtrackBinary(t)
+	// Everything the other user needs: the binary, the articles, a folder
+	// for the database.
+	open := t.TempDir()
+	for _, dir := range []string{filepath.Dir(open), open, filepath.Dir(binary)} {
+		if err := os.Chmod(dir, 0o777); err != nil {
+			t.Fatal(err)
+		}
+	}
+	articles := filepath.Join(open, "articles")
+	closed := filepath.Join(articles, "closed")
+	if err := os.MkdirAll(closed, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(articles, "good.txt"), goodArticle)
+	writeFile(t, filepath.Join(closed, "hidden.txt"), multilineArticle)
+	if err := os.Chmod(closed, 0); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(closed, 0o755) })
+	cmd, stdout, stderr := command(t, "--db", filepath.Join(open, "claims.db"), "ingest", articles)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("want exit 1, got %v: %s", err, stderr)
+	}
+	wantStderr(t, stderr.String(), closed, "FILE: permission denied")
+	if documents, added, _, failed := ingestSummary(t, stdout.String()); documents != 2 || added != 1 || failed != 1 {
+		t.Errorf("%d documents, %d added, %d failed; want 2, 1 and 1", documents, added, failed)
+	}
 }
