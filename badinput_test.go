@@ -393,6 +393,17 @@ func TestBadInputRowsNameRealTests(t *testing.T) {
 			t.Errorf("docs/bad-input.md names %s, which no test file defines", m[1])
 		}
 	}
+	// Every row of every table names its test in its last cell.
+	testName := regexp.MustCompile("`(Test|Benchmark|Fuzz)[A-Za-z0-9_]+")
+	for _, line := range strings.Split(string(doc), "\n") {
+		if !strings.HasPrefix(line, "| ") || strings.HasPrefix(line, "| ---") || strings.Contains(line, "| Test |") {
+			continue
+		}
+		cells := strings.Split(strings.TrimSuffix(line, " |"), " | ")
+		if !testName.MatchString(cells[len(cells)-1]) {
+			t.Errorf("docs/bad-input.md: a row names no test: %.80s", line)
+		}
+	}
 }
 
 // TestAnOlderLedgersEscapesArePrintedInert: a ledger stored before article
