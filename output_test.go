@@ -176,3 +176,16 @@ func TestEveryListingTakesOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputToDevStdout: -o /dev/stdout writes to the process's standard
+// output, a pipe here, and leaves the link /dev/stdout alone.
+func TestOutputToDevStdout(t *testing.T) {
+	db := ingested(t, seedsDir)
+	want := mustRunProcess(t, "--db", db, "sources")
+	if got := mustRunProcess(t, "--db", db, "sources", "-o", "/dev/stdout"); got != want {
+		t.Errorf("-o /dev/stdout printed %d bytes, standard output %d", len(got), len(want))
+	}
+	if info, err := os.Lstat("/dev/stdout"); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("/dev/stdout is no longer a link: %v", err)
+	}
+}
