@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -62,12 +63,23 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			sourcesCommand(std),
 			demoCommand(std),
 		},
-		Reader:          stdin,
-		Writer:          stdout,
-		ErrWriter:       stderr,
-		HideHelpCommand: true,
+		Version:   version(),
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		// A word that names no command is a mistake, not a help topic.
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return unknownCommand(c, c.Args().First())
+			}
+			return cli.ShowAppHelp(c)
+		},
+		OnUsageError: usageError,
 		// Errors come back to run, which prints them once and picks the exit code.
 		ExitErrHandler: func(*cli.Context, error) {},
+	}
+	for _, command := range app.Commands {
+		command.OnUsageError = usageError
 	}
 	err := app.RunContext(ctx, args)
 	if err == nil {
@@ -82,6 +94,87 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return coder.ExitCode()
 	}
 	return 1
+}
+
+// exitUsage is the exit code of a command line claimtrack cannot read: an
+// unknown command or flag, as gh and rg give it.
+const exitUsage = 2
+
+// usageError says in one line what is wrong with a flag, and where help is.
+func usageError(c *cli.Context, err error, _ bool) error {
+	command := "claimtrack"
+	if c.Command != nil && c.Command.Name != "" && c.Command.Name != c.App.Name {
+		command += " " + c.Command.Name
+	}
+	return cli.Exit(fmt.Sprintf("%s (see %s --help)", err, command), exitUsage)
+}
+
+// unknownCommand says that name is no command, suggesting the nearest one.
+func unknownCommand(c *cli.Context, name string) error {
+	msg := fmt.Sprintf("unknown command %q", name)
+	if near := nearestCommand(c.App.Commands, name); near != "" {
+		msg += fmt.Sprintf("; did you mean %q?", near)
+	}
+	return cli.Exit(msg+" (see claimtrack --help)", exitUsage)
+}
+
+// nearestCommand is the command whose name is within two edits of name, if
+// one is.
+func nearestCommand(commands []*cli.Command, name string) string {
+	best, bestDistance := "", 3
+	for _, command := range commands {
+		if d := editDistance(name, command.Name); d < bestDistance {
+			best, bestDistance = command.Name, d
+		}
+	}
+	return best
+}
+
+// editDistance counts the insertions, deletions and substitutions between
+// a and b (Levenshtein), over bytes: command names are ASCII.
+func editDistance(a, b string) int {
+	row := make([]int, len(b)+1)
+	for j := range row {
+		row[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		prev := row[0]
+		row[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			prev, row[j] = row[j], min(row[j]+1, row[j-1]+1, prev+cost)
+		}
+	}
+	return row[len(b)]
+}
+
+// version is the module version claimtrack was built as ("(devel)" for a
+// build from a checkout), with its commit when the build recorded one
+// (go build does, unless -buildvcs=false).
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	v := info.Main.Version
+	var revision, modified string
+	for _, setting := range info.Settings {
+		switch setting.Key {
+		case "vcs.revision":
+			revision = setting.Value[:min(12, len(setting.Value))]
+		case "vcs.modified":
+			if setting.Value == "true" {
+				modified = ", modified"
+			}
+		}
+	}
+	if revision != "" {
+		v += " (commit " + revision + modified + ")"
+	}
+	return v
 }
 
 // partialFailure is returned by a command that already reported its failures

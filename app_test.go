@@ -441,3 +441,38 @@ func TestIngestAgainWithADateCorrectsTheStoredCopy(t *testing.T) {
 		t.Errorf("the same correction again: %v", counts)
 	}
 }
+
+func TestCommandLineConventions(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "claims.db")
+	for _, tc := range []struct {
+		args         []string
+		code         int
+		stdout, errs string // a prefix of standard output; standard error whole
+	}{
+		{[]string{"--version"}, 0, "claimtrack version ", ""},
+		{[]string{"help"}, 0, "NAME:\n   claimtrack - ", ""},
+		{[]string{"help", "report"}, 0, "NAME:\n   claimtrack report - ", ""},
+		{[]string{"reprot"}, exitUsage, "", "claimtrack: unknown command \"reprot\"; did you mean \"report\"? (see claimtrack --help)\n"},
+		{[]string{"frobnicate"}, exitUsage, "", "claimtrack: unknown command \"frobnicate\" (see claimtrack --help)\n"},
+		{[]string{"report", "--bogus"}, exitUsage, "", "claimtrack: flag provided but not defined: -bogus (see claimtrack report --help)\n"},
+		{[]string{"--bogus", "claims"}, exitUsage, "", "claimtrack: flag provided but not defined: -bogus (see claimtrack --help)\n"},
+	} {
+		out, errOut, code := runCLI(t, "", append([]string{"--db", db}, tc.args...)...)
+		if code != tc.code || !strings.HasPrefix(out, tc.stdout) || errOut != tc.errs {
+			t.Errorf("%v: exit %d, stdout %.60q, stderr %q", tc.args, code, out, errOut)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"report", "report", 0}, {"reprot", "report", 2}, {"claim", "claims", 1}, {"", "audit", 5}, {"sources", "source", 1},
+	} {
+		if got := editDistance(tc.a, tc.b); got != tc.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
