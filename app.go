@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -207,13 +208,23 @@ func defaultDBPath() string {
 	return filepath.Join(dir, "claimtrack", "claims.db")
 }
 
-// openDB opens the --db database, creating its directory for a new file.
+// openDB opens the --db database, which must exist: a command that reads
+// a ledger is not to make an empty one where a path was mistyped.
 func openDB(c *cli.Context) (*sqlite.DB, error) {
+	return openLedger(c, false)
+}
+
+// openLedger opens the --db database; with create, a new file (and its
+// directory) is made where there is none.
+func openLedger(c *cli.Context, create bool) (*sqlite.DB, error) {
 	path := c.String("db")
 	if strings.TrimSpace(path) == "" {
 		// SQLite would open a private temporary database and lose
 		// everything at exit: `--db "$DB"` with DB unset, CLAIMTRACK_DB="".
 		return nil, errors.New("the database path is empty (--db or CLAIMTRACK_DB): name a file")
+	}
+	if _, err := os.Stat(path); !create && path != ":memory:" && errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: no database there: claimtrack ingest FILE|FOLDER makes one (check --db or CLAIMTRACK_DB)", path)
 	}
 	if path != ":memory:" {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -225,9 +236,10 @@ func openDB(c *cli.Context) (*sqlite.DB, error) {
 }
 
 // openDBToWrite opens the --db database for a command that stores into it,
-// which a database that can only be read refuses at once.
-func openDBToWrite(c *cli.Context) (*sqlite.DB, error) {
-	db, err := openDB(c)
+// which a database that can only be read refuses at once; with create, as
+// for ingest, a new one is made where there is none.
+func openDBToWrite(c *cli.Context, create bool) (*sqlite.DB, error) {
+	db, err := openLedger(c, create)
 	if err != nil {
 		return nil, err
 	}

@@ -476,3 +476,32 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+// Mistakes must not look like empty results.
+func TestMistakesAreNotEmptyResults(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "typo", "claims.db")
+	for _, command := range []string{"claims", "report", "sources", "reconcile"} {
+		_, errOut, code := runCLI(t, "", "--db", missing, command)
+		if want := "claimtrack: " + missing + ": no database there: claimtrack ingest FILE|FOLDER makes one (check --db or CLAIMTRACK_DB)\n"; code != 1 || errOut != want {
+			t.Errorf("%s on a missing database: exit %d, stderr %q", command, code, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Dir(missing)); err == nil {
+		t.Error("reading a missing database made its folder")
+	}
+
+	empty := filepath.Join(dir, "empty.db")
+	if _, errOut, code := runCLI(t, "", "--db", empty, "ingest", t.TempDir()); code != 0 {
+		t.Fatalf("ingest of an empty folder: exit %d, %s", code, errOut)
+	}
+	if out, _, _ := runCLI(t, "", "--db", empty, "report"); !strings.Contains(out, "The ledger holds no articles yet: claimtrack ingest FILE|FOLDER stores some.") {
+		t.Errorf("report on an empty ledger:\n%s", out)
+	}
+
+	db := ingested(t, seedsDir)
+	if _, errOut, code := runCLI(t, "", "--db", db, "claims", "--doc", "nosuch.txt"); code != 1 ||
+		errOut != "claimtrack: claims: no document is named \"nosuch.txt\" (a document is named by its file name, as the Document column of claimtrack claims shows it)\n" {
+		t.Errorf("--doc nosuch.txt: exit %d, stderr %q", code, errOut)
+	}
+}

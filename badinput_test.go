@@ -468,7 +468,7 @@ func TestDatabaseOnAReadOnlyFileSystem(t *testing.T) {
 		}
 	}
 	newDB := filepath.Join(ro, "new.db")
-	if _, errOut, code := runCLI(t, "", "--db", newDB, "claims"); code != 1 ||
+	if _, errOut, code := runCLI(t, "", "--db", newDB, "ingest", seedsDir); code != 1 ||
 		errOut != "claimtrack: open "+newDB+": cannot create the database: its folder cannot be written (a read-only file system?)\n" {
 		t.Errorf("a new database: exit %d, stderr %q", code, errOut)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
@@ -52,6 +53,12 @@ func claimsCommand(std streams) *cli.Command {
 			entries, err := db.Claims(c.Context, filter)
 			if err != nil {
 				return fmt.Errorf("claims: %w", err)
+			}
+			if len(entries) == 0 && filter.Document != "" {
+				// A mistyped name must not look like a document without claims.
+				if found, err := db.HasDocument(c.Context, filter.Document); err != nil || !found {
+					return cmp.Or(err, fmt.Errorf("claims: no document is named %q (a document is named by its file name, as the Document column of claimtrack claims shows it)", filter.Document))
+				}
 			}
 			out, err := openOutput(c, std)
 			if err != nil {

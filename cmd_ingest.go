@@ -47,7 +47,7 @@ func ingestCommand(std streams) *cli.Command {
 				}
 				opts.Date = d
 			}
-			db, err := openDBToWrite(c)
+			db, err := openDBToWrite(c, true)
 			if err != nil {
 				return err
 			}

@@ -43,7 +43,7 @@ func reconcileCommand(std streams) *cli.Command {
 				run.Options = &claims.Options{Tolerance: tolerance}
 			}
 			run.Log = std.stderr
-			db, err := openDBToWrite(c)
+			db, err := openDBToWrite(c, false)
 			if err != nil {
 				return err
 			}

@@ -216,6 +216,8 @@ func (r Report) writeText(w io.Writer, markdown bool, width int, st Style) error
 		t.printf("\n")
 	}
 	switch {
+	case r.Documents == 0:
+		t.printf("The ledger holds no articles yet: claimtrack ingest FILE|FOLDER stores some.\n\n")
 	case r.AllSeries == 0:
 		t.printf("Not reconciled yet: run claimtrack reconcile.\n\n")
 	case len(r.FindingCounts) == 0:

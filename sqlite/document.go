@@ -346,6 +346,16 @@ func (db *DB) Counts(ctx context.Context) (docCount, claimCount int, err error) 
 	return docCount, claimCount, nil
 }
 
+// HasDocument reports whether a document of this name is stored.
+func (db *DB) HasDocument(ctx context.Context, name string) (bool, error) {
+	var found bool
+	err := db.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM documents WHERE name = ?)`, name).Scan(&found)
+	if err != nil {
+		return false, fmt.Errorf("find document: %w", err)
+	}
+	return found, nil
+}
+
 // jsonList encodes names as a JSON array, [] for none.
 func jsonList(names []string) string {
 	if len(names) == 0 {
