@@ -48,7 +48,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		Description: "claimtrack reads news articles, keeps every quantitative claim in a SQLite\n" +
 			"database with its source, date and place in the text, and tells you where\n" +
 			"sources agree, disagree, and how figures change over time.\n\n" +
-			"Try it on the built-in sample articles:  claimtrack demo",
+			"Try it on the built-in sample articles:  claimtrack demo\n\n" +
+			"Exit codes: 0 done; 1 something failed (a line on stderr each); 2 the command\n" +
+			"line was not understood; 3 report --fail-on found what it fails on; 4 report\n" +
+			"--fail-on on a ledger not reconciled since claims were stored; 130 interrupted.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "db", Usage: "database `FILE`", EnvVars: []string{"CLAIMTRACK_DB"}, Value: defaultDBPath()},
 		},

@@ -500,6 +500,9 @@ func TestMistakesAreNotEmptyResults(t *testing.T) {
 	}
 
 	db := ingested(t, seedsDir)
+	if out, _, code := runCLI(t, "", "--db", db, "claims", "--unit", "unicorns"); code != 0 || out != "No claims match.\n" {
+		t.Errorf("claims matching nothing: exit %d, %q", code, out)
+	}
 	if _, errOut, code := runCLI(t, "", "--db", db, "claims", "--doc", "nosuch.txt"); code != 1 ||
 		errOut != "claimtrack: claims: no document is named \"nosuch.txt\" (a document is named by its file name, as the Document column of claimtrack claims shows it)\n" {
 		t.Errorf("--doc nosuch.txt: exit %d, stderr %q", code, errOut)

@@ -87,6 +87,11 @@ func dateFlag(c *cli.Context, name string) (claims.Date, error) {
 
 func writeClaims(out *output, format reports.Format, entries []claims.Entry) error {
 	switch format {
+	case reports.Table:
+		if len(entries) == 0 {
+			_, err := fmt.Fprintln(out.w, "No claims match.")
+			return err
+		}
 	case reports.JSONL:
 		return reports.WriteClaimsJSONL(out.w, entries)
 	case reports.CSV:
