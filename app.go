@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -84,6 +85,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	for _, command := range app.Commands {
 		command.OnUsageError = usageError
+		// --db may also follow the command: claimtrack claims --db x.db.
+		command.Flags = append(command.Flags, &cli.StringFlag{Name: "db", Usage: "database `FILE`, as before the command"})
 	}
 	err := app.RunContext(ctx, args)
 	if err == nil {
@@ -211,6 +214,24 @@ func defaultDBPath() string {
 	return filepath.Join(dir, "claimtrack", "claims.db")
 }
 
+// dbPath is the database a command names: its own --db when given after
+// the command, else the one given before it, from CLAIMTRACK_DB or the
+// default.
+func dbPath(c *cli.Context) string {
+	isApp := func(ctx *cli.Context) bool {
+		return ctx.App != nil && (ctx.Command == nil || ctx.Command.Name == ctx.App.Name)
+	}
+	if !isApp(c) && slices.Contains(c.LocalFlagNames(), "db") {
+		return c.String("db")
+	}
+	for _, ctx := range c.Lineage() {
+		if isApp(ctx) {
+			return ctx.String("db")
+		}
+	}
+	return c.String("db")
+}
+
 // openDB opens the --db database, which must exist: a command that reads
 // a ledger is not to make an empty one where a path was mistyped.
 func openDB(c *cli.Context) (*sqlite.DB, error) {
@@ -220,7 +241,7 @@ func openDB(c *cli.Context) (*sqlite.DB, error) {
 // openLedger opens the --db database; with create, a new file (and its
 // directory) is made where there is none.
 func openLedger(c *cli.Context, create bool) (*sqlite.DB, error) {
-	path := c.String("db")
+	path := dbPath(c)
 	if strings.TrimSpace(path) == "" {
 		// SQLite would open a private temporary database and lose
 		// everything at exit: `--db "$DB"` with DB unset, CLAIMTRACK_DB="".
@@ -249,12 +270,12 @@ func openDBToWrite(c *cli.Context, create bool) (*sqlite.DB, error) {
 	if db.ReadOnly() {
 		db.Close()
 		return nil, fmt.Errorf("%s: the database can be read but not written (a read-only file system, or no permission to write it): %s cannot store into it",
-			c.String("db"), c.Command.Name)
+			dbPath(c), c.Command.Name)
 	}
 	// Reading every page takes a fraction of a second up to this size; a
 	// larger ledger is not read whole for each ingest, and a damage is then
 	// found where a write meets it, which stops the ingest there.
-	if info, err := os.Stat(c.String("db")); err == nil && info.Size() <= checkedDatabaseSize {
+	if info, err := os.Stat(dbPath(c)); err == nil && info.Size() <= checkedDatabaseSize {
 		if err := db.CheckIntegrity(c.Context); err != nil {
 			db.Close()
 			return nil, damagedDatabase(c, err)

@@ -508,3 +508,16 @@ func TestMistakesAreNotEmptyResults(t *testing.T) {
 		t.Errorf("--doc nosuch.txt: exit %d, stderr %q", code, errOut)
 	}
 }
+
+func TestDatabaseFlagAfterTheCommand(t *testing.T) {
+	db := ingested(t, seedsDir)
+	before, _, _ := runCLI(t, "", "--db", db, "claims")
+	after, errOut, code := runCLI(t, "", "claims", "--db", db)
+	if code != 0 || after != before || before == "" {
+		t.Errorf("claims --db: exit %d, %d bytes against %d: %s", code, len(after), len(before), errOut)
+	}
+	// Given twice, the one after the command wins.
+	if got, _, _ := runCLI(t, "", "--db", filepath.Join(t.TempDir(), "none.db"), "claims", "--db", db); got != before {
+		t.Error("--db after the command does not win over the one before")
+	}
+}

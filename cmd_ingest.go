@@ -162,7 +162,7 @@ func reconcileAfterIngest(c *cli.Context, std streams, db *sqlite.DB) error {
 // damagedDatabase says that the --db file is damaged, what was found, and
 // what to do; nothing more is written to it.
 func damagedDatabase(c *cli.Context, err error) error {
-	db := c.String("db")
+	db := dbPath(c)
 	return fmt.Errorf("%s: %w; nothing more was written to it: recover what it holds with `sqlite3 %s .recover | sqlite3 NEW.db`, or ingest into a new database",
 		db, err, db)
 }
