@@ -521,3 +521,24 @@ func TestDatabaseFlagAfterTheCommand(t *testing.T) {
 		t.Error("--db after the command does not win over the one before")
 	}
 }
+
+// Warnings are given once per document, and --quiet keeps them off stderr
+// while the summary still counts them.
+func TestIngestWarnsOnceAndQuietly(t *testing.T) {
+	dir := t.TempDir()
+	article := writeFile(t, filepath.Join(dir, "undated.txt"), "About 1,000 soldiers were killed, the ministry said.\n")
+	db := filepath.Join(t.TempDir(), "claims.db")
+	_, errOut, _ := runCLI(t, "", "--db", db, "ingest", article)
+	if !strings.Contains(errOut, "warning: undated.txt: no publication date found") {
+		t.Fatalf("first ingest: %q", errOut)
+	}
+	out, errOut, _ := runCLI(t, "", "--db", db, "ingest", article)
+	if strings.Contains(errOut, "warning") || summaryCounts(t, out)["Warnings"] != 0 {
+		t.Errorf("a stored document is warned of again: %q", errOut)
+	}
+	quiet := filepath.Join(t.TempDir(), "claims.db")
+	out, errOut, code := runCLI(t, "", "--db", quiet, "ingest", "--quiet", article)
+	if code != 0 || errOut != "" || summaryCounts(t, out)["Warnings"] != 1 {
+		t.Errorf("--quiet: exit %d, stderr %q, %v", code, errOut, summaryCounts(t, out))
+	}
+}

@@ -34,6 +34,7 @@ func ingestCommand(std streams) *cli.Command {
 			&cli.StringFlag{Name: "date", Usage: "publication date `YYYY-MM-DD` for every document (overrides the text)"},
 			&cli.StringFlag{Name: "outlet", Usage: "outlet `NAME` for every document (overrides the text)"},
 			&cli.BoolFlag{Name: "no-reconcile", Usage: "store only; the next ingest or claimtrack reconcile reconciles"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print no warnings, only failures; the summary still counts the warnings"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -94,14 +95,25 @@ func ingestAll(c *cli.Context, std streams, db *sqlite.DB, in *ingester, paths [
 	}
 	progress := startProgress(&std, len(inputs))
 	done, damaged := in.run(c.Context, inputs, func(batch []readArticle, results []stored) {
+		k := 0 // results are those of the batch's articles that were read, in order
 		for _, r := range batch {
-			for _, w := range r.warnings {
-				warned++
-				fmt.Fprintf(std.stderr, "claimtrack: warning: %s\n", w)
-			}
 			if r.err != nil {
 				failed++
 				fmt.Fprintf(std.stderr, "claimtrack: %s: %s\n", r.src.path, oneLine(r.err.Error()))
+				continue
+			}
+			// A document stored before was warned of then; its text is
+			// the same, and so would the warnings be.
+			if k < len(results) && results[k].err == nil && !results[k].added {
+				k++
+				continue
+			}
+			k++
+			warned += len(r.warnings)
+			for _, w := range r.warnings {
+				if !c.Bool("quiet") {
+					fmt.Fprintf(std.stderr, "claimtrack: warning: %s\n", w)
+				}
 			}
 		}
 		tally(results)
