@@ -227,7 +227,8 @@ func (a Audit) Write(w io.Writer, f Format, width int, st Style) error {
 		if len(a.Echoes) == 0 {
 			t.printf("None: only %s cites it.\n\n", a.Document)
 		} else {
-			g := Grid{Header: []string{"Document", "Outlet", "Published", "Value", "Text", "Claim"}, NumberColumns: []int{3}}
+			g := Grid{Header: []string{"Document", "Outlet", "Published", "Value", "Text", "Claim"}, NumberColumns: []int{3},
+				Drop: []int{1, 2, 0}}
 			for _, p := range echoes {
 				g.Rows = append(g.Rows, []string{p.Document, p.Outlet, p.Published.String(), p.Figure(), p.Text, shortID(p.ID)})
 			}
@@ -323,7 +324,8 @@ func (a Audit) writeJSON(w io.Writer) error {
 
 // CandidatesGrid lists claims to choose from, numbered from 1.
 func CandidatesGrid(entries []claims.Entry) Grid {
-	g := Grid{Header: []string{"#", "Claim", "Document", "Outlet", "Published", "Value", "Text"}, NumberColumns: []int{0, 5}}
+	g := Grid{Header: []string{"#", "Claim", "Document", "Outlet", "Published", "Value", "Text"}, NumberColumns: []int{0, 5},
+		Drop: []int{3, 4, 2}}
 	for i, e := range entries {
 		g.Rows = append(g.Rows, []string{FormatCount(i + 1), e.ID, e.Document, e.Outlet, e.Published.String(),
 			FormatValue(e.Value), e.Text})

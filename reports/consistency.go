@@ -5,12 +5,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"claimtrack/claims"
+
+	"github.com/mattn/go-runewidth"
 )
 
 // ReportFilter narrows the consistency report; a zero field matches everything.
@@ -168,9 +171,53 @@ type text struct {
 }
 
 func (t *text) printf(format string, args ...any) {
-	if t.err == nil {
-		_, t.err = fmt.Fprintf(t.w, format, args...)
+	if t.err != nil {
+		return
 	}
+	s := fmt.Sprintf(format, args...)
+	if !t.markdown && t.width > 0 {
+		s = wrapText(s, t.width)
+	}
+	_, t.err = io.WriteString(t.w, s)
+}
+
+// wrapText breaks the lines of s longer than width terminal columns at
+// spaces; a continuation is indented two columns past where its line starts.
+// Colour codes take no width.
+func wrapText(s string, width int) string {
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		if visibleWidth(line) <= width {
+			continue
+		}
+		body := strings.TrimLeft(line, " ")
+		indent := strings.Repeat(" ", len(line)-len(body)+2)
+		var b strings.Builder
+		b.WriteString(line[:len(line)-len(body)])
+		used := len(line) - len(body)
+		for j, word := range strings.Split(body, " ") {
+			w := visibleWidth(word)
+			if j > 0 && used+1+w > width {
+				b.WriteString("\n" + indent)
+				used = len(indent)
+			} else if j > 0 {
+				b.WriteString(" ")
+				used++
+			}
+			b.WriteString(word)
+			used += w
+		}
+		lines[i] = b.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// colourCode matches the escape sequences Style writes.
+var colourCode = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+// visibleWidth is the terminal width of s without its colour codes.
+func visibleWidth(s string) int {
+	return runewidth.StringWidth(colourCode.ReplaceAllString(s, ""))
 }
 
 func (t *text) heading(level int, title, status string) {
@@ -269,7 +316,8 @@ func (r Report) writeSeries(t *text, v SeriesView) {
 	t.heading(3, v.Title(), string(v.Status))
 	t.printf("Story: %s · %s · %s\n\n", v.GroupLabel, Plural(len(v.Latest), "independent source"),
 		t.code("series "+v.ID))
-	g := Grid{Header: []string{"Source", "Value", "Qualifier", "Date", "Outlet", "Published", "Claim"}, NumberColumns: []int{1}}
+	g := Grid{Header: []string{"Source", "Value", "Qualifier", "Date", "Outlet", "Published", "Claim"}, NumberColumns: []int{1},
+		Drop: []int{5, 4}}
 	for _, p := range v.Latest {
 		g.Rows = append(g.Rows, []string{sourceLine(p.Speaker), p.Figure(), qualifierWords(p.Value.Qualifier),
 			p.When.String(), p.Outlet, p.Published.String(), shortID(p.ID)})
@@ -304,7 +352,8 @@ func (t *text) finding(f claims.Finding) {
 
 // singleSourceGrid lists the series one source stands behind, a row each.
 func singleSourceGrid(section []SeriesView) Grid {
-	g := Grid{Header: []string{"Series", "Story", "Value", "Source", "Date", "Outlet", "Claim"}, NumberColumns: []int{2}}
+	g := Grid{Header: []string{"Series", "Story", "Value", "Source", "Date", "Outlet", "Claim"}, NumberColumns: []int{2},
+		Drop: []int{5, 1}}
 	for _, v := range section {
 		for _, p := range v.Latest {
 			g.Rows = append(g.Rows, []string{v.Title(), v.GroupLabel, p.Figure(), sourceLine(p.Speaker),

@@ -120,7 +120,8 @@ func WriteSeries(w io.Writer, f Format, series []claims.Series) error {
 func WriteSources(w io.Writer, f Format, width int, rows []SourceRow) error {
 	if f == Table || f == Markdown {
 		g := Grid{Header: []string{"Name", "Role", "Kind", "Speaks for", "Claims", "Documents",
-			"Corroborated", "In conflict", "First to report"}, NumberColumns: []int{4, 5, 6, 7, 8}}
+			"Corroborated", "In conflict", "First to report"}, NumberColumns: []int{4, 5, 6, 7, 8},
+			Drop: []int{8, 5, 3, 2}}
 		for _, r := range rows {
 			g.Rows = append(g.Rows, []string{r.Name, r.Role, r.Kind, r.SpeaksFor, FormatCount(r.Claims), FormatCount(r.Documents),
 				FormatCount(r.Corroborated), FormatCount(r.Conflicted), FormatCount(r.FirstReports)})

@@ -3,11 +3,14 @@ package reports
 import (
 	"cmp"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
@@ -22,6 +25,9 @@ type Grid struct {
 	// NumberColumns are the indexes of columns of figures, right-aligned
 	// for people so that digits line up.
 	NumberColumns []int
+	// Drop lists the columns a terminal too narrow for the whole table may
+	// leave out, the least useful first.
+	Drop []int
 }
 
 // Write renders the grid as a terminal table no wider than width (0: no
@@ -54,11 +60,15 @@ func (g Grid) Write(w io.Writer, f Format, width int) error {
 		}
 		return cmp.Or(t.Render(), ew.err)
 	}
-	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal), g.alignment()}
 	if width > 0 {
-		opts = append(opts, tablewriter.WithMaxWidth(width))
+		fitted, ok := g.fit(width)
+		if !ok {
+			return g.writeRecords(ew)
+		}
+		g = fitted
 	}
+	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNone), g.alignment()}
 	t := tablewriter.NewTable(ew, opts...)
 	t.Header(g.Header)
 	if err := t.Bulk(g.Rows); err != nil {
@@ -79,6 +89,143 @@ func markdownCells(rows [][]string) [][]string {
 		}
 	}
 	return out
+}
+
+// narrowestCell is the fewest columns a cell is cut to: below that a table
+// cannot be read, and the grid is written one record to a block instead.
+const narrowestCell = 8
+
+// fit makes the grid no wider than width terminal columns: it leaves out
+// the columns of Drop, in order, while the table is too wide, then shares
+// what is left among the columns (none gets more than it needs) and cuts
+// longer cells with "…"; figures are never cut. It reports false when even
+// that is too wide.
+func (g Grid) fit(width int) (Grid, bool) {
+	natural := make([]int, len(g.Header))
+	for c, h := range g.Header {
+		natural[c] = cellWidth(h)
+		for _, r := range g.Rows {
+			if c < len(r) {
+				natural[c] = max(natural[c], cellWidth(r[c]))
+			}
+		}
+	}
+	keep := make([]int, len(g.Header))
+	for c := range keep {
+		keep[c] = c
+	}
+	tableWidth := func(widths func(int) int) int {
+		total := 1 // the left border; each column adds its text, two spaces and a border
+		for _, c := range keep {
+			total += widths(c) + 3
+		}
+		return total
+	}
+	// Columns with nothing in them go first, then those of Drop.
+	var empty []int
+	for c := range g.Header {
+		if !slices.ContainsFunc(g.Rows, func(r []string) bool { return c < len(r) && r[c] != "" }) {
+			empty = append(empty, c)
+		}
+	}
+	for _, d := range append(empty, g.Drop...) {
+		if tableWidth(func(c int) int { return natural[c] }) <= width {
+			break
+		}
+		keep = slices.DeleteFunc(keep, func(c int) bool { return c == d })
+	}
+	// Figures are never cut: they take what they need, the rest share
+	// what is left.
+	budget := width - tableWidth(func(int) int { return 0 })
+	var text []int
+	for _, c := range keep {
+		if slices.Contains(g.NumberColumns, c) {
+			budget -= natural[c]
+		} else {
+			text = append(text, c)
+		}
+	}
+	if budget < narrowestCell*len(text) {
+		return g, false
+	}
+	allowed := shareWidth(natural, text, budget)
+	for _, c := range keep {
+		if slices.Contains(g.NumberColumns, c) {
+			allowed[c] = natural[c]
+		}
+	}
+	out := Grid{Header: make([]string, len(keep)), Rows: make([][]string, len(g.Rows))}
+	for k, c := range keep {
+		out.Header[k] = cut(g.Header[c], allowed[c])
+		if slices.Contains(g.NumberColumns, c) {
+			out.NumberColumns = append(out.NumberColumns, k)
+		}
+	}
+	for i, r := range g.Rows {
+		out.Rows[i] = make([]string, len(keep))
+		for k, c := range keep {
+			if c < len(r) {
+				out.Rows[i][k] = cut(r[c], allowed[c])
+			}
+		}
+	}
+	return out, true
+}
+
+// shareWidth gives the columns keep names budget terminal columns between
+// them: the narrowest first, each what it needs up to an even share of
+// what is left, so that a long column takes what short ones leave.
+func shareWidth(natural, keep []int, budget int) map[int]int {
+	order := slices.Clone(keep)
+	slices.SortStableFunc(order, func(a, b int) int { return natural[a] - natural[b] })
+	allowed := make(map[int]int, len(keep))
+	for i, c := range order {
+		allowed[c] = min(natural[c], budget/(len(order)-i))
+		budget -= allowed[c]
+	}
+	return allowed
+}
+
+// cellWidth is the terminal width of a cell's widest line.
+func cellWidth(s string) int {
+	w := 0
+	for line := range strings.SplitSeq(s, "\n") {
+		w = max(w, runewidth.StringWidth(line))
+	}
+	return w
+}
+
+// cut shortens each line of a cell to width terminal columns, marking a cut
+// with "…".
+func cut(s string, width int) string {
+	if cellWidth(s) <= width {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		lines[i] = runewidth.Truncate(line, width, "…")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// writeRecords writes the grid for a terminal too narrow for a table: a
+// block a row, a line a cell, its header before it.
+func (g Grid) writeRecords(w io.Writer) error {
+	for i, r := range g.Rows {
+		if i > 0 {
+			if _, err := io.WriteString(w, "\n"); err != nil {
+				return err
+			}
+		}
+		for c, cell := range r {
+			if c < len(g.Header) && cell != "" {
+				if _, err := fmt.Fprintf(w, "%s: %s\n", g.Header[c], strings.ReplaceAll(cell, "\n", " ")); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // errWriter passes writes on and keeps the first error.
@@ -115,7 +262,8 @@ func (g Grid) alignment() tablewriter.Option {
 // ClaimsGrid lays out claims for reading: the figure, what it counts, when,
 // and who says so.
 func ClaimsGrid(entries []claims.Entry) Grid {
-	g := Grid{Header: []string{"Document", "Published", "Value", "Unit", "Measure", "As of", "Source", "Text"}}
+	g := Grid{Header: []string{"Document", "Published", "Value", "Unit", "Measure", "As of", "Source", "Text"},
+		Drop: []int{1, 4, 0}}
 	for _, e := range entries {
 		if e.Kind == claims.KindEvent {
 			// An event's "value" is who did what with whom, and where.

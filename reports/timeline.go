@@ -50,7 +50,7 @@ func WriteTimeline(w io.Writer, v SeriesView, f Format, width int, st Style) err
 // given, adds a column saying how each claim compares with an audited one.
 func timelineGrid(v SeriesView, verdict func(Point) string) Grid {
 	g := Grid{Header: []string{"Date", "Source", "Value", "Stands for", "Outlet", "Published", "Claim"},
-		NumberColumns: []int{2, 3}}
+		NumberColumns: []int{2, 3}, Drop: []int{5, 4, 3}}
 	if verdict != nil {
 		g.Header = append(g.Header, "Verdict")
 	}
