@@ -32,7 +32,7 @@ func auditCommand(std streams) *cli.Command {
 			"Examples:\n" +
 			"   claimtrack audit 9b85be1e\n" +
 			"   claimtrack audit 'Kirby dozens'\n" +
-			"   claimtrack audit --format markdown -o audit.md '\"North Korean\" casualties'\n\n" +
+			"   claimtrack audit --format markdown -o audit.md 5651380d\n\n" +
 			"Flags go before the claim.",
 		Flags: []cli.Flag{formatFlag("table", "table, markdown, csv (its series) or jsonl"), outputFlag()},
 		Action: func(c *cli.Context) error {

@@ -23,8 +23,9 @@ func ingestCommand(std streams) *cli.Command {
 			"dateline such as 'SEOUL, Dec 19 (Reuters) -'), outlet and claims, and stores\n" +
 			"each document whole, small ones a batch to a transaction. Text already stored\n" +
 			"is skipped, unless --date or --outlet gives it another date or outlet: then\n" +
-			"the stored copy is replaced and its claims read again. Then it reconciles the ledger, unless told not to: a script that\n" +
-			"ingests several folders can reconcile once, at the end.\n\n" +
+			"the stored copy is replaced and its claims read again. Then it reconciles the\n" +
+			"ledger, unless told not to: a script that ingests several folders can\n" +
+			"reconcile once, at the end.\n\n" +
 			"Examples:\n" +
 			"   claimtrack ingest articles/\n" +
 			"   claimtrack ingest --date 2024-11-26 --outlet AFP dev02.txt\n" +

@@ -22,7 +22,7 @@ func timelineCommand(std streams) *cli.Command {
 			"or by words of its label; the start of an id will do.\n\n" +
 			"Examples:\n" +
 			"   claimtrack timeline 6f1ee852\n" +
-			"   claimtrack timeline 'casualties'\n" +
+			"   claimtrack timeline 'North Korean casualties'\n" +
 			"   claimtrack timeline --format csv -o series.csv 9b85be1e\n\n" +
 			"Flags go before the series.",
 		Flags: []cli.Flag{formatFlag("table", "table, markdown, csv or jsonl"), outputFlag()},
