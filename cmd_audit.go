@@ -34,7 +34,7 @@ func auditCommand(std streams) *cli.Command {
 			"   claimtrack audit 'Kirby dozens'\n" +
 			"   claimtrack audit --format markdown -o audit.md 5651380d\n\n" +
 			"Flags go before the claim.",
-		Flags: []cli.Flag{formatFlag("table", "table, markdown, csv (its series) or jsonl"), outputFlag()},
+		Flags: []cli.Flag{formatFlag("table", "table, markdown, csv (its series) or jsonl"), outputFlag(), bomFlag()},
 		Action: func(c *cli.Context) error {
 			format, err := reports.ParseFormat(c.String("format"), listingFormats...)
 			if err != nil {

@@ -31,6 +31,7 @@ func claimsCommand(std streams) *cli.Command {
 			&cli.StringFlag{Name: "until", Usage: "only claims describing `YYYY-MM-DD` or earlier"},
 			formatFlag("table", "table, markdown, csv or jsonl"),
 			outputFlag(),
+			bomFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			format, err := reports.ParseFormat(c.String("format"), listingFormats...)

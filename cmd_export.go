@@ -27,7 +27,7 @@ func exportCommand(std streams) *cli.Command {
 			"   claimtrack export --format csv claims > claims.csv\n" +
 			"   claimtrack export findings | jq 'select(.type == \"conflict\")'\n" +
 			"   claimtrack export --format csv sources > sources.csv",
-		Flags: []cli.Flag{formatFlag("jsonl", "jsonl or csv"), outputFlag()},
+		Flags: []cli.Flag{formatFlag("jsonl", "jsonl or csv"), outputFlag(), bomFlag()},
 		Action: func(c *cli.Context) error {
 			format, err := reports.ParseFormat(c.String("format"), reports.JSONL, reports.CSV)
 			if err != nil {

@@ -44,6 +44,7 @@ func reportCommand(std streams) *cli.Command {
 			&cli.StringFlag{Name: "fail-on", Usage: fmt.Sprintf("exit %d when the report lists a `FINDING`: conflict or change (exit %d when claims were stored after the last reconciliation)", exitConflict, exitStale)},
 			formatFlag("table", "table, markdown, csv, jsonl or html"),
 			outputFlag(),
+			bomFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			format, err := reports.ParseFormat(c.String("format"), append(listingFormats, reports.HTML)...)

@@ -23,7 +23,7 @@ func sourcesCommand(std streams) *cli.Command {
 			"Examples:\n" +
 			"   claimtrack sources\n" +
 			"   claimtrack sources --format csv -o sources.csv",
-		Flags: []cli.Flag{formatFlag("table", "table, markdown, csv or jsonl"), outputFlag()},
+		Flags: []cli.Flag{formatFlag("table", "table, markdown, csv or jsonl"), outputFlag(), bomFlag()},
 		Action: func(c *cli.Context) error {
 			format, err := reports.ParseFormat(c.String("format"), listingFormats...)
 			if err != nil {

@@ -25,7 +25,7 @@ func timelineCommand(std streams) *cli.Command {
 			"   claimtrack timeline 'North Korean casualties'\n" +
 			"   claimtrack timeline --format csv -o series.csv 9b85be1e\n\n" +
 			"Flags go before the series.",
-		Flags: []cli.Flag{formatFlag("table", "table, markdown, csv or jsonl"), outputFlag()},
+		Flags: []cli.Flag{formatFlag("table", "table, markdown, csv or jsonl"), outputFlag(), bomFlag()},
 		Action: func(c *cli.Context) error {
 			format, err := reports.ParseFormat(c.String("format"), listingFormats...)
 			if err != nil {

@@ -27,6 +27,10 @@ func outputFlag() *cli.StringFlag {
 		Usage: "write to `FILE` instead of standard output (replaced whole once complete, never half-written; - for standard output)"}
 }
 
+func bomFlag() *cli.BoolFlag {
+	return &cli.BoolFlag{Name: "bom", Usage: "start CSV with a UTF-8 byte-order mark, which some spreadsheet programs need to read it as UTF-8"}
+}
+
 // output is where a listing goes and how it may look there.
 type output struct {
 	w     io.Writer
@@ -40,11 +44,26 @@ type output struct {
 	mode   fs.FileMode // the permissions target has, or a new file gets
 }
 
-// openOutput prepares where a listing goes: standard output without -o or
+// openOutput prepares where a listing goes, starting it with a byte-order
+// mark when --bom asks for one.
+func openOutput(c *cli.Context, std streams) (*output, error) {
+	if c.Bool("bom") && c.String("format") != string(reports.CSV) {
+		return nil, fmt.Errorf("--bom goes with --format csv")
+	}
+	out, err := openTarget(c, std)
+	if err == nil && c.Bool("bom") {
+		if _, err := io.WriteString(out.w, "\ufeff"); err != nil {
+			return nil, out.commit(err)
+		}
+	}
+	return out, err
+}
+
+// openTarget prepares where a listing goes: standard output without -o or
 // with "-o -"; a regular file (or the file a link leads to) replaced whole
 // when complete; anything else that can be written, such as a device or a
 // named pipe, written in place. Call commit at the end.
-func openOutput(c *cli.Context, std streams) (*output, error) {
+func openTarget(c *cli.Context, std streams) (*output, error) {
 	path := c.String("output")
 	if path == "" || path == "-" {
 		return &output{w: std.stdout, width: terminalWidth(std.stdout), style: reports.Style{Color: colorEnabled(std.stdout)}}, nil

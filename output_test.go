@@ -189,3 +189,20 @@ func TestOutputToDevStdout(t *testing.T) {
 		t.Errorf("/dev/stdout is no longer a link: %v", err)
 	}
 }
+
+func TestCSVWithAByteOrderMark(t *testing.T) {
+	db := ingested(t, seedsDir)
+	plain, _, _ := runCLI(t, "", "--db", db, "export", "--format", "csv", "claims")
+	for _, args := range [][]string{{"export", "--format", "csv", "--bom", "claims"}, {"claims", "--format", "csv", "--bom"}} {
+		out, errOut, code := runCLI(t, "", append([]string{"--db", db}, args...)...)
+		if code != 0 || !strings.HasPrefix(out, "\ufeffid,") {
+			t.Errorf("%v: exit %d, %.20q: %s", args, code, out, errOut)
+		}
+		if args[0] == "export" && out != "\ufeff"+plain {
+			t.Errorf("%v: more differs than the mark", args)
+		}
+	}
+	if _, errOut, code := runCLI(t, "", "--db", db, "claims", "--bom"); code != 1 || errOut != "claimtrack: --bom goes with --format csv\n" {
+		t.Errorf("--bom with a table: exit %d, %q", code, errOut)
+	}
+}
