@@ -133,9 +133,9 @@ func WriteClaimsCSV(w io.Writer, entries []claims.Entry) error {
 		row := []string{r.ID, r.Document, deref(r.Outlet), deref(r.Published), r.Kind, r.Text, r.Sentence,
 			strconv.Itoa(r.Start), strconv.Itoa(r.End), number(r.ValueLow), number(r.ValueHigh),
 			r.Qualifier, r.Unit, r.Subject, r.Measure, r.Modality, deref(r.AsOf), deref(r.PeriodStart),
-			deref(r.PeriodEnd), strings.Join(r.Attribution, " > "), deref(r.RootSource), deref(r.Group),
-			deref(r.Series), r.Place, r.PeriodPrecis, strings.Join(r.Actors, "; "), r.Action,
-			strings.Join(r.Counterparts, "; "), r.Object, strconv.Itoa(r.Ordinal), deref(r.PublishedInferred),
+			deref(r.PeriodEnd), joinList(r.Attribution), deref(r.RootSource), deref(r.Group),
+			deref(r.Series), r.Place, r.PeriodPrecis, joinList(r.Actors), r.Action,
+			joinList(r.Counterparts), r.Object, strconv.Itoa(r.Ordinal), deref(r.PublishedInferred),
 			r.PublishedInferredReason}
 		if err := cw.Write(safeCells(row)); err != nil {
 			return err
@@ -166,6 +166,14 @@ func number(v *float64) string {
 	}
 	return strconv.FormatFloat(*v, 'f', -1, 64)
 }
+
+// listSeparator joins the items of a list in a CSV cell, one convention for
+// every list of every export: the attribution chain (outermost first), the
+// actors of an event, the claims of a finding, group or series, the
+// implied totals of a group.
+const listSeparator = "; "
+
+func joinList(items []string) string { return strings.Join(items, listSeparator) }
 
 // safeCells neutralizes cells a spreadsheet would run as a formula (OWASP's
 // CSV-injection advice) by prefixing a quote: those that start, after any

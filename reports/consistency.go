@@ -382,7 +382,7 @@ func (r Report) grid() Grid {
 			g.Rows = append(g.Rows, []string{string(v.Status), v.ID, v.Label, v.Group, v.GroupLabel,
 				strconv.Itoa(len(v.Latest)), p.Speaker.Name, p.Speaker.Body, p.Speaker.Kind,
 				number(p.Value.Low), number(p.Value.High), string(p.Value.Qualifier), p.When.String(),
-				p.Published.String(), p.Outlet, p.Document, p.ID, strings.Join(types, " "), strings.Join(totals, "; ")})
+				p.Published.String(), p.Outlet, p.Document, p.ID, joinList(types), joinList(totals)})
 		}
 	}
 	return g

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
-	"strings"
 
 	"claimtrack/claims"
 )
@@ -82,7 +81,7 @@ func WriteFindings(w io.Writer, f Format, findings []claims.Finding) error {
 	for i, finding := range findings {
 		records[i] = NewFindingRecord(finding)
 		g.Rows = append(g.Rows, []string{finding.ID, string(finding.Type), finding.Group, finding.Series,
-			strings.Join(finding.Claims, " "), strconv.Itoa(finding.IndependentSources), finding.Summary})
+			joinList(finding.Claims), strconv.Itoa(finding.IndependentSources), finding.Summary})
 	}
 	return writeRecords(w, f, records, g)
 }
@@ -99,7 +98,7 @@ func WriteGroups(w io.Writer, f Format, groups []claims.Group) error {
 			records[i].ImpliedTotals = append(records[i].ImpliedTotals, newTotalRecord(t))
 			labels[k] = t.Label
 		}
-		g.Rows = append(g.Rows, []string{group.ID, group.Label, strings.Join(group.Claims, " "), strings.Join(labels, "; ")})
+		g.Rows = append(g.Rows, []string{group.ID, group.Label, joinList(group.Claims), joinList(labels)})
 	}
 	return writeRecords(w, f, records, g)
 }
@@ -110,7 +109,7 @@ func WriteSeries(w io.Writer, f Format, series []claims.Series) error {
 	g := Grid{Header: []string{"id", "group", "label", "status", "claims"}}
 	for i, s := range series {
 		records[i] = SeriesRecord{ID: s.ID, Group: s.Group, Label: s.Label, Status: string(s.Status), Claims: nonNil(s.Claims)}
-		g.Rows = append(g.Rows, []string{s.ID, s.Group, s.Label, string(s.Status), strings.Join(s.Claims, " ")})
+		g.Rows = append(g.Rows, []string{s.ID, s.Group, s.Label, string(s.Status), joinList(s.Claims)})
 	}
 	return writeRecords(w, f, records, g)
 }
