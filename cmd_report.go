@@ -16,6 +16,11 @@ import (
 // was told to fail on, so pipelines can tell it from an error (1).
 const exitConflict = 3
 
+// defaultReportLimit is how many series a report for people lists unless
+// told otherwise: a screenful of conflicts and changes, not a ledger's
+// thousands.
+const defaultReportLimit = 50
+
 // exitStale is report --fail-on's exit code when the reconciliation leaves
 // out claims stored after it, so that it can tell neither way.
 const exitStale = 4
@@ -42,6 +47,8 @@ func reportCommand(std streams) *cli.Command {
 			&cli.StringFlag{Name: "since", Usage: "only claims describing `YYYY-MM-DD` or later"},
 			&cli.StringFlag{Name: "until", Usage: "only claims describing `YYYY-MM-DD` or earlier"},
 			&cli.StringFlag{Name: "fail-on", Usage: fmt.Sprintf("exit %d when the report lists a `FINDING`: conflict or change (exit %d when claims were stored after the last reconciliation)", exitConflict, exitStale)},
+			&cli.IntFlag{Name: "limit", Value: -1, DefaultText: fmt.Sprint(defaultReportLimit) + " for table, markdown and html; all for csv and jsonl",
+				Usage: "list the first `N` series, conflicts and the most widely reported first; 0 lists all"},
 			formatFlag("table", "table, markdown, csv, jsonl or html"),
 			outputFlag(),
 			bomFlag(),
@@ -51,7 +58,13 @@ func reportCommand(std streams) *cli.Command {
 			if err != nil {
 				return err
 			}
-			reportFilter := reports.ReportFilter{Group: c.String("group"), Source: c.String("source")}
+			reportFilter := reports.ReportFilter{Group: c.String("group"), Source: c.String("source"), Limit: c.Int("limit")}
+			if reportFilter.Limit < 0 {
+				reportFilter.Limit = 0 // a file for programs holds everything
+				if format == reports.Table || format == reports.Markdown || format == reports.HTML {
+					reportFilter.Limit = defaultReportLimit
+				}
+			}
 			if reportFilter.Status, err = statusFlag(c.String("status")); err != nil {
 				return err
 			}

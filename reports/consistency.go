@@ -21,6 +21,9 @@ type ReportFilter struct {
 	Group  string        // a group id, or words of its label
 	Status claims.Status // one of claims.Statuses
 	Source string        // words of a root source's or outlet's name
+	// Limit is how many series the report lists, the most telling first;
+	// 0 lists all. The counts and --fail-on still cover every series.
+	Limit int
 }
 
 // Report is the consistency report: the ledger's totals, then each series
@@ -28,7 +31,8 @@ type ReportFilter struct {
 type Report struct {
 	Documents, Claims, Groups, AllSeries int
 	FindingCounts                        []TypeCount // over the whole ledger
-	Series                               []SeriesView
+	Series                               []SeriesView // every series the filter matches
+	Limit                                int          // how many of Series to list; 0 for all
 	// Checks are findings about no single series: parts against totals,
 	// percentages against counts.
 	Checks []claims.Finding
@@ -66,10 +70,15 @@ func BuildReport(l Snapshot, f ReportFilter) Report {
 		}
 		r.Series = append(r.Series, v)
 	}
+	// Conflicts first, then changes, …; in each, the series more independent
+	// sources speak in and more findings name first: those are what a
+	// reader of a long report must not miss.
 	slices.SortFunc(r.Series, func(a, b SeriesView) int {
 		return cmp.Or(cmp.Compare(a.Status.Rank(), b.Status.Rank()),
+			cmp.Compare(len(b.Latest), len(a.Latest)), cmp.Compare(len(b.Findings), len(a.Findings)),
 			cmp.Compare(a.GroupLabel, b.GroupLabel), cmp.Compare(a.Label, b.Label), cmp.Compare(a.ID, b.ID))
 	})
+	r.Limit = f.Limit
 
 	if f.Status == "" {
 		for _, finding := range l.Findings {
@@ -108,7 +117,16 @@ func containsFold(s, sub string) bool {
 	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
 }
 
-// Count is how many findings of a type the report lists.
+// Listed are the series the report lists: the first Limit of Series.
+func (r Report) Listed() []SeriesView {
+	if r.Limit > 0 && r.Limit < len(r.Series) {
+		return r.Series[:r.Limit]
+	}
+	return r.Series
+}
+
+// Count is how many findings of a type the report's series and checks hold,
+// listed or not.
 func (r Report) Count(findingType claims.FindingType) int {
 	n := 0
 	for _, v := range r.Series {
@@ -276,13 +294,13 @@ func (r Report) writeText(w io.Writer, markdown bool, width int, st Style) error
 		}
 		t.printf("Findings: %s\n\n", strings.Join(parts, " · "))
 	}
-	if len(r.Series) < r.AllSeries {
-		t.printf("Showing %s of %s series.\n\n", FormatCount(len(r.Series)), FormatCount(r.AllSeries))
+	if line := r.ListedLine(); line != "" {
+		t.printf("%s\n\n", line)
 	}
 
 	for _, status := range claims.Statuses {
 		var section []SeriesView
-		for _, v := range r.Series {
+		for _, v := range r.Listed() {
 			if v.Status == status {
 				section = append(section, v)
 			}
@@ -310,6 +328,20 @@ func (r Report) writeText(w io.Writer, markdown bool, width int, st Style) error
 		t.printf("\n")
 	}
 	return t.err
+}
+
+// ListedLine says how many series the report lists when not all of the
+// ledger's, or "".
+func (r Report) ListedLine() string {
+	listed := len(r.Listed())
+	switch {
+	case listed < len(r.Series):
+		return fmt.Sprintf("Showing the first %s of %s series that match (--limit 0 lists all).",
+			FormatCount(listed), FormatCount(len(r.Series)))
+	case listed < r.AllSeries:
+		return fmt.Sprintf("Showing %s of %s series.", FormatCount(listed), FormatCount(r.AllSeries))
+	}
+	return ""
 }
 
 func (r Report) writeSeries(t *text, v SeriesView) {
@@ -369,7 +401,7 @@ func (r Report) grid() Grid {
 	g := Grid{Header: []string{"status", "series", "label", "group", "group_label", "independent_sources",
 		"source", "speaks_for", "source_kind", "value_low", "value_high", "qualifier", "date", "published",
 		"outlet", "document", "claim", "findings", "implied_totals"}}
-	for _, v := range r.Series {
+	for _, v := range r.Listed() {
 		types := make([]string, len(v.Findings))
 		for i, f := range v.Findings {
 			types[i] = string(f.Type)
@@ -451,7 +483,7 @@ func (r Report) writeJSONL(w io.Writer) error {
 	if err := enc.Encode(summary); err != nil {
 		return err
 	}
-	for _, v := range r.Series {
+	for _, v := range r.Listed() {
 		rec := reportSeriesRecord{Kind: "series", Series: v.ID, Label: v.Label, Group: v.Group, GroupLabel: v.GroupLabel,
 			Status: string(v.Status), IndependentSources: len(v.Latest), Latest: []pointRecord{},
 			Findings: []FindingRecord{}, ImpliedTotals: []TotalRecord{}}

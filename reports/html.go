@@ -64,13 +64,14 @@ type htmlAudit struct {
 	Point
 	Series   SeriesView
 	Findings []claims.Finding
+	Unlisted bool // its series is past the report's limit: no section to link to
 }
 
 func (r Report) writeHTML(w io.Writer) error {
 	page := htmlPage{Report: r}
 	for _, status := range claims.Statuses {
 		section := htmlSection{Status: status, Title: sectionTitles[status]}
-		for _, v := range r.Series {
+		for _, v := range r.Listed() {
 			if v.Status != status {
 				continue
 			}
@@ -86,6 +87,27 @@ func (r Report) writeHTML(w io.Writer) error {
 		}
 		if len(section.Series) > 0 {
 			page.Sections = append(page.Sections, section)
+		}
+	}
+	// A consistency check may name claims of series not listed: their
+	// cards come too, so that every link of the page has its target.
+	carded := map[string]bool{}
+	for _, a := range page.Audits {
+		carded[a.ID] = true
+	}
+	for _, f := range r.Checks {
+		for _, id := range f.Claims {
+			if carded[id] {
+				continue
+			}
+			carded[id] = true
+			for _, v := range r.Series {
+				if k := slices.IndexFunc(v.Points, func(p Point) bool { return p.ID == id }); k >= 0 {
+					page.Audits = append(page.Audits, htmlAudit{Point: v.Points[k], Series: v, Findings: r.findingsNaming(v, id),
+						Unlisted: !slices.ContainsFunc(r.Listed(), func(l SeriesView) bool { return l.ID == v.ID })})
+					break
+				}
+			}
 		}
 	}
 	return reportTemplate.Execute(w, page)
