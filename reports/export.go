@@ -35,16 +35,16 @@ type GroupRecord struct {
 
 // TotalRecord is a total implied by an incremental claim on top of its base.
 type TotalRecord struct {
-	Series           string  `json:"series"`
-	Low              float64 `json:"low"`
-	High             float64 `json:"high"`
-	Label            string  `json:"label"`
-	BaseClaim        string  `json:"base_claim"`
-	IncrementalClaim string  `json:"incremental_claim"`
+	Series           string   `json:"series"`
+	Low              *float64 `json:"low"`  // null: no lower bound
+	High             *float64 `json:"high"` // null: open above ("at least")
+	Label            string   `json:"label"`
+	BaseClaim        string   `json:"base_claim"`
+	IncrementalClaim string   `json:"incremental_claim"`
 }
 
 func newTotalRecord(t claims.Total) TotalRecord {
-	r := TotalRecord{Series: t.Series, Low: t.Low, High: t.High, Label: t.Label}
+	r := TotalRecord{Series: t.Series, Low: finite(t.Low), High: finite(t.High), Label: t.Label}
 	if len(t.From) == 2 {
 		r.BaseClaim, r.IncrementalClaim = t.From[0], t.From[1]
 	}

@@ -186,3 +186,18 @@ func TestAuditListsTheSourcesClaimsNearestInTime(t *testing.T) {
 		t.Errorf("the audit does not say it lists the 25 nearest:\n%s", out.String())
 	}
 }
+
+// An implied total open above ("at least 11,000 sent and at least 25,000
+// more") has no upper bound, which JSON writes as null: +Inf stopped the
+// export half-way.
+func TestOpenImpliedTotalExportsAsNull(t *testing.T) {
+	group := claims.Group{ID: "g", Label: "troops", Claims: []string{"a", "b"},
+		ImpliedTotals: []claims.Total{{Series: "s", Low: 36000, High: math.Inf(1), From: []string{"a", "b"}, Label: "≥36,000"}}}
+	var b strings.Builder
+	if err := WriteGroups(&b, JSONL, []claims.Group{group}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `"low":36000,"high":null`) {
+		t.Errorf("got %s", b.String())
+	}
+}
