@@ -30,7 +30,7 @@ type ReportFilter struct {
 // with what its independent sources say now, conflicts first.
 type Report struct {
 	Documents, Claims, Groups, AllSeries int
-	FindingCounts                        []TypeCount // over the whole ledger
+	FindingCounts                        []TypeCount  // over the whole ledger
 	Series                               []SeriesView // every series the filter matches
 	Limit                                int          // how many of Series to list; 0 for all
 	// Checks are findings about no single series: parts against totals,
