@@ -330,6 +330,20 @@ func (r Report) writeText(w io.Writer, markdown bool, width int, st Style) error
 	return t.err
 }
 
+// findingsShown is how many findings a series lists in a report for
+// people; the export holds them all. A series of a large ledger can hold
+// thousands.
+const findingsShown = 10
+
+// shownFindings are the findings a report lists for the series, and how
+// many more there are.
+func (v SeriesView) shownFindings() ([]claims.Finding, int) {
+	if len(v.Findings) <= findingsShown {
+		return v.Findings, 0
+	}
+	return v.Findings[:findingsShown], len(v.Findings) - findingsShown
+}
+
 // ListedLine says how many series the report lists when not all of the
 // ledger's, or "".
 func (r Report) ListedLine() string {
@@ -355,8 +369,12 @@ func (r Report) writeSeries(t *text, v SeriesView) {
 			p.When.String(), p.Outlet, p.Published.String(), shortID(p.ID)})
 	}
 	t.grid(g)
-	for _, f := range v.Findings {
+	shown, more := v.shownFindings()
+	for _, f := range shown {
 		t.finding(f)
+	}
+	if more > 0 {
+		t.printf("%s and %s more (claimtrack export findings lists them all)\n", t.bullet("…"), FormatCount(more))
 	}
 	t.totals(v.Totals)
 	if len(v.Findings)+len(v.Totals) > 0 {

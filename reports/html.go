@@ -55,8 +55,9 @@ type htmlSection struct {
 
 type htmlSeries struct {
 	SeriesView
-	Chart  template.HTML
-	Legend []chartSide
+	Chart        template.HTML
+	Legend       []chartSide
+	MoreFindings int // findings of the series the page leaves out
 }
 
 // htmlAudit is the audit section a chart point or a table row links to.
@@ -75,14 +76,29 @@ func (r Report) writeHTML(w io.Writer) error {
 			if v.Status != status {
 				continue
 			}
-			s := htmlSeries{SeriesView: v}
+			var s htmlSeries
+			// A card for each claim the series' table or a listed finding
+			// names: a series of a large ledger holds thousands of claims.
+			v.Findings, s.MoreFindings = v.shownFindings()
+			carded := map[string]bool{}
+			for _, p := range v.Latest {
+				carded[p.ID] = true
+			}
+			for _, f := range v.Findings {
+				for _, id := range f.Claims {
+					carded[id] = true
+				}
+			}
+			s.SeriesView = v
 			// One dated figure makes no timeline; the table says it all.
 			if len(v.Points) > 1 {
-				s.Chart, s.Legend = seriesChart(v)
+				s.Chart, s.Legend = seriesChart(v, func(id string) bool { return carded[id] })
 			}
 			section.Series = append(section.Series, s)
 			for _, p := range v.Points {
-				page.Audits = append(page.Audits, htmlAudit{Point: p, Series: v, Findings: r.findingsNaming(v, p.ID)})
+				if carded[p.ID] {
+					page.Audits = append(page.Audits, htmlAudit{Point: p, Series: v, Findings: r.findingsNaming(v, p.ID)})
+				}
 			}
 		}
 		if len(section.Series) > 0 {
@@ -91,26 +107,43 @@ func (r Report) writeHTML(w io.Writer) error {
 	}
 	// A consistency check may name claims of series not listed: their
 	// cards come too, so that every link of the page has its target.
-	carded := map[string]bool{}
-	for _, a := range page.Audits {
-		carded[a.ID] = true
-	}
-	for _, f := range r.Checks {
-		for _, id := range f.Claims {
-			if carded[id] {
-				continue
-			}
-			carded[id] = true
-			for _, v := range r.Series {
-				if k := slices.IndexFunc(v.Points, func(p Point) bool { return p.ID == id }); k >= 0 {
-					page.Audits = append(page.Audits, htmlAudit{Point: v.Points[k], Series: v, Findings: r.findingsNaming(v, id),
-						Unlisted: !slices.ContainsFunc(r.Listed(), func(l SeriesView) bool { return l.ID == v.ID })})
-					break
-				}
-			}
-		}
+	if len(r.Checks) > 0 {
+		page.Audits = append(page.Audits, r.checkedCards(page.Audits)...)
 	}
 	return reportTemplate.Execute(w, page)
+}
+
+// checkedCards are the cards of the claims consistency checks name that
+// carded leaves out.
+func (r Report) checkedCards(carded []htmlAudit) []htmlAudit {
+	type at struct{ series, point int }
+	where := map[string]at{}
+	for s, v := range r.Series {
+		for k, p := range v.Points {
+			where[p.ID] = at{s, k}
+		}
+	}
+	listed := map[string]bool{}
+	for _, v := range r.Listed() {
+		listed[v.ID] = true
+	}
+	done := map[string]bool{}
+	for _, a := range carded {
+		done[a.ID] = true
+	}
+	var out []htmlAudit
+	for _, f := range r.Checks {
+		for _, id := range f.Claims {
+			w, ok := where[id]
+			if done[id] || !ok {
+				continue
+			}
+			done[id] = true
+			v := r.Series[w.series]
+			out = append(out, htmlAudit{Point: v.Points[w.point], Series: v, Findings: r.findingsNaming(v, id), Unlisted: !listed[v.ID]})
+		}
+	}
+	return out
 }
 
 // findingsNaming lists the findings of a series, and the checks, that name a claim.

@@ -33,13 +33,16 @@ type chartSide struct {
 // seriesChart draws a series as a hand-written SVG: each dated claim at its
 // day, its interval as an error bar, in its source's colour, linked to its
 // audit. It returns the legend too; nothing when no claim has a date and a value.
-func seriesChart(v SeriesView) (template.HTML, []chartSide) {
+func seriesChart(v SeriesView, linked func(id string) bool) (template.HTML, []chartSide) {
 	var points []Point
 	for _, p := range v.Points {
 		if !p.When.IsZero() && p.HasValue() {
 			points = append(points, p)
 		}
 	}
+	// Past a few hundred claims a chart is a smear, and the page's weight;
+	// it shows the latest.
+	points = points[max(0, len(points)-chartedPoints):]
 	lo, hi, ok := chartScale(points)
 	if !ok {
 		return "", nil
@@ -71,11 +74,14 @@ func seriesChart(v SeriesView) (template.HTML, []chartSide) {
 		n, k := perDay[p.When.Time], placed[p.When.Time]
 		placed[p.When.Time]++
 		cx := x[p.When.Time] + (float64(k)-float64(n-1)/2)*svgDodge
-		writeErrorBar(&b, p, cx, y, colours[p.Speaker.Side])
+		writeErrorBar(&b, p, cx, y, colours[p.Speaker.Side], linked(p.ID))
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String()), legend
 }
+
+// chartedPoints bounds the claims a chart draws: the latest of a series.
+const chartedPoints = 300
 
 // dayPositions places each day of the points (in time order) along the x
 // axis in proportion to time, but never closer to the day before than their
@@ -169,7 +175,7 @@ func sideLegend(points []Point) (map[string]string, []chartSide) {
 // writeErrorBar draws one claim: a line over its interval with caps (an
 // arrowhead where the interval is open), and its stated figure as a dot, or
 // as a bar for a stated range.
-func writeErrorBar(b *strings.Builder, p Point, cx float64, y func(float64) float64, colour string) {
+func writeErrorBar(b *strings.Builder, p Point, cx float64, y func(float64) float64, colour string, linked bool) {
 	top, bottom := svgTop, svgTop+svgPlotHeight
 	y1, y2 := float64(top), float64(bottom)
 	if !math.IsInf(p.High, 1) {
@@ -180,7 +186,10 @@ func writeErrorBar(b *strings.Builder, p Point, cx float64, y func(float64) floa
 	}
 	title := template.HTMLEscapeString(fmt.Sprintf("%s: %s (stands for %s), %s — %s",
 		p.Speaker.Name, p.Figure(), p.StandsFor(), p.When, p.Outlet))
-	fmt.Fprintf(b, `<a href="#claim-%s"><g stroke="%s" fill="%s"><title>%s</title>`, p.ID, colour, colour, title)
+	if linked {
+		fmt.Fprintf(b, `<a href="#claim-%s">`, p.ID)
+	}
+	fmt.Fprintf(b, `<g stroke="%s" fill="%s"><title>%s</title>`, colour, colour, title)
 	fmt.Fprintf(b, `<line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke-width="1.6"/>`, cx, cx, y1, y2)
 	for _, end := range []struct {
 		open bool
@@ -203,7 +212,10 @@ func writeErrorBar(b *strings.Builder, p Point, cx float64, y func(float64) floa
 	case p.Value.High != nil:
 		fmt.Fprintf(b, `<circle cx="%.1f" cy="%.1f" r="%.1f"/>`, cx, y(*p.Value.High), svgPointRadius)
 	}
-	b.WriteString(`</g></a>`)
+	b.WriteString(`</g>`)
+	if linked {
+		b.WriteString(`</a>`)
+	}
 }
 
 // axisNumber writes a tick label short: 1,500, 36k, 4.8M, 7.45.
