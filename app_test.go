@@ -542,3 +542,14 @@ func TestIngestWarnsOnceAndQuietly(t *testing.T) {
 		t.Errorf("--quiet: exit %d, stderr %q, %v", code, errOut, summaryCounts(t, out))
 	}
 }
+
+func TestIngestSumsUpTheDates(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "undated.txt"), "About 1,000 soldiers were killed, the ministry said.\n")
+	writeFile(t, filepath.Join(dir, "yearless.txt"), "SEOUL, Dec 19 (Reuters) - About 1,100 soldiers were killed, the NIS said on Thursday.\n")
+	writeFile(t, filepath.Join(dir, "dated.txt"), goodArticle)
+	_, errOut, _ := runCLI(t, "", "--db", filepath.Join(t.TempDir(), "c.db"), "ingest", dir)
+	if !strings.HasSuffix(errOut, "claimtrack: publication dates: 1 inferred from the text, 1 left unknown (ingest such a file again with --date to give it one)\n") {
+		t.Errorf("stderr:\n%s", errOut)
+	}
+}

@@ -74,6 +74,7 @@ func ingestAll(c *cli.Context, std streams, db *sqlite.DB, in *ingester, paths [
 		fmt.Fprintf(std.stderr, "claimtrack: %s\n", err)
 	}
 	var added, updated, skipped, found, warned int
+	var inferred, undated int // publication dates worked out from the text, and none found
 	failed := len(failures)
 	tally := func(results []stored) {
 		for _, r := range results {
@@ -110,6 +111,12 @@ func ingestAll(c *cli.Context, std streams, db *sqlite.DB, in *ingester, paths [
 				continue
 			}
 			k++
+			switch doc := r.article.Document; {
+			case !doc.Inferred.IsZero():
+				inferred++
+			case doc.Published.IsZero():
+				undated++
+			}
 			warned += len(r.warnings)
 			for _, w := range r.warnings {
 				if !c.Bool("quiet") {
@@ -131,6 +138,11 @@ func ingestAll(c *cli.Context, std streams, db *sqlite.DB, in *ingester, paths [
 	}
 	if err := grid.Write(std.stdout, reports.Table, 0); err != nil {
 		return err
+	}
+	// For a folder, a line that sums up the date warnings scrolled past.
+	if inferred+undated > 0 && len(inputs) > 1 && !c.Bool("quiet") {
+		fmt.Fprintf(std.stderr, "claimtrack: publication dates: %s inferred from the text, %s left unknown (ingest such a file again with --date to give it one)\n",
+			reports.FormatCount(inferred), reports.FormatCount(undated))
 	}
 	if damaged != nil {
 		return damagedDatabase(c, damaged)
