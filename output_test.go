@@ -4,6 +4,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -204,5 +205,28 @@ func TestCSVWithAByteOrderMark(t *testing.T) {
 	}
 	if _, errOut, code := runCLI(t, "", "--db", db, "claims", "--bom"); code != 1 || errOut != "claimtrack: --bom goes with --format csv\n" {
 		t.Errorf("--bom with a table: exit %d, %q", code, errOut)
+	}
+}
+
+// TestOutputOnAFullDiskKeepsTheOldFile writes a report larger than the room
+// left on a small file system: the command fails, and the good file that
+// was there stays whole (a truncated one replaced it, with exit 0).
+func TestOutputOnAFullDiskKeepsTheOldFile(t *testing.T) {
+	db := ingested(t, devCorpusOrSeeds())
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=8k", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small file system here: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", dir).Run() })
+	path := writeFile(t, filepath.Join(dir, "report.md"), "the last good report\n")
+	_, errOut, code := runCLI(t, "", "--db", db, "report", "--format", "markdown", "--limit", "0", "-o", path)
+	if code != 1 || !strings.Contains(errOut, "no space left on device") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "the last good report\n" {
+		t.Errorf("the old file now holds %d bytes", len(got))
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
 	}
 }
