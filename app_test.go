@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"claimtrack/claims"
 	"context"
 	"encoding/json"
 	"flag"
@@ -552,4 +553,30 @@ func TestIngestSumsUpTheDates(t *testing.T) {
 	if !strings.HasSuffix(errOut, "claimtrack: publication dates: 1 inferred from the text, 1 left unknown (ingest such a file again with --date to give it one)\n") {
 		t.Errorf("stderr:\n%s", errOut)
 	}
+}
+
+// A claim id in the form a spreadsheet read as a number, from before ids
+// were made safe, still finds its claim.
+func TestOlderNumericIDsStillFindTheirClaim(t *testing.T) {
+	db := ingested(t, devCorpusOrSeeds())
+	out, _, _ := runCLI(t, "", "--db", db, "export", "--format", "csv", "claims")
+	for _, line := range strings.Split(out, "\n")[1:] {
+		id, _, _ := strings.Cut(line, ",")
+		// Rebuild the older form: the first letter was a digit.
+		old := ""
+		for d := '0'; d <= '9' && id != ""; d++ {
+			if candidate := string(d) + id[1:]; candidate != id && claims.SpreadsheetSafe(candidate) == id {
+				old = candidate
+			}
+		}
+		if old == "" {
+			continue
+		}
+		audit, errOut, code := runCLI(t, "", "--db", db, "audit", "--format", "jsonl", old)
+		if code != 0 || !strings.Contains(audit, id) {
+			t.Errorf("audit %s: exit %d: %s", old, code, errOut)
+		}
+		return
+	}
+	t.Skip("no claim of this corpus had an id a spreadsheet reads as a number")
 }

@@ -81,8 +81,14 @@ func findClaim(c *cli.Context, std streams, db *sqlite.DB, query string) (claims
 	var found []claims.Entry
 	var err error
 	if claimIDPrefix.MatchString(query) {
-		if found, err = db.Claims(c.Context, sqlite.ClaimFilter{IDPrefix: query}); err != nil {
-			return claims.Entry{}, fmt.Errorf("audit: %w", err)
+		// An id as a spreadsheet-safe ledger has it, or in its older form.
+		for _, id := range slices.Compact([]string{query, claims.SpreadsheetSafe(query)}) {
+			if found, err = db.Claims(c.Context, sqlite.ClaimFilter{IDPrefix: id}); err != nil {
+				return claims.Entry{}, fmt.Errorf("audit: %w", err)
+			}
+			if len(found) > 0 {
+				break
+			}
 		}
 	}
 	if len(found) == 0 {

@@ -79,11 +79,12 @@ func timelineCommand(std streams) *cli.Command {
 // are listed to choose from.
 func findSeries(c *cli.Context, std streams, db *sqlite.DB, all []claims.Series, query string) (claims.Series, error) {
 	var byID, byLabel []claims.Series
+	safe := claims.SpreadsheetSafe(query) // an id in its older form finds its new one
 	for _, s := range all {
 		switch {
-		case s.ID == query:
+		case s.ID == query || s.ID == safe:
 			return s, nil
-		case strings.HasPrefix(s.ID, query):
+		case strings.HasPrefix(s.ID, query) || strings.HasPrefix(s.ID, safe):
 			byID = append(byID, s)
 		case strings.Contains(strings.ToLower(s.Label), strings.ToLower(query)):
 			byLabel = append(byLabel, s)

@@ -139,5 +139,5 @@ func (seen findingIDs) identify(buf []byte, kind claims.FindingType, ids []strin
 		return "", true, buf
 	}
 	seen[key] = struct{}{}
-	return hex.EncodeToString(sum[:8]), false, buf
+	return claims.SpreadsheetSafe(hex.EncodeToString(sum[:8])), false, buf
 }

@@ -199,8 +199,9 @@ func domainOf(unitClass, measure string) string {
 	return ""
 }
 
-// hashID is a short stable id derived from content.
+// hashID is a short stable id derived from content, one a spreadsheet
+// keeps as text.
 func hashID(content string) string {
 	sum := sha256.Sum256([]byte(content))
-	return hex.EncodeToString(sum[:8])
+	return claims.SpreadsheetSafe(hex.EncodeToString(sum[:8]))
 }

@@ -30,14 +30,15 @@ func NewReader() *Reader { return &Reader{lx: vocabulary} }
 // document thus sit together in the index on ids, and storing an article
 // touches a page or two of it rather than one per claim (ids hashed whole
 // made ingest three times slower on a ledger of millions of claims), while
-// the 8 digits reports show still tell a document's claims apart.
+// the 8 digits reports show still tell a document's claims apart. An id a
+// spreadsheet would read as a number is made safe (claims.SpreadsheetSafe).
 func ClaimID(docHash string, start, end int) string {
 	sum := sha256.Sum256([]byte(docHash + ":" + strconv.Itoa(start) + ":" + strconv.Itoa(end)))
 	span := hex.EncodeToString(sum[:8])
 	if len(docHash) < 4 {
-		return span
+		return claims.SpreadsheetSafe(span)
 	}
-	return docHash[:4] + span[:12]
+	return claims.SpreadsheetSafe(docHash[:4] + span[:12])
 }
 
 // sentenceInfo is what the reader keeps of one sentence while reading it.
