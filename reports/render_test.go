@@ -2,6 +2,7 @@ package reports
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -199,5 +200,45 @@ func TestOpenImpliedTotalExportsAsNull(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), `"low":36000,"high":null`) {
 		t.Errorf("got %s", b.String())
+	}
+}
+
+// A chart stays inside its box: open bounds (arrows at the edge of the
+// scale), a period's span starting before the first day, and the unit's
+// title up the side all lie within the SVG's view box.
+func TestChartStaysInsideItsBox(t *testing.T) {
+	points := dailyPoints(4, func(e *claims.Entry) {
+		e.Unit = "deaths"
+		switch e.ID {
+		case "1000": // "more than 100": open above
+			e.Value = claims.Value{Low: num(100), Qualifier: claims.MoreThan}
+		case "1002": // a figure for the month before
+			e.Period = claims.Period{Start: claims.NewDate(2023, 12, 1), End: e.AsOf, Precision: claims.PrecisionMonth}
+		}
+	})
+	chart, _ := seriesChart(SeriesView{Points: points}, func(string) bool { return true })
+	svg := string(chart)
+	for _, want := range []string{`class="axis-title"`, ">deaths</text>", `class="span"`, `<path d="M`} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the chart lacks %s", want)
+		}
+	}
+	coordinate := regexp.MustCompile(`\b(x1|x2|cx|x|y1|y2|cy|y)="(-?[0-9.]+)"`)
+	for _, m := range coordinate.FindAllStringSubmatch(svg, -1) {
+		v, _ := strconv.ParseFloat(m[2], 64)
+		limit := float64(svgWidth)
+		if strings.HasPrefix(m[1], "y") || m[1] == "cy" {
+			limit = svgHeight
+		}
+		if v < 0 || v > limit {
+			t.Errorf("%s=%s lies outside the %dx%d box", m[1], m[2], svgWidth, svgHeight)
+		}
+	}
+	for _, m := range regexp.MustCompile(`<path d="M([0-9.]+) ([0-9.]+) l-4 (-?[0-9.]+)`).FindAllStringSubmatch(svg, -1) {
+		y, _ := strconv.ParseFloat(m[2], 64)
+		dy, _ := strconv.ParseFloat(m[3], 64)
+		if y+dy < 0 || y+dy > svgHeight {
+			t.Errorf("an arrowhead reaches %v, outside the box", y+dy)
+		}
 	}
 }

@@ -67,6 +67,12 @@ func seriesChart(v SeriesView, linked func(id string) bool) (template.HTML, []ch
 		fmt.Fprintf(&b, `<text class="tick" x="%.1f" y="%d" text-anchor="middle">%s</text>`, x[d], svgHeight-12, d.Format("2006-01-02"))
 	}
 
+	if unit := chartUnit(points); unit != "" {
+		// The unit, up the left edge: what the numbers on the axis count.
+		fmt.Fprintf(&b, `<text class="axis-title" x="%d" y="%d" transform="rotate(-90 %d %d)" text-anchor="middle">%s</text>`,
+			14, svgTop+svgPlotHeight/2, 14, svgTop+svgPlotHeight/2, template.HTMLEscapeString(unit))
+	}
+
 	colours, legend := sideLegend(points)
 	placed := map[time.Time]int{}
 	for _, p := range points {
@@ -74,10 +80,66 @@ func seriesChart(v SeriesView, linked func(id string) bool) (template.HTML, []ch
 		n, k := perDay[p.When.Time], placed[p.When.Time]
 		placed[p.When.Time]++
 		cx := x[p.When.Time] + (float64(k)-float64(n-1)/2)*svgDodge
+		if start := p.Period.Start.Time; !start.IsZero() && start.Before(p.When.Time) {
+			// A figure for a period spans it, from its first day to the
+			// day it describes, at its value.
+			writeSpan(&b, xAt(days, x, start), cx, y(spanValue(p)), colours[p.Speaker.Side])
+		}
 		writeErrorBar(&b, p, cx, y, colours[p.Speaker.Side], linked(p.ID))
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String()), legend
+}
+
+// chartUnit is what the charted claims count, when they agree on it.
+func chartUnit(points []Point) string {
+	unit := ""
+	for _, p := range points {
+		switch {
+		case p.Unit == "":
+		case unit == "":
+			unit = p.Unit
+		case p.Unit != unit:
+			return ""
+		}
+	}
+	return unit
+}
+
+// xAt places a day that is not one of the charted days (the start of a
+// period) between the charted days around it, or at the left edge before
+// the first.
+func xAt(days []time.Time, x map[time.Time]float64, t time.Time) float64 {
+	k, _ := slices.BinarySearchFunc(days, t, func(d, t time.Time) int { return d.Compare(t) })
+	switch {
+	case k == 0:
+		return float64(svgLeft + 4)
+	case k == len(days):
+		return x[days[len(days)-1]]
+	}
+	before, after := days[k-1], days[k]
+	share := float64(t.Sub(before)) / float64(after.Sub(before))
+	return x[before] + share*(x[after]-x[before])
+}
+
+// spanValue is the height of a period's span: its stated figure, or the
+// middle of a stated range.
+func spanValue(p Point) float64 {
+	switch {
+	case p.Value.Low != nil && p.Value.High != nil:
+		return (*p.Value.Low + *p.Value.High) / 2
+	case p.Value.Low != nil:
+		return *p.Value.Low
+	case p.Value.High != nil:
+		return *p.Value.High
+	}
+	return 0
+}
+
+// writeSpan draws the period a figure describes as a light band.
+func writeSpan(b *strings.Builder, x1, x2, y float64, colour string) {
+	fmt.Fprintf(b, `<line class="span" x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="%s" stroke-width="4" stroke-opacity="0.35"/>`,
+		min(x1, x2), x2, y, y, colour)
 }
 
 // chartedPoints bounds the claims a chart draws: the latest of a series.
