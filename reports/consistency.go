@@ -344,6 +344,19 @@ func (v SeriesView) shownFindings() ([]claims.Finding, int) {
 	return v.Findings[:findingsShown], len(v.Findings) - findingsShown
 }
 
+// latestShown is how many independent sources' latest figures a series
+// lists in a report for people.
+const latestShown = 20
+
+// shownLatest are the latest figures a report lists for the series, and
+// how many more sources there are.
+func (v SeriesView) shownLatest() ([]Point, int) {
+	if len(v.Latest) <= latestShown {
+		return v.Latest, 0
+	}
+	return v.Latest[:latestShown], len(v.Latest) - latestShown
+}
+
 // ListedLine says how many series the report lists when not all of the
 // ledger's, or "".
 func (r Report) ListedLine() string {
@@ -364,11 +377,15 @@ func (r Report) writeSeries(t *text, v SeriesView) {
 		t.code("series "+v.ID))
 	g := Grid{Header: []string{"Source", "Value", "Qualifier", "Date", "Outlet", "Published", "Claim"}, NumberColumns: []int{1},
 		Drop: []int{5, 4}}
-	for _, p := range v.Latest {
+	latest, moreSources := v.shownLatest()
+	for _, p := range latest {
 		g.Rows = append(g.Rows, []string{sourceLine(p.Speaker), p.Figure(), qualifierWords(p.Value.Qualifier),
 			p.When.String(), p.Outlet, p.Published.String(), shortID(p.ID)})
 	}
 	t.grid(g)
+	if moreSources > 0 {
+		t.printf("%s and %s more sources (claimtrack timeline %s lists them all)\n", t.bullet("…"), FormatCount(moreSources), v.ID)
+	}
 	shown, more := v.shownFindings()
 	for _, f := range shown {
 		t.finding(f)

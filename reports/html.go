@@ -58,6 +58,7 @@ type htmlSeries struct {
 	Chart        template.HTML
 	Legend       []chartSide
 	MoreFindings int // findings of the series the page leaves out
+	MoreSources  int // independent sources whose latest figure it leaves out
 }
 
 // htmlAudit is the audit section a chart point or a table row links to.
@@ -80,6 +81,7 @@ func (r Report) writeHTML(w io.Writer) error {
 			// A card for each claim the series' table or a listed finding
 			// names: a series of a large ledger holds thousands of claims.
 			v.Findings, s.MoreFindings = v.shownFindings()
+			v.Latest, s.MoreSources = v.shownLatest()
 			carded := map[string]bool{}
 			for _, p := range v.Latest {
 				carded[p.ID] = true
@@ -146,12 +148,16 @@ func (r Report) checkedCards(carded []htmlAudit) []htmlAudit {
 	return out
 }
 
-// findingsNaming lists the findings of a series, and the checks, that name a claim.
+// findingsNaming lists the findings of a series, and the checks, that name
+// a claim: the first findingsShown.
 func (r Report) findingsNaming(v SeriesView, id string) []claims.Finding {
 	var out []claims.Finding
 	for _, f := range append(slices.Clip(v.Findings), r.Checks...) {
 		if slices.Contains(f.Claims, id) {
 			out = append(out, f)
+			if len(out) == findingsShown {
+				break // as many as a series lists; the export has them all
+			}
 		}
 	}
 	return out

@@ -143,7 +143,7 @@ func writeSpan(b *strings.Builder, x1, x2, y float64, colour string) {
 }
 
 // chartedPoints bounds the claims a chart draws: the latest of a series.
-const chartedPoints = 300
+const chartedPoints = 120
 
 // dayPositions places each day of the points (in time order) along the x
 // axis in proportion to time, but never closer to the day before than their
