@@ -5,14 +5,17 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/sys/unix"
 	"golang.org/x/term"
 
 	"claimtrack/reports"
@@ -41,7 +44,7 @@ type output struct {
 	// target is the regular file the temporary one replaces when complete,
 	// "" when the file is written in place (a device, a pipe).
 	target string
-	mode   fs.FileMode // the permissions target has, or a new file gets
+	mode   fs.FileMode // the permissions the target has, kept; 0 for a new file
 }
 
 // openOutput prepares where a listing goes, starting it with a byte-order
@@ -90,20 +93,67 @@ func openTarget(c *cli.Context, std streams) (*output, error) {
 	if err != nil {
 		return fail(err)
 	}
-	mode := fs.FileMode(0o644)
+	if isLedger(target, dbPath(c)) {
+		return fail(errors.New("is the database itself (--db); name another file"))
+	}
+	dir, base := filepath.Dir(target), filepath.Base(target)
 	if info != nil {
-		mode = info.Mode().Perm()
+		// What a shell's > would refuse, -o refuses: a file the user may
+		// not write. One whose folder the user may not write cannot be
+		// replaced whole: it is written in place, as > does.
+		if err := unix.Access(target, unix.W_OK); err != nil {
+			return fail(err)
+		}
+		if unix.Access(dir, unix.W_OK) != nil {
+			f, err := os.OpenFile(target, os.O_WRONLY|os.O_TRUNC, 0)
+			if err != nil {
+				return fail(err)
+			}
+			return &output{w: f, path: path, file: f}, nil
+		}
 	}
 	// A temporary file beside the target, renamed over it when complete: a
 	// reader of the target never sees half a report. Its name carries this
 	// process's id, so that a later run can remove what a killed one left.
-	dir, base := filepath.Split(target)
 	removeOrphanedTemporaries(dir, base)
-	f, err := os.CreateTemp(dir, fmt.Sprintf(".%s.%d-*.tmp", base, os.Getpid()))
+	f, err := createTemporary(dir, base)
 	if err != nil {
 		return fail(err)
 	}
-	return &output{w: f, path: path, file: f, target: target, mode: mode}, nil
+	o := &output{w: f, path: path, file: f, target: target}
+	if info != nil {
+		o.mode = info.Mode().Perm() // the file keeps its permissions; a new one gets the umask's
+	}
+	return o, nil
+}
+
+// createTemporary makes the temporary file for base in dir, named
+// ".BASE.PID-RANDOM.tmp", with the permissions a new file gets under the
+// user's umask.
+func createTemporary(dir, base string) (*os.File, error) {
+	for range 100 {
+		name := filepath.Join(dir, fmt.Sprintf(".%s.%d-%d.tmp", base, os.Getpid(), rand.Uint32()))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+	return nil, errors.New("cannot make a temporary file beside it")
+}
+
+// isLedger reports whether path is the database or one of its WAL files,
+// which a listing written over would destroy.
+func isLedger(path, db string) bool {
+	target, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	for _, name := range []string{db, db + "-wal", db + "-shm"} {
+		if info, err := os.Stat(name); err == nil && os.SameFile(info, target) {
+			return true
+		}
+	}
+	return false
 }
 
 // commit finishes the output: on success a temporary file is synced and takes
@@ -123,7 +173,7 @@ func (o *output) commit(err error) error {
 		return nil
 	}
 	tmp := o.file.Name()
-	if err == nil {
+	if err == nil && o.mode != 0 {
 		err = o.file.Chmod(o.mode)
 	}
 	if err == nil {
@@ -176,7 +226,13 @@ func followLinks(path string) (string, error) {
 			return "", err
 		}
 		if !filepath.IsAbs(link) {
-			link = filepath.Join(filepath.Dir(path), link)
+			// Relative to the link's real folder: joining its path as
+			// written would let ".." undo a symbolic link to a folder.
+			dir, err := filepath.EvalSymlinks(filepath.Dir(path))
+			if err != nil {
+				return "", err
+			}
+			link = filepath.Join(dir, link)
 		}
 		path = link
 	}
@@ -186,16 +242,20 @@ func followLinks(path string) (string, error) {
 // removeOrphanedTemporaries removes the temporary files of base that a
 // killed claimtrack left in dir: those whose process no longer runs.
 func removeOrphanedTemporaries(dir, base string) {
-	names, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*-*.tmp"))
+	names, _ := filepath.Glob(filepath.Join(globEscape(dir), "."+globEscape(base)+".*-*.tmp"))
 	for _, name := range names {
-		rest := strings.TrimPrefix(filepath.Base(name), "."+base+".")
-		pid, err := strconv.Atoi(rest[:max(strings.IndexByte(rest, '-'), 0)])
-		if err != nil || pid <= 0 || processRuns(pid) {
-			continue
+		m := temporaryName.FindStringSubmatch(strings.TrimPrefix(filepath.Base(name), "."+base+"."))
+		if m == nil {
+			continue // another target's, whose name starts as this one's
 		}
-		os.Remove(name)
+		if pid, err := strconv.Atoi(m[1]); err == nil && pid > 0 && !processRuns(pid) {
+			os.Remove(name)
+		}
 	}
 }
+
+// temporaryName is what follows ".BASE." in a temporary file's name.
+var temporaryName = regexp.MustCompile(`^(\d+)-\d+\.tmp$`)
 
 // processRuns reports whether a process with this id exists.
 func processRuns(pid int) bool {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"io"
 	"net"
 	"os"
@@ -228,5 +230,100 @@ func TestOutputOnAFullDiskKeepsTheOldFile(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("left behind: %v", entries)
+	}
+}
+
+// The review's cases for -o: a bare name in the current folder, a relative
+// link inside a linked folder, the database itself, a file the user may not
+// write, and the umask for a new file.
+func TestOutputEdgeCases(t *testing.T) {
+	db := ingested(t, seedsDir)
+	dir := t.TempDir()
+	t.Chdir(dir)
+
+	// A bare name: the temporary file goes beside it, not to $TMPDIR.
+	reportTo(t, db, "bare.md")
+	if got, _ := os.ReadFile(filepath.Join(dir, "bare.md")); !strings.HasPrefix(string(got), "# Consistency report") {
+		t.Errorf("-o bare.md: %.30q", got)
+	}
+
+	// d -> x/y, and x/y/link -> ../z/file: the file is x/z/file.
+	for _, sub := range []string{"x/y", "x/z", "z"} {
+		os.MkdirAll(filepath.Join(dir, sub), 0o755)
+	}
+	writeFile(t, filepath.Join(dir, "x/z/file"), "old")
+	writeFile(t, filepath.Join(dir, "z/file"), "unrelated")
+	os.Symlink("x/y", filepath.Join(dir, "d"))
+	os.Symlink("../z/file", filepath.Join(dir, "x/y/link"))
+	reportTo(t, db, filepath.Join(dir, "d/link"))
+	if got, _ := os.ReadFile(filepath.Join(dir, "z/file")); string(got) != "unrelated" {
+		t.Error("a relative link in a linked folder wrote the wrong file")
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "x/z/file")); string(got) == "old" {
+		t.Error("the file the link leads to was not written")
+	}
+
+	// The database itself.
+	before, _ := os.ReadFile(db)
+	if _, errOut, code := runCLI(t, "", "--db", db, "export", "-o", db, "claims"); code != 1 ||
+		errOut != "claimtrack: -o "+db+": is the database itself (--db); name another file\n" {
+		t.Errorf("-o the database: exit %d, %q", code, errOut)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("the database was written over")
+	}
+
+	// A new file gets the umask's permissions.
+	old := syscall.Umask(0o077)
+	reportTo(t, db, filepath.Join(dir, "private.md"))
+	syscall.Umask(old)
+	if info, err := os.Stat(filepath.Join(dir, "private.md")); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("under umask 077 a new file is %v (%v)", info.Mode(), err)
+	}
+}
+
+// TestOutputRespectsPermissions runs claimtrack as the user nobody (root may
+// write anything): a file nobody may write is refused, as a shell's > would
+// refuse it; a file nobody may write in a folder nobody may not is written
+// in place, as it cannot be replaced.
+func TestOutputRespectsPermissions(t *testing.T) {
+	if os.Getuid() != 0 {
+		t.Skip("needs root, to run claimtrack as another user")
+	}
+	db := ingested(t, seedsDir)
+	binary := claimtrackBinary(t)
+	open := t.TempDir()
+	closed := filepath.Join(open, "closed")
+	os.Mkdir(closed, 0o755) // root's: nobody may not write in it
+	for _, dir := range []string{filepath.Dir(open), open, filepath.Dir(binary), filepath.Dir(db)} {
+		os.Chmod(dir, 0o777)
+	}
+	os.Chmod(db, 0o666)
+	readOnly := writeFile(t, filepath.Join(open, "ro.md"), "keep")
+	inPlace := writeFile(t, filepath.Join(closed, "report.md"), "old")
+	os.Chown(readOnly, 65534, 65534)
+	os.Chmod(readOnly, 0o444)
+	os.Chmod(inPlace, 0o666)
+	asNobody := func(path string) (string, int) {
+		cmd, _, stderr := command(t, "--db", db, "report", "--format", "markdown", "-o", path)
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return stderr.String(), exit.ExitCode()
+		}
+		return stderr.String(), 0
+	}
+	if errOut, code := asNobody(readOnly); code != 1 || errOut != "claimtrack: -o "+readOnly+": permission denied\n" {
+		t.Errorf("a read-only file: exit %d, %q", code, errOut)
+	}
+	if got, _ := os.ReadFile(readOnly); string(got) != "keep" {
+		t.Error("the read-only file was replaced")
+	}
+	if errOut, code := asNobody(inPlace); code != 0 {
+		t.Errorf("a writable file in a closed folder: exit %d, %q", code, errOut)
+	}
+	if got, _ := os.ReadFile(inPlace); !strings.HasPrefix(string(got), "# Consistency report") {
+		t.Errorf("a writable file in a closed folder holds %.20q", got)
 	}
 }
