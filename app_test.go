@@ -455,8 +455,10 @@ func TestCommandLineConventions(t *testing.T) {
 		{[]string{"help", "report"}, 0, "NAME:\n   claimtrack report - ", ""},
 		{[]string{"reprot"}, exitUsage, "", "claimtrack: unknown command \"reprot\"; did you mean \"report\"? (see claimtrack --help)\n"},
 		{[]string{"frobnicate"}, exitUsage, "", "claimtrack: unknown command \"frobnicate\" (see claimtrack --help)\n"},
+		{[]string{"help", "reprot"}, exitUsage, "", "claimtrack: unknown command \"reprot\"; did you mean \"report\"? (see claimtrack --help)\n"},
 		{[]string{"report", "--bogus"}, exitUsage, "", "claimtrack: flag provided but not defined: -bogus (see claimtrack report --help)\n"},
 		{[]string{"--bogus", "claims"}, exitUsage, "", "claimtrack: flag provided but not defined: -bogus (see claimtrack --help)\n"},
+		{[]string{"ingest", "a.txt", "--db", "x.db"}, exitUsage, "", "claimtrack: ingest: put --db before the arguments: claimtrack ingest --db … PATH...\n"},
 	} {
 		out, errOut, code := runCLI(t, "", append([]string{"--db", db}, tc.args...)...)
 		if code != tc.code || !strings.HasPrefix(out, tc.stdout) || errOut != tc.errs {
@@ -579,4 +581,21 @@ func TestOlderNumericIDsStillFindTheirClaim(t *testing.T) {
 		return
 	}
 	t.Skip("no claim of this corpus had an id a spreadsheet reads as a number")
+}
+
+// A second correction keeps the first: --outlet, then --date, leaves the
+// outlet given first (it fell back to the dateline's).
+func TestCorrectionsAddUp(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "claims.db")
+	article := writeFile(t, filepath.Join(t.TempDir(), "seoul.txt"),
+		"SEOUL, Dec 19 (Reuters) - About 1,000 North Korean soldiers were killed, the NIS said.\n")
+	for _, args := range [][]string{{"--outlet", "AFP"}, {"--date", "2024-12-19"}} {
+		if _, errOut, code := runCLI(t, "", append(append([]string{"--db", db, "ingest"}, args...), article)...); code != 0 {
+			t.Fatalf("%v: %s", args, errOut)
+		}
+	}
+	out, _, _ := runCLI(t, "", "--db", db, "export", "claims")
+	if !strings.Contains(out, `"outlet":"AFP"`) || !strings.Contains(out, `"published":"2024-12-19"`) {
+		t.Errorf("after --outlet AFP, then --date: %s", out)
+	}
 }

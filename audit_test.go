@@ -62,7 +62,7 @@ func TestAuditByQuery(t *testing.T) {
 
 	// urfave/cli stops reading flags at the first argument: say so.
 	_, errOut, code = runCLI(t, "", "--db", db, "audit", id, "--format", "csv")
-	if code != 1 || !strings.Contains(errOut, "put --format before the claim") {
+	if code != exitUsage || !strings.Contains(errOut, "audit: put --format before the arguments: claimtrack audit --format … CLAIM-ID | QUERY") {
 		t.Errorf("flag after the claim: exit %d, %s", code, errOut)
 	}
 }

@@ -552,3 +552,35 @@ func TestFolderWithASubfolderThatCannotBeListed(t *testing.T) {
 		t.Errorf("%d documents, %d added, %d failed; want 2, 1 and 1", documents, added, failed)
 	}
 }
+
+// TestLedgerTheUserMayNotWrite runs claimtrack as the user nobody on root's
+// ledger (mode 644) in a folder anyone may write: it reads it, and ingest
+// refuses it in one line rather than failing document by document.
+func TestLedgerTheUserMayNotWrite(t *testing.T) {
+	if os.Getuid() != 0 {
+		t.Skip("needs root, to run claimtrack as another user")
+	}
+	db := seededDB(t)
+	binary := claimtrackBinary(t)
+	for _, dir := range []string{filepath.Dir(filepath.Dir(db)), filepath.Dir(db), filepath.Dir(binary)} {
+		os.Chmod(dir, 0o777)
+	}
+	os.Chmod(db, 0o644)
+	asNobody := func(args ...string) (string, string, int) {
+		cmd, stdout, stderr := command(t, append([]string{"--db", db}, args...)...)
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return stdout.String(), stderr.String(), exit.ExitCode()
+		}
+		return stdout.String(), stderr.String(), 0
+	}
+	if out, errOut, code := asNobody("claims"); code != 0 || !strings.Contains(out, "Document") {
+		t.Errorf("claims: exit %d, %s", code, errOut)
+	}
+	_, errOut, code := asNobody("ingest", filepath.Join(seedsDir, "000_ffc04d7d880bcf82.txt"))
+	if want := "claimtrack: " + db + ": the database can be read but not written (a read-only file system, or no permission to write it): ingest cannot store into it\n"; code != 1 || errOut != want {
+		t.Errorf("ingest: exit %d, %q", code, errOut)
+	}
+}

@@ -40,9 +40,6 @@ func auditCommand(std streams) *cli.Command {
 			if err != nil {
 				return err
 			}
-			if flag := misplacedFlag(c); flag != "" {
-				return fmt.Errorf("audit: put %s before the claim: claimtrack audit %s … CLAIM", flag, flag)
-			}
 			query := strings.TrimSpace(strings.Join(c.Args().Slice(), " "))
 			if query == "" {
 				return fmt.Errorf("audit: give a claim id or words of its sentence")

@@ -31,9 +31,6 @@ func timelineCommand(std streams) *cli.Command {
 			if err != nil {
 				return err
 			}
-			if flag := misplacedFlag(c); flag != "" {
-				return fmt.Errorf("timeline: put %s before the series: claimtrack timeline %s … SERIES", flag, flag)
-			}
 			query := strings.TrimSpace(strings.Join(c.Args().Slice(), " "))
 			if query == "" {
 				return fmt.Errorf("timeline: give a series id, a claim id or words of a series label")

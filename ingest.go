@@ -127,7 +127,7 @@ func unwrapPathError(err error) error {
 // ingester reads articles and stores them, with their claims, in batches:
 // each article whole or not at all, a transaction per batch.
 type ingester struct {
-	store  claims.Store
+	store  *sqlite.DB
 	reader *reader.Reader
 	opts   reader.ParseOptions
 	// published holds the days the ledger's articles were published on, by
@@ -216,13 +216,37 @@ func (in *ingester) read(ctx context.Context, src input) readArticle {
 	if err != nil {
 		return readArticle{src: src, err: err}
 	}
+	if err := in.keepEarlierCorrection(ctx, &doc); err != nil {
+		return readArticle{src: src, err: err}
+	}
 	in.published.add(doc)
 	found, err := readClaims(in.reader, &doc)
 	if err != nil {
 		return readArticle{src: src, err: err}
 	}
-	corrects := !in.opts.Date.IsZero() || in.opts.Outlet != ""
-	return readArticle{src: src, article: claims.Article{Document: doc, Claims: found, Corrects: corrects}, warnings: warnings}
+	a := claims.Article{Document: doc, Claims: found, CorrectsDate: !in.opts.Date.IsZero(), CorrectsOutlet: in.opts.Outlet != ""}
+	return readArticle{src: src, article: a, warnings: warnings}
+}
+
+// keepEarlierCorrection gives a document that this run corrects (with
+// --date or --outlet) the stored copy's value of the field the run does not
+// correct, before its claims are read: ingesting with --outlet after an
+// earlier --date keeps that date, and the other way round.
+func (in *ingester) keepEarlierCorrection(ctx context.Context, doc *claims.Document) error {
+	correctsDate, correctsOutlet := !in.opts.Date.IsZero(), in.opts.Outlet != ""
+	if correctsDate == correctsOutlet {
+		return nil // neither (nothing to correct) or both (all given)
+	}
+	published, outlet, ok, err := in.store.StoredDocument(ctx, doc.Hash)
+	if err != nil || !ok {
+		return err
+	}
+	if correctsDate {
+		doc.Outlet = outlet
+	} else if !published.IsZero() {
+		doc.Published = published
+	}
+	return nil
 }
 
 // readBatches reads the inputs in order on a goroutine of its own and hands

@@ -202,16 +202,18 @@ func (e *Entry) Day() Date {
 type Article struct {
 	Document Document
 	Claims   []Claim
-	// Corrects is set when the user gave the document's date or outlet
-	// (ingest --date, --outlet): a stored copy of the same text with another
-	// date or outlet is replaced, claims and all, instead of kept.
-	Corrects bool
+	// CorrectsDate and CorrectsOutlet are set when the user gave the
+	// document's date or outlet (ingest --date, --outlet): a stored copy of
+	// the same text with another date or outlet is replaced, claims and all,
+	// instead of kept. (The ingester reads it with the stored value of the
+	// field the user did not give, so that an earlier correction stays.)
+	CorrectsDate, CorrectsOutlet bool
 }
 
 // Stored says what became of one article given to a Store.
 type Stored struct {
 	Added bool // false when a document with the same hash was already there
-	// Replaced is set when the article, which Corrects, replaced a stored
+	// Replaced is set when the article, which corrects it, replaced a stored
 	// copy with another date or outlet (Added is then set too).
 	Replaced bool
 	Err      error // why the article was not stored; the others are unaffected

@@ -45,6 +45,7 @@ type htmlPage struct {
 	Report
 	Sections []htmlSection
 	Audits   []htmlAudit
+	Carded   map[string]bool // the claims that have a card, which links may point to
 }
 
 type htmlSection struct {
@@ -111,6 +112,12 @@ func (r Report) writeHTML(w io.Writer) error {
 	// cards come too, so that every link of the page has its target.
 	if len(r.Checks) > 0 {
 		page.Audits = append(page.Audits, r.checkedCards(page.Audits)...)
+	}
+	// A check that --source kept may name claims of series it left out,
+	// which have no card: those are named, not linked.
+	page.Carded = make(map[string]bool, len(page.Audits))
+	for _, a := range page.Audits {
+		page.Carded[a.ID] = true
 	}
 	return reportTemplate.Execute(w, page)
 }

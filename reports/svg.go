@@ -110,8 +110,10 @@ func chartUnit(points []Point) string {
 // period) between the charted days around it, or at the left edge before
 // the first.
 func xAt(days []time.Time, x map[time.Time]float64, t time.Time) float64 {
-	k, _ := slices.BinarySearchFunc(days, t, func(d, t time.Time) int { return d.Compare(t) })
+	k, found := slices.BinarySearchFunc(days, t, func(d, t time.Time) int { return d.Compare(t) })
 	switch {
+	case found:
+		return x[days[k]]
 	case k == 0:
 		return float64(svgLeft + 4)
 	case k == len(days):

@@ -78,9 +78,10 @@ func (g Grid) Write(w io.Writer, f Format, width int) error {
 }
 
 // markdownCells escapes what would end a Markdown table cell: a pipe
-// becomes \| and a line break a space, as a table row is one line.
+// becomes \| (and a backslash \\, so that one before a pipe does not undo
+// it), and a line break a space, as a table row is one line.
 func markdownCells(rows [][]string) [][]string {
-	escape := strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
+	escape := strings.NewReplacer(`\`, `\\`, "|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
 	out := make([][]string, len(rows))
 	for i, r := range rows {
 		out[i] = make([]string, len(r))
@@ -101,6 +102,7 @@ const narrowestCell = 8
 // longer cells with "…"; figures are never cut. It reports false when even
 // that is too wide.
 func (g Grid) fit(width int) (Grid, bool) {
+	g = g.withoutTabs()
 	natural := make([]int, len(g.Header))
 	for c, h := range g.Header {
 		natural[c] = cellWidth(h)
@@ -170,6 +172,20 @@ func (g Grid) fit(width int) (Grid, bool) {
 		}
 	}
 	return out, true
+}
+
+// withoutTabs is the grid with each tab of its cells a space: the table
+// draws a tab wider than it measures.
+func (g Grid) withoutTabs() Grid {
+	rows := make([][]string, len(g.Rows))
+	for i, r := range g.Rows {
+		rows[i] = make([]string, len(r))
+		for j, c := range r {
+			rows[i][j] = strings.ReplaceAll(c, "\t", " ")
+		}
+	}
+	g.Rows = rows
+	return g
 }
 
 // shareWidth gives the columns keep names budget terminal columns between

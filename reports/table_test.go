@@ -55,12 +55,12 @@ func TestSafeCells(t *testing.T) {
 
 func TestMarkdownCellsKeepTheirColumns(t *testing.T) {
 	var b strings.Builder
-	g := Grid{Header: []string{"A", "B"}, Rows: [][]string{{"x | y", "one\ntwo"}}}
+	g := Grid{Header: []string{"A", "B"}, Rows: [][]string{{"x | y", "one\ntwo \\|"}}}
 	if err := g.Write(&b, Markdown, 0); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
-	if len(lines) != 3 || !strings.Contains(lines[2], `x \| y`) || !strings.Contains(lines[2], "one two") {
+	if len(lines) != 3 || !strings.Contains(lines[2], `x \| y`) || !strings.Contains(lines[2], `one two \\\|`) {
 		t.Errorf("markdown:\n%s", b.String())
 	}
 }
@@ -70,7 +70,7 @@ func TestGridFitsTheWidth(t *testing.T) {
 	for i := range 5 {
 		g.Rows = append(g.Rows, []string{
 			strings.Repeat("long-file-name-", i+1) + ".txt", "2024-11-26", "25,000–30,000", "Ukrainian intelligence (Ukraine)",
-			strings.Repeat("North Korean soldiers were sent to Kursk, officials said. ", i+1),
+			strings.Repeat("North Korean soldiers were sent\tto Kursk, officials said. ", i+1),
 		})
 	}
 	for _, width := range []int{50, 80, 100, 140, 400} {

@@ -155,7 +155,7 @@ func (w *writer) close() {
 // stored afresh.
 func (w *writer) addArticle(ctx context.Context, a claims.Article) (added, replaced bool, err error) {
 	added, err = w.addDocument(ctx, a.Document, a.Claims)
-	if added || err != nil || !a.Corrects {
+	if added || err != nil || !a.CorrectsDate && !a.CorrectsOutlet {
 		return added, false, err
 	}
 	var id int64
@@ -167,7 +167,9 @@ func (w *writer) addArticle(ctx context.Context, a claims.Article) (added, repla
 	if err != nil {
 		return false, false, err
 	}
-	if published == a.Document.Published.String() && outlet == a.Document.Outlet {
+	newDate := a.CorrectsDate && published != a.Document.Published.String()
+	newOutlet := a.CorrectsOutlet && outlet != a.Document.Outlet
+	if !newDate && !newOutlet {
 		return false, false, nil
 	}
 	if _, err := w.remove.ExecContext(ctx, id); err != nil {
@@ -344,6 +346,20 @@ func (db *DB) Counts(ctx context.Context) (docCount, claimCount int, err error) 
 		return 0, 0, fmt.Errorf("count: %w", err)
 	}
 	return docCount, claimCount, nil
+}
+
+// StoredDocument returns the publication date and outlet of the stored
+// document with this hash, if one is stored.
+func (db *DB) StoredDocument(ctx context.Context, hash string) (published claims.Date, outlet string, ok bool, err error) {
+	err = db.db.QueryRowContext(ctx, `SELECT published, outlet FROM documents WHERE hash = ?`, hash).
+		Scan(nullDate{&published}, &outlet)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return claims.Date{}, "", false, nil
+	case err != nil:
+		return claims.Date{}, "", false, fmt.Errorf("find document: %w", err)
+	}
+	return published, outlet, true, nil
 }
 
 // HasDocument reports whether a document of this name is stored.

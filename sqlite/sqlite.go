@@ -3,6 +3,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -13,12 +14,14 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+	"golang.org/x/sys/unix"
 
 	"claimtrack/claims"
 )
@@ -44,6 +47,13 @@ var _ claims.Store = (*DB)(nil)
 // cannot be written (on a read-only file system, or a file without write
 // permission) is opened read-only: ReadOnly reports it, and writing fails.
 func Open(ctx context.Context, path string) (*DB, error) {
+	if path != memoryPath {
+		// A file the user may not write: SQLite would open it for writing
+		// and fall back to reading quietly, so that ReadOnly could not tell.
+		if _, err := os.Stat(path); err == nil && unix.Access(path, unix.W_OK) != nil {
+			return openReadOnly(ctx, path, nil)
+		}
+	}
 	db, err := open(ctx, path, dataSourceName(path), false)
 	if err == nil || path == memoryPath || !cannotWrite(err) {
 		return db, err
@@ -51,19 +61,30 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if _, statErr := os.Stat(path); statErr != nil {
 		return nil, fmt.Errorf("open %s: cannot create the database: its folder cannot be written (a read-only file system?)", path)
 	}
-	// SQLite opens a WAL database read-only when it can make or find its
-	// -shm file; on a read-only file system it cannot, and the file must be
-	// taken as one nothing changes (immutable), which nothing can there.
-	for _, extra := range []string{"", "&immutable=1"} {
-		ro, roErr := open(ctx, path, readOnlySourceName(path)+extra, true)
-		if roErr == nil {
+	return openReadOnly(ctx, path, err)
+}
+
+// openReadOnly opens a database claimtrack may read but not write. SQLite
+// opens a WAL database read-only when it can make or find its -shm file; in
+// a folder that cannot be written (a read-only file system) it cannot, and
+// the file must be taken as one nothing changes (immutable), which nothing
+// can there. cause is why it could not be opened to write, if known.
+func openReadOnly(ctx context.Context, path string, cause error) (*DB, error) {
+	extras := []string{""}
+	if unix.Access(filepath.Dir(path), unix.W_OK) != nil {
+		extras = append(extras, "&immutable=1")
+	}
+	var err error
+	for _, extra := range extras {
+		var ro *DB
+		if ro, err = open(ctx, path, readOnlySourceName(path)+extra, true); err == nil {
 			return ro, nil
 		}
-		if !cannotWrite(roErr) {
-			return nil, roErr
+		if !cannotWrite(err) {
+			return nil, err
 		}
 	}
-	return nil, fmt.Errorf("open %s: %w", path, err)
+	return nil, fmt.Errorf("open %s: %w", path, cmp.Or(cause, err))
 }
 
 func open(ctx context.Context, path, dsn string, readOnly bool) (*DB, error) {

@@ -1154,8 +1154,10 @@ func (d *document) remember(e entity) {
 	}
 	e.lower = strings.ToLower(e.name)
 	if e.kind == "person" {
-		if name := d.personName(e.name); len(strings.Fields(name)) >= 2 {
-			e.fullName = name
+		// Spaced as Fields splits it, so that personNamed's first and last
+		// words are the same a tab or a no-break space between them or not.
+		if words := strings.Fields(d.personName(e.name)); len(words) >= 2 {
+			e.fullName = strings.Join(words, " ")
 		}
 	}
 	d.entities = append(d.entities, e)
