@@ -308,7 +308,7 @@ func (r Report) writeText(w io.Writer, markdown bool, width int, st Style) error
 		if len(section) == 0 {
 			continue
 		}
-		t.heading(2, fmt.Sprintf("%s (%d)", sectionTitles[status], len(section)), string(status))
+		t.heading(2, fmt.Sprintf("%s (%s)", sectionTitles[status], r.SectionCount(status, len(section))), string(status))
 		if status == claims.StatusSingleSource {
 			t.grid(singleSourceGrid(section))
 			for _, v := range section {
@@ -355,6 +355,21 @@ func (v SeriesView) shownLatest() ([]Point, int) {
 		return v.Latest, 0
 	}
 	return v.Latest[:latestShown], len(v.Latest) - latestShown
+}
+
+// SectionCount says how many series of a status a section lists: "9", or
+// "9 of 21" when the limit leaves some out.
+func (r Report) SectionCount(status claims.Status, listed int) string {
+	all := 0
+	for _, v := range r.Series {
+		if v.Status == status {
+			all++
+		}
+	}
+	if listed < all {
+		return FormatCount(listed) + " of " + FormatCount(all)
+	}
+	return FormatCount(listed)
 }
 
 // ListedLine says how many series the report lists when not all of the
