@@ -170,7 +170,7 @@ func ingestAll(c *cli.Context, std streams, db *sqlite.DB, in *ingester, paths [
 
 // reconcileAfterIngest reconciles the database and prints what it found.
 func reconcileAfterIngest(c *cli.Context, std streams, db *sqlite.DB) error {
-	r, err := reconcileLedger(c.Context, db, reconcileRun{Log: std.stderr})
+	r, err := reconcileLedger(c.Context, db, reconcileRun{Log: std.stderr, Std: &std})
 	switch {
 	case errors.Is(err, sqlite.ErrClaimsChanged):
 		fmt.Fprintln(std.stderr, "claimtrack: another ingest added claims meanwhile; it reconciles them all when it ends")

@@ -42,7 +42,7 @@ func reconcileCommand(std streams) *cli.Command {
 				}
 				run.Options = &claims.Options{Tolerance: tolerance}
 			}
-			run.Log = std.stderr
+			run.Log, run.Std = std.stderr, &std
 			db, err := openDBToWrite(c, false)
 			if err != nil {
 				return err

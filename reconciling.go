@@ -21,6 +21,8 @@ type reconcileRun struct {
 	Options *claims.Options
 	// Log receives the lines that say a large ledger is reconciled in parts.
 	Log io.Writer
+	// Std, when set, gets progress bars on its stderr, if a terminal.
+	Std *streams
 }
 
 // reconcileLedger recomputes the reconciliation over every stored claim and
@@ -78,18 +80,25 @@ func reconcileLedger(ctx context.Context, db *sqlite.DB, run reconcileRun) (reco
 				formatBytes(kept), reports.Plural(n, "claim"))
 			return n
 		}
+		written := run.bar(set.Len(), "reconciling in parts")
 		err = db.ReplaceReconciliation(ctx, set, opt, func(w claims.ReconciliationWriter) error {
-			return reconcile.ReconcileInParts(src, opt, partSize, counting{w, &counted})
+			return reconcile.ReconcileInParts(src, opt, partSize, counting{w, &counted, written})
 		})
+		written.finish()
 	} else {
 		rec := reconcile.New(opt)
 		rec.Grow(set.Len())
-		if set, err = db.EachClaimToReconcile(ctx, rec.Add); err != nil {
+		read := run.bar(set.Len(), "reading claims")
+		if set, err = db.EachClaimToReconcile(ctx, func(e *claims.Entry) { rec.Add(e); read.add(1) }); err != nil {
+			read.finish()
 			return reconciled{}, fmt.Errorf("reconcile: %w", err)
 		}
+		read.finish()
+		written := run.bar(set.Len(), "reconciling")
 		err = db.ReplaceReconciliation(ctx, set, opt, func(w claims.ReconciliationWriter) error {
-			return rec.Reconcile(counting{w, &counted})
+			return rec.Reconcile(counting{w, &counted, written})
 		})
+		written.finish()
 	}
 	if err != nil {
 		return reconciled{}, fmt.Errorf("reconcile: %w", err)
@@ -103,10 +112,26 @@ type reconciled struct {
 	findings       map[claims.FindingType]int // by type
 }
 
-// counting counts what passes through to a writer.
+// bar is a progress bar over n claims for this run, or one that shows
+// nothing.
+func (run reconcileRun) bar(n int, what string) *progress {
+	if run.Std == nil {
+		return &progress{}
+	}
+	return startBar(run.Std, n, reconcileProgressThreshold, what, 4096)
+}
+
+// counting counts what passes through to a writer, and the claims assigned
+// on a progress bar.
 type counting struct {
 	claims.ReconciliationWriter
-	n *reconciled
+	n        *reconciled
+	assigned *progress
+}
+
+func (c counting) Assign(claimID, group, series string) error {
+	c.assigned.add(1)
+	return c.ReconciliationWriter.Assign(claimID, group, series)
 }
 
 func (c counting) Group(g claims.Group) error {
