@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -597,5 +598,19 @@ func TestCorrectionsAddUp(t *testing.T) {
 	out, _, _ := runCLI(t, "", "--db", db, "export", "claims")
 	if !strings.Contains(out, `"outlet":"AFP"`) || !strings.Contains(out, `"published":"2024-12-19"`) {
 		t.Errorf("after --outlet AFP, then --date: %s", out)
+	}
+}
+
+func TestLimitOnListings(t *testing.T) {
+	db := ingested(t, seedsDir)
+	all, _, _ := runCLI(t, "", "--db", db, "claims", "--format", "csv")
+	out, errOut, code := runCLI(t, "", "--db", db, "claims", "--format", "csv", "--limit", "3")
+	if code != 0 || strings.Count(out, "\n") != 4 || !strings.HasPrefix(all, out) ||
+		errOut != fmt.Sprintf("claimtrack: %d more claims not listed (--limit 0 lists all)\n", strings.Count(all, "\n")-4) {
+		t.Errorf("claims --limit 3: exit %d, %d lines, stderr %q", code, strings.Count(out, "\n"), errOut)
+	}
+	if out, errOut, _ := runCLI(t, "", "--db", db, "sources", "--format", "jsonl", "--limit", "2"); strings.Count(out, "\n") != 2 ||
+		!strings.HasSuffix(errOut, "more sources not listed (--limit 0 lists all)\n") {
+		t.Errorf("sources --limit 2: %d lines, stderr %q", strings.Count(out, "\n"), errOut)
 	}
 }

@@ -30,6 +30,7 @@ func claimsCommand(std streams) *cli.Command {
 			&cli.StringFlag{Name: "since", Usage: "only claims describing `YYYY-MM-DD` or later"},
 			&cli.StringFlag{Name: "until", Usage: "only claims describing `YYYY-MM-DD` or earlier"},
 			formatFlag("table", "table, markdown, csv or jsonl"),
+			limitFlag(),
 			outputFlag(),
 			bomFlag(),
 		},
@@ -61,13 +62,36 @@ func claimsCommand(std streams) *cli.Command {
 					return cmp.Or(err, fmt.Errorf("claims: no document is named %q (a document is named by its file name, as the Document column of claimtrack claims shows it)", filter.Document))
 				}
 			}
+			entries, left := limited(entries, c.Int("limit"))
 			out, err := openOutput(c, std)
 			if err != nil {
 				return err
 			}
-			return out.commit(writeClaims(out, format, entries))
+			return out.commit(cmp.Or(writeClaims(out, format, entries), leftOut(std, left, "claims")))
 		},
 	}
+}
+
+func limitFlag() *cli.IntFlag {
+	return &cli.IntFlag{Name: "limit", Usage: "list the first `N` only; 0 lists all"}
+}
+
+// limited is the first n of rows (all for n ≤ 0), and how many it leaves out.
+func limited[T any](rows []T, n int) ([]T, int) {
+	if n <= 0 || n >= len(rows) {
+		return rows, 0
+	}
+	return rows[:n], len(rows) - n
+}
+
+// leftOut says on stderr how many rows --limit left out, so that a short
+// listing is not taken for all there is.
+func leftOut(std streams, n int, what string) error {
+	if n == 0 {
+		return nil
+	}
+	_, err := fmt.Fprintf(std.stderr, "claimtrack: %s more %s not listed (--limit 0 lists all)\n", reports.FormatCount(n), what)
+	return err
 }
 
 func formatFlag(value, choices string) *cli.StringFlag {

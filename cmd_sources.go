@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 
@@ -23,7 +24,7 @@ func sourcesCommand(std streams) *cli.Command {
 			"Examples:\n" +
 			"   claimtrack sources\n" +
 			"   claimtrack sources --format csv -o sources.csv",
-		Flags: []cli.Flag{formatFlag("table", "table, markdown, csv or jsonl"), outputFlag(), bomFlag()},
+		Flags: []cli.Flag{formatFlag("table", "table, markdown, csv or jsonl"), limitFlag(), outputFlag(), bomFlag()},
 		Action: func(c *cli.Context) error {
 			format, err := reports.ParseFormat(c.String("format"), listingFormats...)
 			if err != nil {
@@ -41,11 +42,12 @@ func sourcesCommand(std streams) *cli.Command {
 			if err != nil {
 				return fmt.Errorf("sources: %w", err)
 			}
+			rows, left := limited(rows, c.Int("limit"))
 			out, err := openOutput(c, std)
 			if err != nil {
 				return err
 			}
-			return out.commit(reports.WriteSources(out.w, format, out.width, rows))
+			return out.commit(cmp.Or(reports.WriteSources(out.w, format, out.width, rows), leftOut(std, left, "sources")))
 		},
 	}
 }
