@@ -32,10 +32,66 @@ type Report struct {
 	Documents, Claims, Groups, AllSeries int
 	FindingCounts                        []TypeCount  // over the whole ledger
 	Series                               []SeriesView // every series the filter matches
+	Stories                              []StoryCount // the stories of Series, the most disputed first
 	Limit                                int          // how many of Series to list; 0 for all
 	// Checks are findings about no single series: parts against totals,
 	// percentages against counts.
 	Checks []claims.Finding
+}
+
+// StoryCount sums up one story (group) of the report: its series and the
+// findings that compare them.
+type StoryCount struct {
+	ID, Label                                  string
+	Series, Conflicts, Changes, Corroborations int
+}
+
+// storyCounts sums the series up by story, the stories with the most
+// conflicts, then changes, then series first.
+func storyCounts(series []SeriesView) []StoryCount {
+	index := map[string]int{}
+	var out []StoryCount
+	for _, v := range series {
+		k, ok := index[v.Group]
+		if !ok {
+			k = len(out)
+			index[v.Group] = k
+			out = append(out, StoryCount{ID: v.Group, Label: v.GroupLabel})
+		}
+		out[k].Series++
+		for _, f := range v.Findings {
+			switch f.Type {
+			case claims.Conflict:
+				out[k].Conflicts++
+			case claims.Change:
+				out[k].Changes++
+			case claims.Corroboration:
+				out[k].Corroborations++
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b StoryCount) int {
+		return cmp.Or(cmp.Compare(b.Conflicts, a.Conflicts), cmp.Compare(b.Changes, a.Changes),
+			cmp.Compare(b.Series, a.Series), cmp.Compare(a.Label, b.Label), cmp.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+// storiesShown is how many stories the summary at the top of a report
+// for people names.
+const storiesShown = 10
+
+// TopStories are the stories the summary names: the first storiesShown.
+func (r Report) TopStories() []StoryCount { return r.Stories[:min(storiesShown, len(r.Stories))] }
+
+// storiesGrid is the summary by story.
+func (r Report) storiesGrid() Grid {
+	g := Grid{Header: []string{"Story", "Series", "Conflicts", "Changes", "Corroborations"}, NumberColumns: []int{1, 2, 3, 4}}
+	for _, st := range r.TopStories() {
+		g.Rows = append(g.Rows, []string{st.Label, FormatCount(st.Series), FormatCount(st.Conflicts),
+			FormatCount(st.Changes), FormatCount(st.Corroborations)})
+	}
+	return g
 }
 
 // TypeCount is how many findings of one type there are.
@@ -79,6 +135,7 @@ func BuildReport(l Snapshot, f ReportFilter) Report {
 			cmp.Compare(a.GroupLabel, b.GroupLabel), cmp.Compare(a.Label, b.Label), cmp.Compare(a.ID, b.ID))
 	})
 	r.Limit = f.Limit
+	r.Stories = storyCounts(r.Series)
 
 	if f.Status == "" {
 		for _, finding := range l.Findings {
@@ -293,6 +350,14 @@ func (r Report) writeText(w io.Writer, markdown bool, width int, st Style) error
 			parts = append(parts, t.st.Verdict(string(c.Type), Plural(c.Count, findingNoun(c.Type))))
 		}
 		t.printf("Findings: %s\n\n", strings.Join(parts, " · "))
+	}
+	if len(r.Stories) > 1 {
+		title := "Stories"
+		if len(r.Stories) > storiesShown {
+			title = fmt.Sprintf("Stories (the %d most disputed of %s)", storiesShown, FormatCount(len(r.Stories)))
+		}
+		t.heading(2, title, "")
+		t.grid(r.storiesGrid())
 	}
 	if line := r.ListedLine(); line != "" {
 		t.printf("%s\n\n", line)

@@ -242,3 +242,26 @@ func TestChartStaysInsideItsBox(t *testing.T) {
 		}
 	}
 }
+
+func TestStoryCounts(t *testing.T) {
+	series := func(group string, findings ...claims.FindingType) SeriesView {
+		v := SeriesView{GroupLabel: "story " + group}
+		v.Group = group
+		for _, f := range findings {
+			v.Findings = append(v.Findings, claims.Finding{Type: f})
+		}
+		return v
+	}
+	got := storyCounts([]SeriesView{
+		series("a", claims.Change), series("b", claims.Conflict), series("a", claims.Change, claims.Corroboration),
+		series("c"), series("c"), series("c"),
+	})
+	want := []StoryCount{
+		{ID: "b", Label: "story b", Series: 1, Conflicts: 1},                  // a conflict first
+		{ID: "a", Label: "story a", Series: 2, Changes: 2, Corroborations: 1}, // then changes
+		{ID: "c", Label: "story c", Series: 3},                                // then the most series
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("storyCounts = %+v, want %+v", got, want)
+	}
+}
