@@ -32,14 +32,15 @@ const maxNeighbours = 4
 // is copied into a slice of readings, so that a long series is walked in
 // memory order rather than by jumping around the ledger.
 type reading struct {
-	lo, hi float64
-	day    int32
-	span   [2]int32 // see fact.span
-	source int32
-	voice  int32
-	doc    int32
-	rank   int32
-	claim  int32
+	lo, hi   float64
+	day      int32
+	span     [2]int32 // see fact.span
+	source   int32
+	voice    int32
+	doc      int32
+	rank     int32
+	claim    int32
+	sentence uint64 // a hash of its sentence
 }
 
 // compareSeries reports conflicts, changes and corroboration inside each
@@ -59,7 +60,7 @@ func (l *claimTable) compareSeries(out *findingSet) {
 		buf = buf[:0]
 		for _, i := range si.members {
 			f := &l.facts[i]
-			buf = append(buf, reading{f.lo, f.hi, f.day, f.span, f.source, f.voice, f.doc, f.rank, i})
+			buf = append(buf, reading{f.lo, f.hi, f.day, f.span, f.source, f.voice, f.doc, f.rank, i, l.quoted[i].sentence})
 		}
 		readings := l.collapseEchoes(buf)
 		if si.scope == claims.ScopeCumulative {
@@ -132,6 +133,11 @@ func relate(a, b *reading, scope string, window int32) relation {
 	switch {
 	case scope == claims.ScopeEvent && gap != 0:
 		return unrelated // another attack, another rally
+	case a.voice == b.voice && a.doc == b.doc && a.sentence != b.sentence:
+		// One voice's two figures in two sentences of one article are two
+		// quantities ("226 homes destroyed … 2,200 structures damaged"),
+		// unless a sentence relates them, which the reader does not yet say.
+		return unrelated
 	case a.voice == b.voice:
 		return changing // a source (or its side) revising itself
 	case sameMoment:

@@ -36,6 +36,12 @@ func TestRelate(t *testing.T) {
 		{"state: another day is a change", claims.ScopeState, at(5, us, 10000, 11000), at(9, ukraine, 15000, 16000), changing},
 		{"a span and a day are not compared", claims.ScopeCumulative, reading{lo: 8.5e6, hi: 9.5e6, span: [2]int32{10, 20}, day: 20, voice: us},
 			at(21, ukraine, 4e6, 6e6), unrelated},
+		{"one side, one article, two sentences: two quantities", claims.ScopeState, reading{day: 5, doc: 1, voice: us, sentence: 1, lo: 10, hi: 11},
+			reading{day: 5, doc: 1, voice: us, sentence: 2, lo: 50, hi: 51}, unrelated},
+		{"one side, one sentence: a revision", claims.ScopeState, reading{day: 5, doc: 1, voice: us, sentence: 1, lo: 10, hi: 11},
+			reading{day: 5, doc: 1, voice: us, sentence: 1, lo: 50, hi: 51}, changing},
+		{"one side, two articles: a revision", claims.ScopeState, reading{day: 5, doc: 1, voice: us, sentence: 1, lo: 10, hi: 11},
+			reading{day: 9, doc: 2, voice: us, sentence: 2, lo: 50, hi: 51}, changing},
 		{"undated figures of two articles are not compared", claims.ScopeState, reading{day: noDay, doc: 1, lo: 1, hi: 2},
 			reading{day: noDay, doc: 2, lo: 5, hi: 6, voice: ukraine}, unrelated},
 	}
