@@ -68,6 +68,7 @@ func (l *claimTable) compareSeries(out *findingSet) {
 		}
 		window := momentWindow(si)
 		compareNeighbours(int32(s), si.scope, window, readings, out)
+		followTrails(int32(s), si.scope, readings, out)
 		sw.corroborate(int32(s), window, readings, out)
 	}
 }
@@ -179,6 +180,42 @@ func compareNeighbours(s int32, scope string, window int32, readings []reading, 
 		}
 		highest.add(b)
 	}
+}
+
+// followTrails follows each source's own trail through a series: every next
+// figure it gives is a change from its last one, up or down, even when the
+// two intervals overlap ("about 4,000" after 3,958) and whatever other
+// sources said between, which compareNeighbours may not reach. Figures of
+// one article from two sentences are two quantities, as relate says; an
+// event's figures of two days are two events; a period is not a day.
+func followTrails(s int32, scope string, readings []reading, out *findingSet) {
+	last := map[int32]int{} // source → index of its latest reading
+	for i := range readings {
+		b := &readings[i]
+		if b.day == noDay || b.span != ([2]int32{}) {
+			continue
+		}
+		if k, ok := last[b.source]; ok {
+			if a := &readings[k]; trailStep(a, b, scope) {
+				out.pair(changing, s, a.claim, b.claim)
+			}
+		}
+		last[b.source] = i
+	}
+}
+
+// trailStep reports whether a source's later reading b moves on from its
+// earlier reading a.
+func trailStep(a, b *reading, scope string) bool {
+	switch {
+	case a.lo == b.lo && a.hi == b.hi:
+		return false // the same figure again
+	case a.doc == b.doc && a.sentence != b.sentence:
+		return false // two quantities of one article
+	case scope == claims.ScopeEvent && a.day != b.day:
+		return false // another attack, another rally
+	}
+	return true
 }
 
 // records keeps the highest lower bound of a running total seen so far, and

@@ -346,3 +346,28 @@ func TestCorroborationIsPerMoment(t *testing.T) {
 		t.Errorf("want one corroboration per rally, got %v", found)
 	}
 }
+
+func TestTrailStep(t *testing.T) {
+	at := func(day, doc int32, sentence uint64, lo, hi float64) reading {
+		return reading{day: day, doc: doc, sentence: sentence, lo: lo, hi: hi}
+	}
+	for _, tt := range []struct {
+		name  string
+		scope string
+		a, b  reading
+		want  bool
+	}{
+		{"a later figure, overlapping: still the source's next step", claims.ScopeCumulative, at(1, 1, 1, 3900, 4100), at(5, 2, 2, 3958, 3958), true},
+		{"a revision down", claims.ScopeState, at(1, 1, 1, 115, 115), at(30, 2, 2, 97, 1e9), true},
+		{"the same figure again", claims.ScopeState, at(1, 1, 1, 115, 115), at(3, 2, 2, 115, 115), false},
+		{"two sentences of one article: two quantities", claims.ScopeState, at(1, 1, 1, 10, 10), at(1, 1, 2, 50, 50), false},
+		{"one sentence: a revision", claims.ScopeState, at(1, 1, 1, 10, 10), at(1, 1, 1, 50, 50), true},
+		{"an event of another day is another event", claims.ScopeEvent, at(1, 1, 1, 10, 10), at(2, 2, 2, 50, 50), false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := trailStep(&tt.a, &tt.b, tt.scope); got != tt.want {
+				t.Errorf("trailStep = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
