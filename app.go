@@ -66,6 +66,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			auditCommand(std),
 			timelineCommand(std),
 			sourcesCommand(std),
+			documentsCommand(std),
 			demoCommand(std),
 		},
 		Version:   version(),

@@ -553,7 +553,7 @@ func TestIngestSumsUpTheDates(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "yearless.txt"), "SEOUL, Dec 19 (Reuters) - About 1,100 soldiers were killed, the NIS said on Thursday.\n")
 	writeFile(t, filepath.Join(dir, "dated.txt"), goodArticle)
 	_, errOut, _ := runCLI(t, "", "--db", filepath.Join(t.TempDir(), "c.db"), "ingest", dir)
-	if !strings.HasSuffix(errOut, "claimtrack: publication dates: 1 inferred from the text, 1 left unknown (ingest such a file again with --date to give it one)\n") {
+	if !strings.HasSuffix(errOut, "claimtrack: publication dates: 1 inferred from the text, 1 left unknown (claimtrack documents --undated lists them; ingest such a file again with --date to give it one)\n") {
 		t.Errorf("stderr:\n%s", errOut)
 	}
 }
@@ -612,5 +612,20 @@ func TestLimitOnListings(t *testing.T) {
 	if out, errOut, _ := runCLI(t, "", "--db", db, "sources", "--format", "jsonl", "--limit", "2"); strings.Count(out, "\n") != 2 ||
 		!strings.HasSuffix(errOut, "more sources not listed (--limit 0 lists all)\n") {
 		t.Errorf("sources --limit 2: %d lines, stderr %q", strings.Count(out, "\n"), errOut)
+	}
+}
+
+func TestDocumentsListsTheUndated(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "undated.txt"), "About 1,000 soldiers were killed, the ministry said.\n")
+	writeFile(t, filepath.Join(dir, "dated.txt"), goodArticle)
+	db := filepath.Join(t.TempDir(), "c.db")
+	if _, errOut, code := runCLI(t, "", "--db", db, "ingest", dir); code != 0 {
+		t.Fatalf("ingest: %s", errOut)
+	}
+	all, _, _ := runCLI(t, "", "--db", db, "documents", "--format", "jsonl")
+	undated, errOut, code := runCLI(t, "", "--db", db, "documents", "--undated", "--format", "jsonl")
+	if code != 0 || strings.Count(all, "\n") != 2 || undated != `{"name":"undated.txt","outlet":null,"published":null,"published_inferred":null,"published_inferred_reason":"","claims":1}`+"\n" {
+		t.Errorf("documents: exit %d, all %q, undated %q: %s", code, all, undated, errOut)
 	}
 }

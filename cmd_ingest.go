@@ -141,7 +141,7 @@ func ingestAll(c *cli.Context, std streams, db *sqlite.DB, in *ingester, paths [
 	}
 	// For a folder, a line that sums up the date warnings scrolled past.
 	if inferred+undated > 0 && len(inputs) > 1 && !c.Bool("quiet") {
-		fmt.Fprintf(std.stderr, "claimtrack: publication dates: %s inferred from the text, %s left unknown (ingest such a file again with --date to give it one)\n",
+		fmt.Fprintf(std.stderr, "claimtrack: publication dates: %s inferred from the text, %s left unknown (claimtrack documents --undated lists them; ingest such a file again with --date to give it one)\n",
 			reports.FormatCount(inferred), reports.FormatCount(undated))
 	}
 	if damaged != nil {

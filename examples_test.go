@@ -21,7 +21,7 @@ func TestExamplesRun(t *testing.T) {
 	}
 	db := ingested(t, corpus)
 	examples := readmeExamples(t)
-	for _, command := range []string{"ingest", "claims", "export", "extract", "reconcile", "report", "audit", "timeline", "sources", "demo"} {
+	for _, command := range []string{"ingest", "claims", "export", "extract", "reconcile", "report", "audit", "timeline", "sources", "documents", "demo"} {
 		help, _, _ := runCLI(t, "", "help", command)
 		examples = append(examples, helpExamples(help)...)
 	}

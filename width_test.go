@@ -16,7 +16,7 @@ func TestOutputFitsTheTerminal(t *testing.T) {
 	for _, width := range []int{80, 100} {
 		terminalWidth = func(io.Writer) int { return width }
 		for _, args := range [][]string{
-			{"demo"}, {"claims"}, {"sources"}, {"report"}, {"audit", "9b85be1e"}, {"timeline", "9b85be1e"},
+			{"demo"}, {"claims"}, {"sources"}, {"documents"}, {"report"}, {"audit", "9b85be1e"}, {"timeline", "9b85be1e"},
 		} {
 			out, errOut, code := runCLI(t, "", append([]string{"--db", db}, args...)...)
 			if code != 0 || out == "" {

@@ -198,6 +198,16 @@ func (e *Entry) Day() Date {
 	return Date{}
 }
 
+// DocumentInfo is what a listing of the stored documents shows of one: not
+// its text.
+type DocumentInfo struct {
+	Name, Outlet   string
+	Published      Date // from the text or --date; zero when unknown
+	Inferred       Date // worked out from the text when Published is unknown
+	InferredReason string
+	Claims         int
+}
+
 // Article is a document with the claims read from it, ready to store.
 type Article struct {
 	Document Document

@@ -136,6 +136,38 @@ func WriteSources(w io.Writer, f Format, width int, rows []SourceRow) error {
 	return writeRecords(w, f, rows, g)
 }
 
+// DocumentRecord is a stored document as programs read it.
+type DocumentRecord struct {
+	Name              string  `json:"name"`
+	Outlet            *string `json:"outlet"`
+	Published         *string `json:"published"`
+	PublishedInferred *string `json:"published_inferred"`
+	InferredReason    string  `json:"published_inferred_reason"`
+	Claims            int     `json:"claims"`
+}
+
+// WriteDocuments writes the stored documents in any listing format.
+func WriteDocuments(w io.Writer, f Format, width int, docs []claims.DocumentInfo) error {
+	if f == Table || f == Markdown {
+		g := Grid{Header: []string{"Document", "Outlet", "Published", "Inferred", "Why inferred", "Claims"},
+			NumberColumns: []int{5}, Drop: []int{4, 1}}
+		for _, d := range docs {
+			g.Rows = append(g.Rows, []string{d.Name, d.Outlet, d.Published.String(), d.Inferred.String(), d.InferredReason,
+				FormatCount(d.Claims)})
+		}
+		return g.Write(w, f, width)
+	}
+	records := make([]DocumentRecord, len(docs))
+	g := Grid{Header: []string{"name", "outlet", "published", "published_inferred", "published_inferred_reason", "claims"}}
+	for i, d := range docs {
+		records[i] = DocumentRecord{Name: d.Name, Outlet: optString(d.Outlet), Published: optString(d.Published.String()),
+			PublishedInferred: optString(d.Inferred.String()), InferredReason: d.InferredReason, Claims: d.Claims}
+		g.Rows = append(g.Rows, []string{d.Name, d.Outlet, d.Published.String(), d.Inferred.String(), d.InferredReason,
+			strconv.Itoa(d.Claims)})
+	}
+	return writeRecords(w, f, records, g)
+}
+
 // writeRecords writes records as JSON Lines, or the grid as CSV.
 func writeRecords[T any](w io.Writer, f Format, records []T, g Grid) error {
 	if f == CSV {

@@ -348,6 +348,37 @@ func (db *DB) Counts(ctx context.Context) (docCount, claimCount int, err error) 
 	return docCount, claimCount, nil
 }
 
+// DocumentList lists the stored documents by name, with how many claims
+// each holds; undated keeps those with no publication date, given or
+// inferred.
+func (db *DB) DocumentList(ctx context.Context, undated bool) ([]claims.DocumentInfo, error) {
+	query := `
+		SELECT d.name, d.outlet, d.published, d.inferred, d.inferred_reason,
+		       (SELECT count(*) FROM claims AS c WHERE c.document_id = d.id)
+		FROM documents AS d`
+	if undated {
+		query += "\nWHERE d.published IS NULL AND d.inferred IS NULL"
+	}
+	rows, err := db.db.QueryContext(ctx, query+"\nORDER BY d.name, d.id")
+	if err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	defer rows.Close()
+	var out []claims.DocumentInfo
+	for rows.Next() {
+		var d claims.DocumentInfo
+		if err := rows.Scan(&d.Name, &d.Outlet, nullDate{&d.Published}, nullDate{&d.Inferred}, &d.InferredReason, &d.Claims); err != nil {
+			return nil, fmt.Errorf("list documents: %w", err)
+		}
+		d.Name, d.Outlet, d.InferredReason = claims.Inert(d.Name), claims.Inert(d.Outlet), claims.Inert(d.InferredReason)
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	return out, nil
+}
+
 // StoredDocument returns the publication date and outlet of the stored
 // document with this hash, if one is stored.
 func (db *DB) StoredDocument(ctx context.Context, hash string) (published claims.Date, outlet string, ok bool, err error) {
