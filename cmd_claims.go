@@ -62,12 +62,9 @@ func claimsCommand(std streams) *cli.Command {
 					return cmp.Or(err, fmt.Errorf("claims: no document is named %q (a document is named by its file name, as the Document column of claimtrack claims shows it)", filter.Document))
 				}
 			}
-			entries, left := limited(entries, c.Int("limit"))
-			out, err := openOutput(c, std)
-			if err != nil {
-				return err
-			}
-			return out.commit(cmp.Or(writeClaims(out, format, entries), leftOut(std, left, "claims")))
+			return writeLimited(c, std, "claims", entries, func(out *output, entries []claims.Entry) error {
+				return writeClaims(out, format, entries)
+			})
 		},
 	}
 }
@@ -76,21 +73,19 @@ func limitFlag() *cli.IntFlag {
 	return &cli.IntFlag{Name: "limit", Usage: "list the first `N` only; 0 lists all"}
 }
 
-// limited is the first n of rows (all for n ≤ 0), and how many it leaves out.
-func limited[T any](rows []T, n int) ([]T, int) {
-	if n <= 0 || n >= len(rows) {
-		return rows, 0
+// writeLimited writes the first --limit rows of a listing where -o sends
+// it, and says on stderr how many it left out, so that a short listing is
+// not taken for all there is.
+func writeLimited[T any](c *cli.Context, std streams, what string, rows []T, write func(out *output, rows []T) error) error {
+	rows, left := reports.First(rows, c.Int("limit"))
+	out, err := openOutput(c, std)
+	if err != nil {
+		return err
 	}
-	return rows[:n], len(rows) - n
-}
-
-// leftOut says on stderr how many rows --limit left out, so that a short
-// listing is not taken for all there is.
-func leftOut(std streams, n int, what string) error {
-	if n == 0 {
-		return nil
+	if err := out.commit(write(out, rows)); err != nil || left == 0 {
+		return err
 	}
-	_, err := fmt.Fprintf(std.stderr, "claimtrack: %s more %s not listed (--limit 0 lists all)\n", reports.FormatCount(n), what)
+	_, err = fmt.Fprintf(std.stderr, "claimtrack: %s more %s not listed (--limit 0 lists all)\n", reports.FormatCount(left), what)
 	return err
 }
 

@@ -1,11 +1,11 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
 
+	"claimtrack/claims"
 	"claimtrack/reports"
 )
 
@@ -39,12 +39,9 @@ func documentsCommand(std streams) *cli.Command {
 			if err != nil {
 				return fmt.Errorf("documents: %w", err)
 			}
-			docs, left := limited(docs, c.Int("limit"))
-			out, err := openOutput(c, std)
-			if err != nil {
-				return err
-			}
-			return out.commit(cmp.Or(reports.WriteDocuments(out.w, format, out.width, docs), leftOut(std, left, "documents")))
+			return writeLimited(c, std, "documents", docs, func(out *output, docs []claims.DocumentInfo) error {
+				return reports.WriteDocuments(out.w, format, out.width, docs)
+			})
 		},
 	}
 }

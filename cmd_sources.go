@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 
@@ -42,12 +41,9 @@ func sourcesCommand(std streams) *cli.Command {
 			if err != nil {
 				return fmt.Errorf("sources: %w", err)
 			}
-			rows, left := limited(rows, c.Int("limit"))
-			out, err := openOutput(c, std)
-			if err != nil {
-				return err
-			}
-			return out.commit(cmp.Or(reports.WriteSources(out.w, format, out.width, rows), leftOut(std, left, "sources")))
+			return writeLimited(c, std, "sources", rows, func(out *output, rows []reports.SourceRow) error {
+				return reports.WriteSources(out.w, format, out.width, rows)
+			})
 		},
 	}
 }

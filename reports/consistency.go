@@ -82,7 +82,10 @@ func storyCounts(series []SeriesView) []StoryCount {
 const storiesShown = 10
 
 // TopStories are the stories the summary names: the first storiesShown.
-func (r Report) TopStories() []StoryCount { return r.Stories[:min(storiesShown, len(r.Stories))] }
+func (r Report) TopStories() []StoryCount {
+	top, _ := First(r.Stories, storiesShown)
+	return top
+}
 
 // storiesGrid is the summary by story.
 func (r Report) storiesGrid() Grid {
@@ -176,10 +179,17 @@ func containsFold(s, sub string) bool {
 
 // Listed are the series the report lists: the first Limit of Series.
 func (r Report) Listed() []SeriesView {
-	if r.Limit > 0 && r.Limit < len(r.Series) {
-		return r.Series[:r.Limit]
+	listed, _ := First(r.Series, r.Limit)
+	return listed
+}
+
+// First is the first n of items (all of them for n ≤ 0), and how many it
+// leaves out: the one rule by which every listing for people is cut short.
+func First[T any](items []T, n int) ([]T, int) {
+	if n <= 0 || n >= len(items) {
+		return items, 0
 	}
-	return r.Series
+	return items[:n], len(items) - n
 }
 
 // Count is how many findings of a type the report's series and checks hold,
@@ -402,12 +412,7 @@ const findingsShown = 10
 
 // shownFindings are the findings a report lists for the series, and how
 // many more there are.
-func (v SeriesView) shownFindings() ([]claims.Finding, int) {
-	if len(v.Findings) <= findingsShown {
-		return v.Findings, 0
-	}
-	return v.Findings[:findingsShown], len(v.Findings) - findingsShown
-}
+func (v SeriesView) shownFindings() ([]claims.Finding, int) { return First(v.Findings, findingsShown) }
 
 // latestShown is how many independent sources' latest figures a series
 // lists in a report for people.
@@ -415,12 +420,7 @@ const latestShown = 20
 
 // shownLatest are the latest figures a report lists for the series, and
 // how many more sources there are.
-func (v SeriesView) shownLatest() ([]Point, int) {
-	if len(v.Latest) <= latestShown {
-		return v.Latest, 0
-	}
-	return v.Latest[:latestShown], len(v.Latest) - latestShown
-}
+func (v SeriesView) shownLatest() ([]Point, int) { return First(v.Latest, latestShown) }
 
 // SectionCount says how many series of a status a section lists: "9", or
 // "9 of 21" when the limit leaves some out.
