@@ -2,7 +2,6 @@ package reconcile
 
 import (
 	"encoding/binary"
-	"encoding/hex"
 	"math"
 	"slices"
 
@@ -139,5 +138,5 @@ func (seen findingIDs) identify(buf []byte, kind claims.FindingType, ids []strin
 		return "", true, buf
 	}
 	seen[key] = struct{}{}
-	return claims.SpreadsheetSafe(hex.EncodeToString(sum[:8])), false, buf
+	return shortID(sum), false, buf
 }

@@ -376,7 +376,7 @@ func eventFinding(kind claims.FindingType, series string, ids []string, sources 
 	ids = slices.Clone(ids)
 	slices.Sort(ids)
 	sum, _ := findingSum(nil, kind, ids)
-	return claims.Finding{ID: claims.SpreadsheetSafe(hex.EncodeToString(sum[:8])), Type: kind, Group: series, Series: series,
+	return claims.Finding{ID: shortID(sum), Type: kind, Group: series, Series: series,
 		Claims: ids, IndependentSources: sources, Summary: summary}
 }
 

@@ -199,9 +199,9 @@ func domainOf(unitClass, measure string) string {
 	return ""
 }
 
-// hashID is a short stable id derived from content, one a spreadsheet
-// keeps as text.
-func hashID(content string) string {
-	sum := sha256.Sum256([]byte(content))
-	return claims.SpreadsheetSafe(hex.EncodeToString(sum[:8]))
-}
+// hashID is a short stable id derived from content.
+func hashID(content string) string { return shortID(sha256.Sum256([]byte(content))) }
+
+// shortID is the id of a hash: its first 8 bytes in hex, in the form a
+// spreadsheet keeps as text. Series, groups and findings are named so.
+func shortID(sum [32]byte) string { return claims.SpreadsheetSafe(hex.EncodeToString(sum[:8])) }
