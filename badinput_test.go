@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"database/sql"
 	"encoding/binary"
-	"errors"
 	"io"
 	"os"
 	"os/exec"
@@ -540,15 +539,12 @@ func TestFolderWithASubfolderThatCannotBeListed(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.Chmod(closed, 0o755) })
-	cmd, stdout, stderr := command(t, "--db", filepath.Join(open, "claims.db"), "ingest", articles)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
-	err := cmd.Run()
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
-		t.Fatalf("want exit 1, got %v: %s", err, stderr)
+	stdout, stderr, code := runAsNobody(t, "--db", filepath.Join(open, "claims.db"), "ingest", articles)
+	if code != 1 {
+		t.Fatalf("want exit 1, got %d: %s", code, stderr)
 	}
-	wantStderr(t, stderr.String(), closed, "FILE: permission denied")
-	if documents, added, _, failed := ingestSummary(t, stdout.String()); documents != 2 || added != 1 || failed != 1 {
+	wantStderr(t, stderr, closed, "FILE: permission denied")
+	if documents, added, _, failed := ingestSummary(t, stdout); documents != 2 || added != 1 || failed != 1 {
 		t.Errorf("%d documents, %d added, %d failed; want 2, 1 and 1", documents, added, failed)
 	}
 }
@@ -566,20 +562,10 @@ func TestLedgerTheUserMayNotWrite(t *testing.T) {
 		os.Chmod(dir, 0o777)
 	}
 	os.Chmod(db, 0o644)
-	asNobody := func(args ...string) (string, string, int) {
-		cmd, stdout, stderr := command(t, append([]string{"--db", db}, args...)...)
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
-		err := cmd.Run()
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			return stdout.String(), stderr.String(), exit.ExitCode()
-		}
-		return stdout.String(), stderr.String(), 0
-	}
-	if out, errOut, code := asNobody("claims"); code != 0 || !strings.Contains(out, "Document") {
+	if out, errOut, code := runAsNobody(t, "--db", db, "claims"); code != 0 || !strings.Contains(out, "Document") {
 		t.Errorf("claims: exit %d, %s", code, errOut)
 	}
-	_, errOut, code := asNobody("ingest", filepath.Join(seedsDir, "000_ffc04d7d880bcf82.txt"))
+	_, errOut, code := runAsNobody(t, "--db", db, "ingest", filepath.Join(seedsDir, "000_ffc04d7d880bcf82.txt"))
 	if want := "claimtrack: " + db + ": the database can be read but not written (a read-only file system, or no permission to write it): ingest cannot store into it\n"; code != 1 || errOut != want {
 		t.Errorf("ingest: exit %d, %q", code, errOut)
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"io"
 	"net"
 	"os"
@@ -301,18 +300,12 @@ func TestOutputRespectsPermissions(t *testing.T) {
 	os.Chmod(db, 0o666)
 	readOnly := writeFile(t, filepath.Join(open, "ro.md"), "keep")
 	inPlace := writeFile(t, filepath.Join(closed, "report.md"), "old")
-	os.Chown(readOnly, 65534, 65534)
+	os.Chown(readOnly, nobody, nobody)
 	os.Chmod(readOnly, 0o444)
 	os.Chmod(inPlace, 0o666)
 	asNobody := func(path string) (string, int) {
-		cmd, _, stderr := command(t, "--db", db, "report", "--format", "markdown", "-o", path)
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
-		err := cmd.Run()
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			return stderr.String(), exit.ExitCode()
-		}
-		return stderr.String(), 0
+		_, stderr, code := runAsNobody(t, "--db", db, "report", "--format", "markdown", "-o", path)
+		return stderr, code
 	}
 	if errOut, code := asNobody(readOnly); code != 1 || errOut != "claimtrack: -o "+readOnly+": permission denied\n" {
 		t.Errorf("a read-only file: exit %d, %q", code, errOut)

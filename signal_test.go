@@ -22,7 +22,7 @@ func TestSignalStopsAnIngestWaitingOnAPipe(t *testing.T) {
 		t.Skip("no named pipes here:", err)
 	}
 	cmd, _, stderr := command(t, "--db", filepath.Join(t.TempDir(), "c.db"), "ingest", fifo)
-	code := signalled(t, cmd, syscall.SIGTERM)
+	code := exitCode(signalled(t, cmd, syscall.SIGTERM))
 	if code != 130 || !strings.Contains(stderr.String(), "interrupted after 0 of 1 documents") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
@@ -38,7 +38,7 @@ func TestSignalStopsAnIngestOfAnIdleStandardInput(t *testing.T) {
 	}
 	defer w.Close()
 	cmd.Stdin = r
-	code := signalled(t, cmd, os.Interrupt)
+	code := exitCode(signalled(t, cmd, os.Interrupt))
 	if code != 130 || !strings.Contains(stderr.String(), "interrupted after 0 of 1 documents") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
@@ -53,48 +53,45 @@ func TestSecondSignalEndsTheProcess(t *testing.T) {
 		t.Skip("no named pipes here:", err)
 	}
 	cmd, _, _ := command(t, "--db", db, "report", "-o", fifo)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	time.Sleep(500 * time.Millisecond)
-	cmd.Process.Signal(os.Interrupt)
-	time.Sleep(300 * time.Millisecond)
-	cmd.Process.Signal(os.Interrupt)
-	ended := make(chan error, 1)
-	go func() { ended <- cmd.Wait() }()
-	select {
-	case err := <-ended:
-		var exit *exec.ExitError
-		if !errors.As(err, &exit) || !exit.Sys().(syscall.WaitStatus).Signaled() {
-			t.Errorf("want the process ended by the second signal, got %v", err)
-		}
-	case <-time.After(5 * time.Second):
-		cmd.Process.Kill()
-		t.Fatal("still running 5 s after the second Ctrl-C")
+	err := signalled(t, cmd, os.Interrupt, os.Interrupt)
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || !exit.Sys().(syscall.WaitStatus).Signaled() {
+		t.Errorf("want the process ended by the second signal, got %v", err)
 	}
 }
 
-// signalled starts cmd, sends it sig once it is under way, and returns its
-// exit code, failing the test if it does not end within five seconds.
-func signalled(t *testing.T, cmd *exec.Cmd, sig os.Signal) int {
+// signalled starts cmd, sends it each of signals once it is under way (the
+// next 300 ms after the one before), and returns how it ended, failing the
+// test if it does not end within five seconds of the last.
+func signalled(t *testing.T, cmd *exec.Cmd, signals ...os.Signal) error {
 	t.Helper()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(500 * time.Millisecond)
-	cmd.Process.Signal(sig)
+	for i, sig := range signals {
+		if i > 0 {
+			time.Sleep(300 * time.Millisecond)
+		}
+		cmd.Process.Signal(sig)
+	}
 	ended := make(chan error, 1)
 	go func() { ended <- cmd.Wait() }()
 	select {
 	case err := <-ended:
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			return exit.ExitCode()
-		}
-		return 0
+		return err
 	case <-time.After(5 * time.Second):
 		cmd.Process.Kill()
 		t.Fatal("still running 5 s after the signal")
+	}
+	return nil
+}
+
+// exitCode is the exit code of a process that ended with err.
+func exitCode(err error) int {
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return exit.ExitCode()
 	}
 	return 0
 }

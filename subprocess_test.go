@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -79,7 +80,29 @@ func command(t *testing.T, args ...string) (cmd *exec.Cmd, stdout, stderr *bytes
 // runProcess runs claimtrack to the end and returns its output and exit code.
 func runProcess(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return runPrepared(t, args, nil)
+}
+
+// nobody is the user the permission tests run claimtrack as: root may
+// read and write anything, so only another user meets a permission.
+const nobody = 65534
+
+// runAsNobody runs claimtrack as the user nobody to the end and returns its
+// output and exit code; the test must give that user the files it needs.
+func runAsNobody(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	if os.Getuid() != 0 {
+		t.Skip("needs root, to run claimtrack as another user")
+	}
+	return runPrepared(t, args, &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}})
+}
+
+// runPrepared runs claimtrack with args and the process attributes attr, if
+// any, to the end or processTimeout, and returns its output and exit code.
+func runPrepared(t *testing.T, args []string, attr *syscall.SysProcAttr) (stdout, stderr string, code int) {
+	t.Helper()
 	cmd, out, errOut := command(t, args...)
+	cmd.SysProcAttr = attr
 	timer := time.AfterFunc(processTimeout, func() { cmd.Process.Kill() })
 	defer timer.Stop()
 	err := cmd.Run()
