@@ -444,6 +444,35 @@ func TestIngestAgainWithADateCorrectsTheStoredCopy(t *testing.T) {
 	}
 }
 
+// TestAHeaderlessArticleTakesTheYearOfTheLedgersArticlesThatNameWhatItNames:
+// the dated articles that name Derna, stored by an earlier ingest or read
+// in the same one after it, date a blog about Derna to their year; its
+// month dates fall in it.
+func TestAHeaderlessArticleTakesTheYearOfTheLedgersArticlesThatNameWhatItNames(t *testing.T) {
+	dir := t.TempDir()
+	dated := writeFile(t, filepath.Join(dir, "wire.txt"),
+		"DERNA, Libya, Sept. 13, 2023 (AP) - More than 5,300 people died in Derna, the Libyan Red Crescent said.\n")
+	blog := writeFile(t, filepath.Join(dir, "a-blog.txt"),
+		"Derna, one month on\n\nOn September 28 the Libyan Red Crescent had counted 4,255 deaths in Derna.\n")
+	for _, runs := range [][][]string{{{dated}, {blog}}, {{dir}}} {
+		db := filepath.Join(t.TempDir(), "claims.db")
+		var errOut string
+		for _, paths := range runs {
+			var code int
+			if _, errOut, code = runCLI(t, "", append([]string{"--db", db, "ingest"}, paths...)...); code != 0 {
+				t.Fatalf("%v: exit %d: %s", paths, code, errOut)
+			}
+		}
+		if !strings.Contains(errOut, "a-blog.txt: no publication date found") || !strings.Contains(errOut, "year taken as 2023") {
+			t.Errorf("%v: %s", runs, errOut)
+		}
+		out, _, _ := runCLI(t, "", "--db", db, "export", "--format", "jsonl", "claims")
+		if !strings.Contains(out, `"as_of":"2023-09-28"`) {
+			t.Errorf("%v: the blog's figure is not dated September 28, 2023:\n%s", runs, out)
+		}
+	}
+}
+
 func TestCommandLineConventions(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "claims.db")
 	for _, tc := range []struct {

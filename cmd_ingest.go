@@ -74,7 +74,7 @@ func ingestAll(c *cli.Context, std streams, db *sqlite.DB, in *ingester, paths [
 		fmt.Fprintf(std.stderr, "claimtrack: %s\n", err)
 	}
 	var added, updated, skipped, found, warned int
-	var inferred, undated int // publication dates worked out from the text, and none found
+	var inferred, undated, yearOnly int // publication dates worked out from the text, none found, and of those a year from the ledger
 	failed := len(failures)
 	tally := func(results []stored) {
 		for _, r := range results {
@@ -116,6 +116,9 @@ func ingestAll(c *cli.Context, std streams, db *sqlite.DB, in *ingester, paths [
 				inferred++
 			case doc.Published.IsZero():
 				undated++
+				if doc.InferredYear > 0 {
+					yearOnly++
+				}
 			}
 			warned += len(r.warnings)
 			for _, w := range r.warnings {
@@ -141,8 +144,12 @@ func ingestAll(c *cli.Context, std streams, db *sqlite.DB, in *ingester, paths [
 	}
 	// For a folder, a line that sums up the date warnings scrolled past.
 	if inferred+undated > 0 && len(inputs) > 1 && !c.Bool("quiet") {
-		fmt.Fprintf(std.stderr, "claimtrack: publication dates: %s inferred from the text, %s left unknown (claimtrack documents --undated lists them; ingest such a file again with --date to give it one)\n",
-			reports.FormatCount(inferred), reports.FormatCount(undated))
+		years := ""
+		if yearOnly > 0 {
+			years = ", " + reports.FormatCount(yearOnly) + " of them given a year by the ledger's articles that name what they name"
+		}
+		fmt.Fprintf(std.stderr, "claimtrack: publication dates: %s inferred from the text, %s left unknown%s (claimtrack documents --undated lists them; ingest such a file again with --date to give it one)\n",
+			reports.FormatCount(inferred), reports.FormatCount(undated), years)
 	}
 	if damaged != nil {
 		return damagedDatabase(c, damaged)

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -134,6 +135,17 @@ type ingester struct {
 	// the city of their dateline, those stored and those read so far: a
 	// year-less dateline of the same city is most likely the same story's.
 	published publicationDays
+	// named holds, by proper name lower-cased, the years of the dated
+	// articles whose claims name it as a source or place: an article with
+	// no day of its own takes the year of those that name what it names.
+	// The stored articles' names (up to storedUpTo) are loaded when the
+	// first such article comes; those read are added as they are (a year
+	// once, however many articles, so an article read again counts no
+	// more).
+	named       map[string]map[int]bool
+	namedLoaded bool
+	storedUpTo  int64
+	namedErr    error
 }
 
 // newIngester reads articles into db with opts, knowing the days its
@@ -143,7 +155,12 @@ func newIngester(ctx context.Context, db *sqlite.DB, opts reader.ParseOptions) (
 	if err != nil {
 		return nil, err
 	}
-	in := &ingester{store: db, reader: reader.NewReader(), opts: opts, published: publicationDays{}}
+	last, err := db.LastDocumentID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	in := &ingester{store: db, reader: reader.NewReader(), opts: opts, published: publicationDays{},
+		named: map[string]map[int]bool{}, storedUpTo: last}
 	for _, d := range days {
 		in.published.add(d)
 	}
@@ -182,6 +199,48 @@ func (p publicationDays) near(city string, d claims.Date) bool {
 	return false
 }
 
+// namedYears gives the years of the dated articles that name name, loading
+// the stored articles' names the first time.
+func (in *ingester) namedYears(ctx context.Context, name string) map[int]bool {
+	if !in.namedLoaded {
+		in.namedLoaded = true
+		stored, err := in.store.NamedYears(ctx, in.storedUpTo)
+		if err != nil {
+			in.namedErr = err
+			return nil
+		}
+		for n, years := range stored {
+			for y := range years {
+				in.addName(n, y)
+			}
+		}
+	}
+	return in.named[name]
+}
+
+// addNames adds the proper names a dated article's claims give as sources
+// and places under its year, as NamedYears lists the stored.
+func (in *ingester) addNames(doc claims.Document, found []claims.Claim) {
+	day := doc.Reference()
+	if day.IsZero() {
+		return
+	}
+	for _, c := range found {
+		for _, n := range []string{c.Attribution.Root, c.Place} {
+			if n != strings.ToLower(n) {
+				in.addName(strings.ToLower(n), day.Year())
+			}
+		}
+	}
+}
+
+func (in *ingester) addName(name string, year int) {
+	if in.named[name] == nil {
+		in.named[name] = map[int]bool{}
+	}
+	in.named[name][year] = true
+}
+
 // A batch is handed to storage when sqlite.BatchFull says so, or when it
 // has waited batchWait: small articles share a transaction, and a slow
 // source still gets stored (and seen by other readers) as it goes.
@@ -212,7 +271,11 @@ func (in *ingester) read(ctx context.Context, src input) readArticle {
 	if len(in.published) > 0 {
 		opts.Nearby = in.published.near
 	}
+	opts.Named = func(name string) map[int]bool { return in.namedYears(ctx, name) }
 	doc, warnings, err := readDocument(ctx, src, opts)
+	if err == nil {
+		err = in.namedErr
+	}
 	if err != nil {
 		return readArticle{src: src, err: err}
 	}
@@ -224,6 +287,7 @@ func (in *ingester) read(ctx context.Context, src input) readArticle {
 	if err != nil {
 		return readArticle{src: src, err: err}
 	}
+	in.addNames(doc, found)
 	a := claims.Article{Document: doc, Claims: found, CorrectsDate: !in.opts.Date.IsZero(), CorrectsOutlet: in.opts.Outlet != ""}
 	return readArticle{src: src, article: a, warnings: warnings}
 }
@@ -261,7 +325,13 @@ func (in *ingester) readBatches(ctx context.Context, inputs []input) <-chan []re
 		var batch []readArticle
 		var bytes int
 		var opened time.Time
-		for _, src := range inputs {
+		// An article with no date whose year the ledger cannot give yet is
+		// read again after the others: a blog read before the wire copy of
+		// its story (in name order) then takes its year. Stdin cannot be
+		// read twice.
+		queue := slices.Clip(inputs)
+		for k := 0; k < len(queue); k++ {
+			src := queue[k]
 			if ctx.Err() != nil {
 				break
 			}
@@ -271,6 +341,11 @@ func (in *ingester) readBatches(ctx context.Context, inputs []input) <-chan []re
 			r := in.read(ctx, src)
 			if ctx.Err() != nil && errors.Is(r.err, ctx.Err()) {
 				break // interrupted while waiting for the input: not read
+			}
+			if doc := r.article.Document; k < len(inputs) && r.err == nil && src.path != "-" &&
+				doc.Reference().IsZero() && doc.InferredYear == 0 {
+				queue = append(queue, src)
+				continue
 			}
 			batch = append(batch, r)
 			bytes += len(r.article.Document.Text)

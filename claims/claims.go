@@ -72,6 +72,10 @@ type Document struct {
 	// none (e.g. a weekday named for the dateline's day); InferredReason says how.
 	Inferred       Date
 	InferredReason string
+	// InferredYear is the year of an article whose day could not be worked
+	// out but whose year could (InferredReason says how): its dates with a
+	// month fall in that year. It is not stored; the claims read with it are.
+	InferredYear int
 	// BodyStart is the byte offset where the article text proper begins, after
 	// the date header and the dateline.
 	BodyStart int

@@ -437,3 +437,47 @@ func (db *DB) PublicationDays(ctx context.Context) ([]claims.Document, error) {
 	}
 	return days, nil
 }
+
+// LastDocumentID is the id of the latest stored document, 0 for none: the
+// articles an ingest adds come after it.
+func (db *DB) LastDocumentID(ctx context.Context) (int64, error) {
+	var id int64
+	if err := db.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM documents`).Scan(&id); err != nil {
+		return 0, fmt.Errorf("find last document: %w", err)
+	}
+	return id, nil
+}
+
+// NamedYears lists, by the proper name (one with a capital letter) of a
+// claim's source or place, lower-cased, the years of publication (given or
+// inferred) of the dated documents up to id upTo that name it: an article
+// with no date of its own takes the year of the ledger's articles that name
+// what it names.
+func (db *DB) NamedYears(ctx context.Context, upTo int64) (map[string]map[int]bool, error) {
+	rows, err := db.db.QueryContext(ctx, `
+		SELECT DISTINCT lower(n.name), CAST(substr(coalesce(d.published, d.inferred), 1, 4) AS INTEGER)
+		FROM (SELECT document_id, root_source AS name FROM claims WHERE root_source <> lower(root_source)
+		      UNION SELECT document_id, place FROM claims WHERE place <> lower(place)) AS n
+		JOIN documents AS d ON d.id = n.document_id
+		WHERE d.id <= ? AND coalesce(d.published, d.inferred) IS NOT NULL`, upTo)
+	if err != nil {
+		return nil, fmt.Errorf("list named years: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]map[int]bool{}
+	for rows.Next() {
+		var name string
+		var year int
+		if err := rows.Scan(&name, &year); err != nil {
+			return nil, fmt.Errorf("list named years: %w", err)
+		}
+		if out[name] == nil {
+			out[name] = map[int]bool{}
+		}
+		out[name][year] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list named years: %w", err)
+	}
+	return out, nil
+}

@@ -34,6 +34,11 @@ type ParseOptions struct {
 	// dateline takes the year of the same place's other articles, most
 	// likely the same story's. Nil when nothing is known.
 	Nearby func(city string, d claims.Date) bool
+	// Named gives, for a proper name lower-cased, the years of the ledger's
+	// dated articles that name it (as a claim's source or place): an
+	// article whose day cannot be known takes the year of the articles that
+	// name what it names. Nil when nothing is known.
+	Named func(name string) map[int]bool
 }
 
 // ErrBadInput marks input that is not a readable article; its message says why.
@@ -94,15 +99,25 @@ func ParseDocument(name, path string, raw []byte, opt ParseOptions) (claims.Docu
 	switch {
 	case !doc.Published.IsZero():
 	case doc.DatelineMonth != 0:
-		if missing := inferPublication(&doc, opt.Today, opt.Nearby); missing != "" {
-			warnings = append(warnings, fmt.Sprintf("%s: dateline %q has no year and %s; publication date left unknown (use --date)", name, doc.Dateline, missing))
-		} else {
+		missing := inferPublication(&doc, opt.Today, opt.Nearby)
+		if missing == "" {
 			warnings = append(warnings, fmt.Sprintf("%s: publication date inferred as %s: %s", name, doc.Inferred, doc.InferredReason))
+			break
 		}
+		warnings = append(warnings, fmt.Sprintf("%s: dateline %q has no year and %s; publication date left unknown (use --date)%s", name, doc.Dateline, missing, yearOnly(&doc, opt)))
 	default:
-		warnings = append(warnings, fmt.Sprintf("%s: no publication date found (no date header or dateline; use --date)", name))
+		warnings = append(warnings, fmt.Sprintf("%s: no publication date found (no date header or dateline; use --date)%s", name, yearOnly(&doc, opt)))
 	}
 	return doc, warnings, nil
+}
+
+// yearOnly infers the year of an article left without a day, and says so
+// for the warning about its date ("" when it cannot).
+func yearOnly(doc *claims.Document, opt ParseOptions) string {
+	if inferYear(doc, opt.Today, opt.Named) != "" {
+		return ""
+	}
+	return "; " + doc.InferredReason
 }
 
 // normalizeText turns raw bytes into the text claimtrack stores: valid UTF-8,

@@ -36,7 +36,7 @@ func (r *Reader) Mentions(doc claims.Document) []Mention {
 				ms = append(ms, m)
 			}
 		}
-		for _, d := range dates.Scan(text, ref.Time, dates.Options{}) {
+		for _, d := range dates.Scan(text, ref.Time, dates.Options{Year: doc.InferredYear}) {
 			m := Mention{Document: doc.Name, Kind: "date", Text: d.Text, Start: s.Start + d.Start, End: s.Start + d.End}
 			if d.Kind == dates.KindDuration {
 				m.Kind = "duration"

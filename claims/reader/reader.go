@@ -102,7 +102,7 @@ func (r *Reader) Read(doc *claims.Document) []claims.Claim {
 	d.ref = doc.Reference()
 	for i := range d.sentences {
 		s := &d.sentences[i]
-		for _, m := range dates.Scan(s.text, d.ref.Time, dates.Options{}) {
+		for _, m := range dates.Scan(s.text, d.ref.Time, dates.Options{Year: doc.InferredYear}) {
 			m.Start += s.Start
 			m.End += s.Start
 			s.dates = append(s.dates, m)

@@ -1,9 +1,13 @@
 package reader
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"claimtrack/claims"
 	"claimtrack/claims/reader/dates"
@@ -174,21 +178,7 @@ const yearsBack = 12
 // article's own years are often history. Without today it takes the
 // earliest. It returns why it inferred nothing, or "".
 func inferPublication(doc *claims.Document, today claims.Date, nearby func(string, claims.Date) bool) (missing string) {
-	latestYear := 0
-	first := time.Weekday(-1)
-	for _, s := range SplitSentences(doc.Text, doc.BodyStart) {
-		for _, m := range dates.Scan(doc.Text[s.Start:s.End], time.Time{}, dates.Options{}) {
-			if y := m.To.Year(); m.YearKnown && !m.From.IsZero() && y > latestYear && (today.IsZero() || y <= today.Year()) {
-				latestYear = y
-			}
-			if !m.Weekday {
-				continue
-			}
-			if first < 0 {
-				first = weekdayNamed(m.Text)
-			}
-		}
-	}
+	latestYear, first := textYearAndWeekday(doc, today)
 	if first < 0 {
 		return "the text names no weekday"
 	}
@@ -242,6 +232,126 @@ func inferPublication(doc *claims.Document, today claims.Date, nearby func(strin
 		doc.DatelineMonth.String()[:3] + " " + strconv.Itoa(doc.DatelineDay) + " is a " + doc.Inferred.Weekday().String() +
 		" in " + strconv.Itoa(best) + ", " + bound
 	return ""
+}
+
+// textYearAndWeekday gives the latest year the text mentions, not after
+// today, and the first weekday it names (-1: none).
+func textYearAndWeekday(doc *claims.Document, today claims.Date) (latestYear int, first time.Weekday) {
+	first = -1
+	for _, s := range SplitSentences(doc.Text, doc.BodyStart) {
+		for _, m := range dates.Scan(doc.Text[s.Start:s.End], time.Time{}, dates.Options{}) {
+			if y := m.To.Year(); m.YearKnown && !m.From.IsZero() && y > latestYear && (today.IsZero() || y <= today.Year()) {
+				latestYear = y
+			}
+			if m.Weekday && first < 0 {
+				first = weekdayNamed(m.Text)
+			}
+		}
+	}
+	return latestYear, first
+}
+
+// inferYear works out the year of an article whose day cannot be known (no
+// date header and no dateline, or a year-less dateline its weekdays do not
+// place) from the ledger: the years of the dated articles that name the
+// sources and places this one names. Each name has one vote, shared out
+// among the years it was named in, so a name of one story (Derna, Buncombe
+// County) outweighs one of every story (Reuters). The year must win at
+// least one whole vote and twice the next year's, and lie between the
+// latest year the text mentions and today. Month and day dates the text
+// names then fall in that year; its weekdays stay unresolved. It returns
+// why it inferred nothing, or "".
+func inferYear(doc *claims.Document, today claims.Date, named func(string) map[int]bool) (missing string) {
+	if named == nil {
+		return "the ledger holds no dated article that names its sources or places"
+	}
+	latestYear, _ := textYearAndWeekday(doc, today)
+	votes := map[int]float64{}
+	voters := map[int][]string{} // names by year, strongest first once sorted
+	weight := map[string]float64{}
+	for _, name := range properNames(doc.Text[doc.BodyStart:]) {
+		years := named(strings.ToLower(name))
+		for y := range years {
+			if y < latestYear || !today.IsZero() && y > today.Year() {
+				continue
+			}
+			votes[y] += 1 / float64(len(years))
+			voters[y] = append(voters[y], name)
+			weight[name] = 1 / float64(len(years))
+		}
+	}
+	best, second := 0, 0.0
+	for y, v := range votes {
+		if best == 0 || v > votes[best] || v == votes[best] && y > best {
+			best = y
+		}
+	}
+	for y, v := range votes {
+		if y != best && v > second {
+			second = v
+		}
+	}
+	if best == 0 || votes[best] < 1 || votes[best] < 2*second {
+		return "the ledger's dated articles that name its sources and places do not agree on a year"
+	}
+	names := voters[best]
+	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(weight[b], weight[a]) })
+	if len(names) > 3 {
+		names = names[:3]
+	}
+	doc.InferredYear = best
+	doc.InferredReason = "year taken as " + strconv.Itoa(best) + ", that of the ledger's dated articles that name " +
+		strings.Join(names, ", ") + ": dates it gives with a month fall in " + strconv.Itoa(best) + ", its weekdays stay unresolved"
+	return ""
+}
+
+// maxNameWords bounds a proper name: "World Health Organization",
+// "Karen Clark & Co." are a few words.
+const maxNameWords = 4
+
+// properNames lists, once each in text order, the runs of one to
+// maxNameWords words that start with a capital letter and do not cross
+// punctuation: the candidates for a name the ledger knows ("Derna", "World
+// Health Organization", "Moody's RMS").
+func properNames(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	var words []string // the current run, with no punctuation between
+	flush := func() {
+		for i := range words {
+			if r, _ := utf8.DecodeRuneInString(words[i]); !unicode.IsUpper(r) {
+				continue
+			}
+			for j := i + 1; j <= len(words) && j-i <= maxNameWords; j++ {
+				name := strings.Join(words[i:j], " ")
+				// "Moody's RMS" is a name; "London's estimate" names London.
+				for _, n := range []string{name, strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")} {
+					if !seen[n] {
+						seen[n] = true
+						out = append(out, n)
+					}
+				}
+			}
+		}
+		words = words[:0]
+	}
+	start := -1
+	for i, r := range text + "\n" {
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || (start >= 0 && (r == '\'' || r == '’' || r == '-' || r == '&'))
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			words = append(words, strings.TrimRight(text[start:i], "'’-"))
+			start = -1
+			if r != ' ' {
+				flush()
+			}
+		case !inWord && r != ' ':
+			flush()
+		}
+	}
+	return out
 }
 
 func weekdayNamed(text string) time.Weekday {

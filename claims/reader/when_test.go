@@ -54,6 +54,76 @@ func TestInferPublication(t *testing.T) {
 	}
 }
 
+// The year of an article with no day of its own, from the years of the
+// ledger's articles that name its sources and places.
+func TestInferYear(t *testing.T) {
+	today := claims.NewDate(2026, time.December, 7)
+	ledger := map[string]map[int]bool{
+		"derna":                     {2023: true},
+		"world health organization": {2023: true, 2020: true},
+		"reuters":                   {2017: true, 2023: true, 2024: true},
+		"london":                    {2024: true, 2025: true},
+		"kyiv":                      {2024: true, 2025: true},
+	}
+	named := func(name string) map[int]bool { return ledger[name] }
+	tests := []struct {
+		name, text string
+		named      func(string) map[int]bool
+		want       int    // the year, or 0 and the start of the reason
+		missing    string // why none
+	}{
+		{"the year of the story's names outweighs a name of every story",
+			"One month on, Derna still counts its dead. The World Health Organization counted 4,255 deaths on September 28, Reuters reported.", named, 2023, ""},
+		{"not before the latest year the text mentions",
+			"London's estimate rose to 1.1 million so far in 2025, officials in Kyiv said.", named, 2025, ""},
+		{"an even split is no year",
+			"London's estimate rose to 1.1 million, officials in Kyiv said.", named, 0, "the ledger's dated articles"},
+		{"a name of every story alone is no year",
+			"More than 200 people died, Reuters reported.", named, 0, "the ledger's dated articles"},
+		{"nothing known",
+			"More than 200 people died in Derna.", nil, 0, "the ledger holds no dated article"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := claims.Document{Text: tt.text}
+			missing := inferYear(&doc, today, tt.named)
+			if doc.InferredYear != tt.want || !strings.HasPrefix(missing, tt.missing) || (tt.missing == "") != (missing == "") {
+				t.Errorf("year %d, missing %q (%s); want %d, %q", doc.InferredYear, missing, doc.InferredReason, tt.want, tt.missing)
+			}
+		})
+	}
+}
+
+// A headerless article whose year the ledger gives: its month dates fall in
+// that year, its weekdays and undated figures stay undated.
+func TestFiguresOfAnArticleOfAKnownYear(t *testing.T) {
+	named := func(name string) map[int]bool {
+		if name == "derna" {
+			return map[int]bool{2023: true}
+		}
+		return nil
+	}
+	text := "Derna is still counting its dead.\n\nOn September 28 the WHO had counted 4,255 deaths in Derna. OCHA put the toll at more than 4,300 on Tuesday."
+	doc, warnings, err := ParseDocument("blog.txt", "", []byte(text), ParseOptions{Today: claims.NewDate(2026, time.December, 7), Named: named})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !doc.Reference().IsZero() || doc.InferredYear != 2023 {
+		t.Fatalf("reference %s, year %d; want no day and 2023", doc.Reference(), doc.InferredYear)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "year taken as 2023") || !strings.Contains(warnings[0], "Derna") {
+		t.Errorf("warnings %q, want one naming the year and Derna", warnings)
+	}
+	var got []string
+	for _, c := range NewReader().Read(&doc) {
+		got = append(got, c.Text+" "+c.AsOf.String())
+	}
+	want := []string{"4,255 deaths 2023-09-28", "more than 4,300 "}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("claims %q, want %q", got, want)
+	}
+}
+
 // The time a figure describes when its sentence names none, and whether it
 // is a forecast.
 func TestFigureTimeAndModality(t *testing.T) {

@@ -62,6 +62,11 @@ type Options struct {
 	// Future resolves a weekday, month or day without a year forward from
 	// the reference date ("on Sunday, Kim will go…") instead of back.
 	Future bool
+	// Year, when ref is zero, is the year of an article whose day is not
+	// known: a month, or a month and day, written without a year falls in
+	// it ("on September 28" in a piece of 2023). Weekdays and relative days
+	// stay unresolved, having no day to count from.
+	Year int
 }
 
 // Scan finds the date expressions in s, in text order. ref is the
@@ -72,7 +77,7 @@ func Scan(s string, ref time.Time, opts Options) []Mention {
 		ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 	}
 	sc := scratchPool.Get().(*scratch)
-	p := parser{text: s, toks: tokenize(s, sc.toks[:0]), ref: ref, future: opts.Future, lastEnd: -1}
+	p := parser{text: s, toks: tokenize(s, sc.toks[:0]), ref: ref, future: opts.Future, year: opts.Year, lastEnd: -1}
 	found := sc.found[:0]
 	for i := 0; i < len(p.toks); {
 		if !p.canStart(i) {

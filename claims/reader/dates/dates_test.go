@@ -383,3 +383,18 @@ func BenchmarkScan(b *testing.B) {
 		Scan(newsText, ref, Options{})
 	}
 }
+
+// An article whose year is known but not its day: a month, or a month and
+// day, falls in that year; a weekday or a relative day has nothing to count
+// from and stays unresolved.
+func TestDatesInAnArticleOfAKnownYear(t *testing.T) {
+	runScans(t, "", Options{Year: 2023}, []scanCase{
+		{"on September 28", []want{{"on September 28", KindDate, "2023-09-28", "2023-09-28", claims.PrecisionDay, "on"}}},
+		{"added 12,000 jobs in October", []want{{"in October", KindDate, "2023-10-01", "2023-10-31", claims.PrecisionMonth, "in"}}},
+		{"from October 5 to October 12", []want{{"from October 5 to October 12", KindPeriod, "2023-10-05", "2023-10-12", claims.PrecisionDay, "between"}}},
+		{"on July 27, 1953", []want{{"on July 27, 1953", KindDate, "1953-07-27", "1953-07-27", claims.PrecisionDay, "on"}}},
+		{"on Tuesday", []want{{"on Tuesday", KindDate, "", "", claims.PrecisionDay, "on"}}},
+		{"yesterday", []want{{"yesterday", KindDate, "", "", claims.PrecisionDay, ""}}},
+		{"since July", []want{{"since July", KindDate, "", "", claims.PrecisionMonth, "since"}}},
+	})
+}

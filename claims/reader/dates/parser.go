@@ -14,6 +14,7 @@ type parser struct {
 	toks    []token
 	ref     time.Time // publication date, zero when unknown
 	future  bool
+	year    int // the article's year when ref is zero (Options.Year)
 	lastEnd int // index of the token after the last mention, -1 before the first
 }
 
@@ -181,6 +182,11 @@ func (p *parser) finish(start int, pc piece, rel string) Mention {
 	if rel == "since" && (pc.kind == KindDate || pc.kind == KindPeriod) &&
 		!pc.from.IsZero() && !p.ref.IsZero() && !pc.from.After(p.ref) {
 		m.Kind, m.To = KindPeriod, p.ref
+	}
+	if rel == "since" && p.ref.IsZero() && pc.year == 0 {
+		// "since July" in an article of a known year but no known day runs
+		// to a day not known.
+		m.From, m.To, m.YearKnown = time.Time{}, time.Time{}, false
 	}
 	return m
 }
@@ -461,9 +467,15 @@ func (p *parser) calendar(end, y, m, d int, l lean) piece {
 	case y > 0:
 		pc.prec = claims.PrecisionYear
 		pc.from, pc.to, ok = day(y, 1, 1), day(y, 12, 31), true
+	case m > 0 && d > 0 && p.ref.IsZero() && p.year > 0:
+		pc.prec = claims.PrecisionDay
+		pc.from, pc.to, ok = slot{time.Month(m), d, time.Month(m), d}.in(p.year)
 	case m > 0 && d > 0:
 		pc.prec = claims.PrecisionDay
 		pc.from, pc.to, ok = slot{time.Month(m), d, time.Month(m), d}.pick(p.ref, l)
+	case m > 0 && p.ref.IsZero() && p.year > 0:
+		pc.prec = claims.PrecisionMonth
+		pc.from, pc.to, ok = monthSlot(time.Month(m)).in(p.year)
 	case m > 0:
 		pc.prec = claims.PrecisionMonth
 		pc.from, pc.to, ok = monthSlot(time.Month(m)).pick(p.ref, l)
