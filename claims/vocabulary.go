@@ -113,9 +113,11 @@ type Vocabulary struct {
 	// countries maps countries, their adjectives and cities, lower-cased, to
 	// the country; adjectives holds the adjectives and possessives alone.
 	countries, adjectives map[string]string
-	affiliations          phraseTable
-	peoples               phraseTable
-	placeKinds            map[string]bool
+	// regions maps regions inside a country, lower-cased, to the country.
+	regions      map[string]string
+	affiliations phraseTable
+	peoples      phraseTable
+	placeKinds   map[string]bool
 }
 
 var words = loadVocabulary()
@@ -126,7 +128,7 @@ func Words() *Vocabulary { return words }
 func loadVocabulary() *Vocabulary {
 	v := &Vocabulary{unitClass: map[string]string{}, measures: map[string]Measure{},
 		actionClass: map[string]string{}, sources: map[string]string{}, sourceVariants: map[string]string{},
-		countries: map[string]string{}, adjectives: map[string]string{}, placeKinds: map[string]bool{},
+		countries: map[string]string{}, regions: map[string]string{}, adjectives: map[string]string{}, placeKinds: map[string]bool{},
 		affiliations: loadPhrases("affiliations.txt"), peoples: phraseTable{fields: map[string][]string{}}}
 	for _, f := range wordList("units.txt") {
 		name, class, _ := strings.Cut(f[0], "@")
@@ -152,6 +154,9 @@ func loadVocabulary() *Vocabulary {
 		for _, w := range f {
 			v.placeKinds[w] = true
 		}
+	}
+	for _, f := range wordList("regions.txt") {
+		v.regions[strings.ToLower(f[0])] = f[1]
 	}
 	for _, f := range wordList("countries.txt") {
 		f = append(f, "", "", "")
@@ -251,6 +256,15 @@ func nameKey(name string) string {
 // "North Korea", "Russian" → "Russia"), or "" when the word lists do not know it.
 func CountryOf(place string) string {
 	return words.countries[strings.ToLower(strings.TrimSpace(place))]
+}
+
+// IsRegionName reports a region inside a country that regions.txt lists
+// ("South Carolina", "Kherson"). A country is not one: as a clause's
+// subject it is mostly the actor ("Russia fired 188 drones"). Nor is a
+// county or a city: "Maui County had reported 36 deaths" is the county's
+// government speaking about the fire's toll, not a part of it.
+func IsRegionName(name string) bool {
+	return words.regions[strings.ToLower(strings.TrimSpace(name))] != ""
 }
 
 // CountryOfAdjective gives the country an adjective or possessive names

@@ -319,6 +319,47 @@ func (d *document) place(toks []token, before int, p np) string {
 			}
 		}
 	}
+	return subjectPlace(d.doc.Text, toks, before)
+}
+
+// clauseOpeners end the clause before a figure: its subject comes after.
+var clauseOpeners = map[string]bool{"and": true, "while": true, "but": true, "whereas": true}
+
+// subjectPlace reads a region that is the whole subject of the figure's
+// clause: "South Carolina accounted for 24 of the deaths and Georgia for
+// 17", "Florida has confirmed 11 deaths", "South Carolina has recorded 39,
+// Georgia 33". The name must be one the word lists know as a region: a
+// clause that opens with a person or a body ("Cooper said 11") names none,
+// and one that opens with a country names the actor ("Russia fired 188
+// drones"), not where. A name that qualifies a body or a person ("Hawaii
+// authorities", "Georgia Governor Brian Kemp") is not the subject: they
+// speak for the state about what may be narrower.
+func subjectPlace(text string, toks []token, before int) string {
+	if before < 0 {
+		return ""
+	}
+	start := before
+	for start > 0 && !toks[start-1].punct && !clauseOpeners[toks[start-1].lower] {
+		start--
+	}
+	end := start
+	for end <= before && end-start < 4 && toks[end].capitalized() {
+		end++
+	}
+	name := strings.TrimSuffix(strings.TrimSuffix(joinTokens(text, toks[start:end]), "'s"), "’s")
+	if end == start || !claims.IsRegionName(name) {
+		return ""
+	}
+	if end > before {
+		return name // "Georgia 33"
+	}
+	next := toks[end].lower
+	switch {
+	case next == "for", predicateWords["auxiliary"][next], strings.HasSuffix(next, "ed"):
+		return name // "Georgia for 17", "Florida has confirmed", "South Carolina recorded"
+	case strings.HasSuffix(next, "s") && end+1 <= before && toks[end+1].lower == "for":
+		return name // "North Carolina accounts for"
+	}
 	return ""
 }
 

@@ -200,3 +200,30 @@ func TestReaderInfersYearFromWeekday(t *testing.T) {
 		t.Errorf("claims %v", cs)
 	}
 }
+
+// A region that is the whole subject of a figure's clause is its place; a
+// country there is the actor, and a region that qualifies a body or a person
+// speaks for it.
+func TestSubjectPlace(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // the place of each claim
+	}{
+		{"South Carolina accounted for 24 of the deaths and Georgia for 17.", []string{"South Carolina", "Georgia"}},
+		{"Helene has killed at least 215 people. South Carolina has recorded 39 deaths, Georgia 33 and Virginia two.", []string{"", "South Carolina", "Georgia", "Virginia"}},
+		{"North Carolina accounts for at least 109 of the deaths.", []string{"North Carolina"}},
+		{"Maui County had reported 36 deaths.", []string{""}},
+		{"Russia fired a record 188 drones overnight.", []string{""}},
+		{"Hawaii authorities lowered the death toll to at least 97.", []string{""}},
+		{"Governor Roy Cooper said 11 people had died.", []string{""}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range readText(t, "2024-10-04", "", tt.text) {
+			got = append(got, c.Place)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: places %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
