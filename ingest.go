@@ -325,10 +325,11 @@ func (in *ingester) readBatches(ctx context.Context, inputs []input) <-chan []re
 		var batch []readArticle
 		var bytes int
 		var opened time.Time
-		// An article with no date whose year the ledger cannot give yet is
-		// read again after the others: a blog read before the wire copy of
-		// its story (in name order) then takes its year. Stdin cannot be
-		// read twice.
+		// An article with no date is read again after the others, so that
+		// the year the ledger gives it comes from all of them: a blog read
+		// before the wire copy of its story (in name order) takes its
+		// year, and a run resumed after a crash dates it as one clean run
+		// does. Stdin cannot be read twice.
 		queue := slices.Clip(inputs)
 		for k := 0; k < len(queue); k++ {
 			src := queue[k]
@@ -342,8 +343,7 @@ func (in *ingester) readBatches(ctx context.Context, inputs []input) <-chan []re
 			if ctx.Err() != nil && errors.Is(r.err, ctx.Err()) {
 				break // interrupted while waiting for the input: not read
 			}
-			if doc := r.article.Document; k < len(inputs) && r.err == nil && src.path != "-" &&
-				doc.Reference().IsZero() && doc.InferredYear == 0 {
+			if k < len(inputs) && r.err == nil && src.path != "-" && r.article.Document.Reference().IsZero() {
 				queue = append(queue, src)
 				continue
 			}

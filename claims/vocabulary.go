@@ -115,6 +115,7 @@ type Vocabulary struct {
 	countries, adjectives map[string]string
 	// regions maps regions inside a country, lower-cased, to the country.
 	regions      map[string]string
+	sectors      phraseTable // every name of a sector → its first
 	affiliations phraseTable
 	peoples      phraseTable
 	placeKinds   map[string]bool
@@ -129,7 +130,8 @@ func loadVocabulary() *Vocabulary {
 	v := &Vocabulary{unitClass: map[string]string{}, measures: map[string]Measure{},
 		actionClass: map[string]string{}, sources: map[string]string{}, sourceVariants: map[string]string{},
 		countries: map[string]string{}, regions: map[string]string{}, adjectives: map[string]string{}, placeKinds: map[string]bool{},
-		affiliations: loadPhrases("affiliations.txt"), peoples: phraseTable{fields: map[string][]string{}}}
+		affiliations: loadPhrases("affiliations.txt"), peoples: phraseTable{fields: map[string][]string{}},
+		sectors: phraseTable{fields: map[string][]string{}}}
 	for _, f := range wordList("units.txt") {
 		name, class, _ := strings.Cut(f[0], "@")
 		v.Units = append(v.Units, Unit{Name: name, Class: class, Forms: f[1:]})
@@ -153,6 +155,11 @@ func loadVocabulary() *Vocabulary {
 	for _, f := range wordList("place_kinds.txt") {
 		for _, w := range f {
 			v.placeKinds[w] = true
+		}
+	}
+	for _, f := range wordList("sectors.txt") {
+		for _, name := range f {
+			v.sectors.add(name, []string{f[0]})
 		}
 	}
 	for _, f := range wordList("regions.txt") {
@@ -286,6 +293,27 @@ func NationalityOf(subject string) string {
 		return f[0]
 	}
 	return ""
+}
+
+// SectorOf returns the part of an economy a subject names ("health care
+// jobs" → "health care", "private payrolls" → "private"), or "" when it
+// names none: a sector's figure and the total measure different things.
+func SectorOf(subject string) string {
+	if f, ok := words.sectors.find(NormalWords(subject)); ok {
+		return f[0]
+	}
+	return ""
+}
+
+// SectorAt returns the sector named by the longest run of words that opens
+// words (lower-case, as NormalWords gives them), and how many words it takes.
+func SectorAt(words []string) (sector string, n int) {
+	for n = min(Words().sectors.longest, len(words)); n >= 1; n-- {
+		if f, ok := Words().sectors.fields[strings.Join(words[:n], " ")]; ok {
+			return f[0], n
+		}
+	}
+	return "", 0
 }
 
 // phraseTable maps lower-case phrases of whole words to the fields that

@@ -25,7 +25,7 @@ func (l *claimTable) describeSeries(si *seriesInfo) string {
 		measures.add(l.text(r.measure), 1)
 		places.add(l.text(r.place), 1)
 	}
-	what := strings.TrimSpace(l.text(si.key.nationality) + " " + units.top())
+	what := strings.Join(strings.Fields(l.text(si.key.nationality)+" "+l.text(si.key.sector)+" "+units.top()), " ")
 	parts := []string{what}
 	if m := measures.top(); m != "" && m != units.top() {
 		parts = append(parts, m)

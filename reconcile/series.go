@@ -19,12 +19,17 @@ type seriesKey struct {
 	modality    symbol
 	incremental bool // "an additional 25,000" counts a step, not a total
 	place       symbol
+	sector      symbol // "health care": a sector's figure is not the total's
 }
 
 // keyText spells a series key out: its id is a hash of this.
 func (l *claimTable) keyText(k seriesKey) string {
-	return l.text(k.nationality) + "|" + l.text(k.unitClass) + "|" + l.text(k.measure) + "|" + l.text(k.modality) + "|" +
+	text := l.text(k.nationality) + "|" + l.text(k.unitClass) + "|" + l.text(k.measure) + "|" + l.text(k.modality) + "|" +
 		strconv.FormatBool(k.incremental) + "|" + l.text(k.place)
+	if k.sector != 0 {
+		text += "|" + l.text(k.sector) // after the rest, so that keys without one keep their ids
+	}
+	return text
 }
 
 // seriesInfo is one series being reconciled.
@@ -40,7 +45,7 @@ type seriesInfo struct {
 
 // keyOf is a claim's series key with its resolved place.
 func (f *fact) keyOf() seriesKey {
-	return seriesKey{f.nationality, f.unitClass, f.measure, f.modality, f.incremental, f.place}
+	return seriesKey{f.nationality, f.unitClass, f.measure, f.modality, f.incremental, f.place, f.sector}
 }
 
 // listMembers lists the claims of each series in the order they joined it.

@@ -36,6 +36,7 @@ type fact struct {
 	measure       symbol // measure class; 0 ("") when the claim names none
 	scope         symbol
 	nationality   symbol
+	sector        symbol // "health care"; "" when the subject names no part of an economy
 	explicitPlace symbol // the claim's own place, normalised
 	place         symbol // after the place rule
 	modality      symbol // claims.Modality, Actual when not stated
@@ -94,6 +95,7 @@ type lookups struct {
 	sourceByName  map[string]int32 // as written → index in claimTable.sources
 	sourceByKey   map[string]int32 // normalised → index in claimTable.sources
 	nationalities map[string]symbol
+	sectors       map[string]symbol
 	places        map[string]symbol
 	unitClasses   map[string]symbol
 	sentenceSeed  maphash.Seed
@@ -102,10 +104,15 @@ type lookups struct {
 func newClaimTable(opt claims.Options) *claimTable {
 	return &claimTable{opt: opt, words: newSymbols(), echoes: map[int32][]int32{}, adding: &lookups{
 		docs: map[string]int32{}, sourceByName: map[string]int32{}, sourceByKey: map[string]int32{},
-		nationalities: map[string]symbol{}, places: map[string]symbol{}, unitClasses: map[string]symbol{},
+		nationalities: map[string]symbol{}, sectors: map[string]symbol{}, places: map[string]symbol{}, unitClasses: map[string]symbol{},
 		sentenceSeed: maphash.MakeSeed(),
 	}}
 }
+
+// peopleClasses are the unit classes that count people whom a war or a
+// disaster befalls: a sector word in their subject ("government forces",
+// "private contractors") says whose, not which part of an economy.
+var peopleClasses = map[string]bool{"personnel": true, "people": true, "harm": true, "crowd": true}
 
 // add describes one quantity claim and keeps what the reconciler reads of it.
 func (l *claimTable) add(e *claims.Entry) {
@@ -140,6 +147,9 @@ func (l *claimTable) add(e *claims.Entry) {
 	f.incremental = e.Incremental
 
 	f.nationality = l.symbolFor(a.nationalities, e.Subject, claims.NationalityOf)
+	if !peopleClasses[l.text(f.rawUnitClass)] {
+		f.sector = l.symbolFor(a.sectors, e.Subject, claims.SectorOf) // not "government forces"
+	}
 	f.explicitPlace = l.symbolFor(a.places, e.Place, normalPlace)
 
 	name, own := claims.RootName(e)

@@ -168,6 +168,15 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 		c.Measure = sameUnitMeasure(d.claims[max(0, len(d.claims)-recentClaims):], earlier, c.Unit)
 	}
 	c.Subject = d.owner(s, toks, before, phrase, c, earlier)
+	if sector := sectorOf(toks, before, tokenAt(toks, n.End)); sector != "" {
+		switch claims.SectorOf(c.Subject) {
+		case "":
+			c.Subject = strings.TrimSpace(sector + " " + c.Subject) // "health care added 52,000 jobs"
+		case sector:
+		default: // "health care added 52,000 jobs and government 40,000": not the earlier figure's sector
+			c.Subject = sector + " " + c.Unit
+		}
+	}
 	c.Modality = modality(toks, first, phrase)
 	c.Place = d.place(toks, before, phrase)
 	d.when(s, &c, earlier)

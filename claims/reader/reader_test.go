@@ -227,3 +227,29 @@ func TestSubjectPlace(t *testing.T) {
 		}
 	}
 }
+
+// The part of an economy a figure counts, from its clause's subject or "in"
+// after it; "the government" acting is none.
+func TestSectorOf(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // the subject of each claim
+	}{
+		{"Employers added 12,000 jobs. Health care added 52,000 jobs and government 40,000.",
+			[]string{"jobs", "health care jobs", "government jobs"}},
+		{"Manufacturing lost 46,000 jobs, including 44,000 in transportation equipment.",
+			[]string{"manufacturing jobs", "transportation equipment jobs"}},
+		{"Employers added 114,000 jobs. Transportation and warehousing payrolls rose by 14,000, while the information sector shed 20,000 jobs.",
+			[]string{"jobs", "transportation and warehousing jobs", "information jobs"}},
+		{"The government also revised data to show 29,000 fewer jobs created.", []string{"fewer jobs"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range readText(t, "2024-11-01", "", tt.text) {
+			got = append(got, c.Subject)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: subjects %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
