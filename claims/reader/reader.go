@@ -7,8 +7,10 @@
 package reader
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -48,6 +50,7 @@ type sentenceInfo struct {
 	toks    []token
 	numbers []numbers.Number // offsets relative to the document
 	dates   []dates.Mention  // offsets relative to the document
+	sourced bool             // it names a source (an attribution anchor)
 }
 
 // document is the reader's working state for one article: what was named
@@ -112,7 +115,59 @@ func (r *Reader) Read(doc *claims.Document) []claims.Claim {
 	for i := range d.sentences {
 		d.read(i)
 	}
+	d.continueLeadReport()
 	return d.claims
+}
+
+// sentenceAt returns the sentence that holds a document offset.
+func (d *document) sentenceAt(offset int) *sentenceInfo {
+	k, _ := slices.BinarySearchFunc(d.sentences, offset, func(s sentenceInfo, off int) int { return cmp.Compare(s.End, off+1) })
+	return &d.sentences[min(k, len(d.sentences)-1)]
+}
+
+// isStatistic reports a figure for a month or a quarter: a release's.
+func isStatistic(c claims.Claim) bool { return c.Period.Precision == claims.PrecisionMonth }
+
+// leadParagraphs is how far into an article its lead report is looked for.
+const leadParagraphs = 2
+
+// continueLeadReport gives the article's lead report, when it is a
+// statistical release, to its other statistics that no source claims: wire
+// copy names the release behind its news once, near the top ("Nonfarm
+// payrolls increased by 114,000 jobs last month, the Labor Department
+// said"), and its other figures for a month or a quarter are the release's
+// too ("the unemployment rate jumped to 4.3%", "average hourly earnings rose
+// 0.2% after gaining 0.3% in June"). The lead report is the first figure's
+// with a named source in the first paragraphs, and a release's when that
+// figure is for a month or a quarter; a toll's report is not carried so
+// (a city's population beside it is the outlet's own). A forecast or a
+// possible figure is not a report's.
+func (d *document) continueLeadReport() {
+	var lead claims.Attribution
+	firstPara := -1
+	for _, s := range d.sentences {
+		if firstPara < 0 && len(s.numbers) > 0 {
+			firstPara = s.Paragraph
+		}
+	}
+	for _, c := range d.claims {
+		if c.Attribution.Root != "" && c.Kind == claims.KindQuantity && c.Modality == claims.Actual {
+			if d.sentenceAt(c.Start).Paragraph-firstPara < leadParagraphs && isStatistic(c) {
+				lead = c.Attribution
+			}
+			break
+		}
+	}
+	if lead.Root == "" {
+		return
+	}
+	for i := range d.claims {
+		c := &d.claims[i]
+		if c.Attribution.Root == "" && c.Kind == claims.KindQuantity && c.Modality == claims.Actual && isStatistic(*c) &&
+			!d.sentenceAt(c.Start).sourced {
+			c.Attribution = lead
+		}
+	}
 }
 
 // dropHeadlineRepeats forgets figures of a headline (a first line without a
@@ -157,6 +212,7 @@ func (d *document) read(i int) {
 	s := &d.sentences[i]
 	d.learnAliases(s)
 	anchors := d.attributions(s)
+	s.sourced = len(anchors) > 0
 	var found []claims.Claim
 	for k := range s.numbers {
 		c, ok := d.quantity(s, k, found)

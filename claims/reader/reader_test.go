@@ -253,3 +253,35 @@ func TestSectorOf(t *testing.T) {
 		}
 	}
 }
+
+// A statistical release named once near the top is the source of the
+// article's other statistics that name none; a toll's report is not carried
+// so.
+func TestLeadReport(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // the root source of each claim
+	}{
+		{"a release's other statistics",
+			"U.S. employers added 114,000 jobs in July, the Labor Department said on Friday.\n\n" +
+				"The unemployment rate rose to 4.3% in July. Average hourly earnings rose 0.2% after gaining 0.3% in June.",
+			[]string{"Labor Department", "Labor Department", "Labor Department", "Labor Department"}},
+		{"a forecast is not the release's",
+			"U.S. employers added 114,000 jobs in July, the Labor Department said on Friday.\n\n" +
+				"Economists had forecast 175,000 jobs for July.",
+			[]string{"Labor Department", "Economists"}},
+		{"a toll's report is not carried to the city's population",
+			"More than 5,300 people died in Derna, the interior ministry said on Tuesday.\n\n" +
+				"The city of some 120,000 people lies on the coast.",
+			[]string{"interior ministry", ""}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range readText(t, "2024-08-02", "", tt.text) {
+			got = append(got, c.Attribution.Root)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: roots %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
