@@ -534,6 +534,15 @@ func nameShaped(d *document, toks []token) bool {
 		}
 	}
 	last := len(toks) - 1
+	// A phrase cut mid-way names nobody: "put the number of", "predicted
+	// the", "counts killed and wounded together and"; nor does a pronoun
+	// taken for a name ("He"; "Theresa May" is one), a day ("released on
+	// Wednesday") or a lone past participle ("experts they consulted").
+	if functionWords[toks[last].lower] && !isName(toks[last]) && (last == 0 || !toks[last].capitalized() || !toks[last-1].capitalized()) ||
+		len(toks) == 1 && weekdayNamed(toks[0].lower) >= 0 ||
+		len(toks) == 1 && !toks[0].capitalized() && strings.HasSuffix(toks[0].lower, "ed") {
+		return false
+	}
 	// "Inflation registered at 3.1%": what is measured does not speak.
 	if m, isMeasure := d.lx.measures.at(toks, 0); isMeasure && len(m.words) == len(toks) {
 		return false
