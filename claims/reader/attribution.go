@@ -866,13 +866,17 @@ func (d *document) relativeAntecedent(toks []token, who int) []string {
 	if j >= 0 && toks[j].text == "," {
 		j--
 	}
-	// Skip one appositive ", a crowd scientist at the University of Suffolk".
+	// Skip one appositive ", a crowd scientist at the University of
+	// Suffolk" or participle phrase ", released on Wednesday": "a survey by
+	// ADP, released on Wednesday, which estimated" is the survey's.
 	k := j
 	for k >= 0 && toks[k].text != "," {
 		k--
 	}
-	if k > 0 && k+1 < len(toks) && (toks[k+1].lower == "a" || toks[k+1].lower == "an" || toks[k+1].lower == "the") {
-		j = k - 1
+	if k > 0 && k+1 < len(toks) {
+		if w := toks[k+1].lower; w == "a" || w == "an" || w == "the" || strings.HasSuffix(w, "ed") && !toks[k+1].capitalized() {
+			j = k - 1
+		}
 	}
 	end := j + 1
 	for j >= 0 && (toks[j].capitalized() || toks[j].text == ".") {

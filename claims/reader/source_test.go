@@ -37,6 +37,8 @@ func TestSourceRules(t *testing.T) {
 			"The largest numbers of confirmed deaths come from Bashkortostan (5,945).", []string{""}},
 		{"a past participle alone names nobody",
 			"Experts they consulted estimate deaths at between 189,000 and 273,000.", []string{""}},
+		{"a participle phrase between a source and its relative is skipped",
+			"That was below a survey by payroll firm ADP, released on Wednesday, which estimated that firms added 143,000 jobs.", []string{"ADP"}},
 		{"a title is no part of the name",
 			"Gov. Ann Lee said 40 people were rescued.", []string{"Ann Lee"}},
 		{"the owner of a count named before the figure",
