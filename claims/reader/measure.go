@@ -322,21 +322,22 @@ func (d *document) place(toks []token, before int, p np) string {
 	return subjectPlace(d.doc.Text, toks, before)
 }
 
-// sectorOf reads the part of an economy a figure counts: the subject of
+// sectorOf reads the part of an economy a figure counts, and the index of
+// its first word: the subject of
 // its clause ("Health care added 52,000 jobs and government 40,000",
 // "Transportation and warehousing payrolls rose by 14,000", "the
 // information sector shed 20,000") or "in" right after it ("44,000 in
 // transportation equipment"); claims/data/sectors.txt. "The government
 // revised" is the government acting: after "the", a sector is one only when
 // "sector" or "industry" follows.
-func sectorOf(toks []token, before, after int) string {
+func sectorOf(toks []token, before, after int) (sector string, at int) {
 	if after+1 < len(toks) && toks[after].lower == "in" {
 		if sector, _ := claims.SectorAt(lowerWords(toks[after+1 : min(after+6, len(toks))])); sector != "" {
-			return sector
+			return sector, after + 1
 		}
 	}
 	if before < 0 {
-		return ""
+		return "", -1
 	}
 	start := before
 	for start > 0 && !toks[start-1].punct && !clauseOpeners[toks[start-1].lower] {
@@ -348,9 +349,9 @@ func sectorOf(toks []token, before, after int) string {
 	}
 	sector, n := claims.SectorAt(lowerWords(toks[start : before+1]))
 	if sector == "" || the && (start+n > before || toks[start+n].lower != "sector" && toks[start+n].lower != "industry") {
-		return ""
+		return "", -1
 	}
-	return sector
+	return sector, start
 }
 
 func lowerWords(toks []token) []string {

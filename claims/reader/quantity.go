@@ -154,8 +154,15 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 	if phrase.empty() && c.Unit != "" {
 		phrase.unit = c.Unit // named before the figure: its noun may say the measure
 	}
+	sector, sectorAt := sectorOf(toks, before, tokenAt(toks, n.End))
 	if m := d.measure(toks, first, before, phrase); m != "" {
 		c.Measure = m
+	}
+	if sectorAt >= 0 {
+		// "manufacturing by 115,000" names a sector, not what was done.
+		if m, ok := d.lx.measures.at(toks, sectorAt); ok && m.value == c.Measure {
+			c.Measure = ""
+		}
 	}
 	if c.Measure == "" && populationOf(toks, before) {
 		c.Measure = "population" // "a city of 90,000": context, not a count of what happened
@@ -168,7 +175,7 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 		c.Measure = sameUnitMeasure(d.claims[max(0, len(d.claims)-recentClaims):], earlier, c.Unit)
 	}
 	c.Subject = d.owner(s, toks, before, phrase, c, earlier)
-	if sector := sectorOf(toks, before, tokenAt(toks, n.End)); sector != "" {
+	if sector != "" {
 		switch claims.SectorOf(c.Subject) {
 		case "":
 			c.Subject = strings.TrimSpace(sector + " " + c.Subject) // "health care added 52,000 jobs"

@@ -285,3 +285,15 @@ func TestLeadReport(t *testing.T) {
 		}
 	}
 }
+
+// A sector's name is not what was done to the figure: "manufacturing by
+// 115,000" was lowered, not produced.
+func TestSectorIsNoMeasure(t *testing.T) {
+	got := readText(t, "2024-08-21", "", "The department cut 818,000 jobs. Leisure and hospitality was lowered by 150,000 jobs and manufacturing by 115,000.")
+	if len(got) != 3 || got[2].Subject != "manufacturing jobs" || got[2].Measure == "produced" {
+		for _, c := range got {
+			t.Logf("%s: subject %q, measure %q", c.Text, c.Subject, c.Measure)
+		}
+		t.Errorf("want the third figure manufacturing jobs, not produced")
+	}
+}
