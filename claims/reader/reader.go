@@ -132,16 +132,18 @@ func isStatistic(c claims.Claim) bool { return c.Period.Precision == claims.Prec
 const leadParagraphs = 2
 
 // continueLeadReport gives the article's lead report, when it is a
-// statistical release, to its other statistics that no source claims: wire
+// statistical release, to its other figures that no source claims: wire
 // copy names the release behind its news once, near the top ("Nonfarm
 // payrolls increased by 114,000 jobs last month, the Labor Department
-// said"), and its other figures for a month or a quarter are the release's
-// too ("the unemployment rate jumped to 4.3%", "average hourly earnings rose
-// 0.2% after gaining 0.3% in June"). The lead report is the first figure's
-// with a named source in the first paragraphs, and a release's when that
-// figure is for a month or a quarter; a toll's report is not carried so
-// (a city's population beside it is the outlet's own). A forecast or a
-// possible figure is not a report's.
+// said"), and its other figures for a month or a quarter, or for no period
+// at all, are the release's too ("the unemployment rate jumped to 4.3%",
+// "average hourly earnings rose 0.2% after gaining 0.3% in June"). The lead
+// report is the first figure's with a named source in the first
+// paragraphs, and a release's when that figure is for a month or a
+// quarter; a toll's report is not carried so (a city's population beside
+// it is the outlet's own). A forecast or a possible figure is not a
+// report's, nor a figure for a year or a span of years ("the largest
+// downgrade since 2009").
 func (d *document) continueLeadReport() {
 	var lead claims.Attribution
 	firstPara := -1
@@ -163,7 +165,7 @@ func (d *document) continueLeadReport() {
 	}
 	for i := range d.claims {
 		c := &d.claims[i]
-		if c.Attribution.Root == "" && c.Kind == claims.KindQuantity && c.Modality == claims.Actual && isStatistic(*c) &&
+		if c.Attribution.Root == "" && c.Kind == claims.KindQuantity && c.Modality == claims.Actual && (isStatistic(*c) || c.Period.IsZero()) &&
 			!d.sentenceAt(c.Start).sourced {
 			c.Attribution = lead
 		}

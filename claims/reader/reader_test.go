@@ -266,6 +266,10 @@ func TestLeadReport(t *testing.T) {
 			"U.S. employers added 114,000 jobs in July, the Labor Department said on Friday.\n\n" +
 				"The unemployment rate rose to 4.3% in July. Average hourly earnings rose 0.2% after gaining 0.3% in June.",
 			[]string{"Labor Department", "Labor Department", "Labor Department", "Labor Department"}},
+		{"a release's figure with no period of its own",
+			"U.S. employers added 142,000 jobs in August, the Labor Department said on Friday.\n\n" +
+				"The unemployment rate dipped to 4.2 percent from 4.3 percent in July.",
+			[]string{"Labor Department", "Labor Department", "Labor Department"}},
 		{"a forecast is not the release's",
 			"U.S. employers added 114,000 jobs in July, the Labor Department said on Friday.\n\n" +
 				"Economists had forecast 175,000 jobs for July.",
@@ -295,5 +299,17 @@ func TestSectorIsNoMeasure(t *testing.T) {
 			t.Logf("%s: subject %q, measure %q", c.Text, c.Subject, c.Measure)
 		}
 		t.Errorf("want the third figure manufacturing jobs, not produced")
+	}
+}
+
+// A date after a figure set against this one is that figure's: "dipped to
+// 4.2 percent from 4.3 percent in July".
+func TestComparedFigureKeepsItsDate(t *testing.T) {
+	got := readText(t, "2024-09-06", "", "The unemployment rate dipped to 4.2 percent from 4.3 percent in July.")
+	if len(got) != 2 || got[0].AsOf.String() == "2024-07-31" || got[1].AsOf.String() != "2024-07-31" {
+		for _, c := range got {
+			t.Logf("%s: as of %s", c.Text, c.AsOf)
+		}
+		t.Errorf("want July for 4.3 percent only")
 	}
 }

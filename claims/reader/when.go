@@ -93,6 +93,28 @@ func (d *document) runningSince(s *sentenceInfo, c *claims.Claim, m dates.Mentio
 	return since >= 0 && (since == 0 || clause[since-1] == ' ') && !strings.ContainsAny(clause[since:], ",;")
 }
 
+// comparedWords introduce a figure set against another: "from 4.3% in
+// July", "after gaining 0.3% in June", "compared with 206,000 in June".
+var comparedWords = map[string]bool{"from": true, "after": true, "with": true, "than": true}
+
+// comparedFigureBetween reports a figure of the sentence between offsets
+// from and to that a word of comparison introduces.
+func comparedFigureBetween(s *sentenceInfo, from, to int) bool {
+	for _, n := range s.numbers {
+		if n.Start < from || n.End > to {
+			continue
+		}
+		k := tokenAt(s.toks, n.Start)
+		for k > 0 && (s.toks[k-1].lower == "the" || s.toks[k-1].lower == "gaining" || s.toks[k-1].lower == "rising" || s.toks[k-1].lower == "a") {
+			k--
+		}
+		if k > 0 && comparedWords[s.toks[k-1].lower] {
+			return true
+		}
+	}
+	return false
+}
+
 // inRelativeBefore reports a date whose clause, before it, opens with a
 // relative pronoun and, after it, reaches the figure through the main verb's
 // auxiliary: "the quake that struck on Monday | has killed 13".
@@ -149,6 +171,11 @@ func (d *document) nearestDate(s *sentenceInfo, c *claims.Claim) (dates.Mention,
 			// Iniki in 1992": a relative clause after the figure says
 			// something else.
 			if strings.Contains(between, ", which") || strings.Contains(between, ", who") {
+				continue
+			}
+			// "dipped to 4.2 percent from 4.3 percent in July": the date
+			// is the figure's it follows, set against this one.
+			if comparedFigureBetween(s, c.End, m.Start) {
 				continue
 			}
 		}
