@@ -31,7 +31,17 @@ func readLiteral(s string, i int) literal {
 	var mantissa uint64
 	digits, group := 0, 0
 	j := i
-	for j < len(s) {
+	lakh := lakhGroupedEnd(s, i)
+	for j < lakh {
+		if isDigit(s[j]) {
+			mantissa = mantissa*10 + uint64(s[j]-'0')
+			digits++
+			l.intDigits++
+		}
+		l.grouped = true
+		j++
+	}
+	for j < len(s) && lakh < 0 {
 		c := s[j]
 		if isDigit(c) {
 			if digits < maxExactDigits {
@@ -78,6 +88,28 @@ func readLiteral(s string, i int) literal {
 		l.fracDigits = len(clean) - k - 1
 	}
 	return l
+}
+
+// lakhGroupedEnd is the end of a number grouped the Indian way at i, in
+// lakhs and crores ("8,17,000" is 817,000; "1,23,45,678"): one or two
+// digits, pairs, then a last group of three. -1 when there is none.
+func lakhGroupedEnd(s string, i int) int {
+	j := i
+	for j < len(s) && j-i < 2 && isDigit(s[j]) {
+		j++
+	}
+	if j == i || j >= len(s) || s[j] != ',' {
+		return -1
+	}
+	pairs := 0
+	for j+3 < len(s) && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && s[j+3] == ',' {
+		j += 3
+		pairs++
+	}
+	if pairs == 0 || !threeDigits(s, j+1) || pairs*2+5 > maxExactDigits {
+		return -1
+	}
+	return j + 4
 }
 
 // groupSeparatorLen is the length of a thousands separator at j: a comma,

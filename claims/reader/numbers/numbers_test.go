@@ -57,6 +57,8 @@ var scanTests = []struct {
 	{"thousands separators", "killed 1,121 people", []m{card("1,121", 1121)}},
 	{"decimal", "a 17.9 rise and 4.8 more", []m{card("17.9", 17.9), card("4.8", 4.8)}},
 	{"millions with separators", "1,500,000 shells", []m{card("1,500,000", 1.5e6)}},
+	{"lakhs and crores grouped the Indian way", "about 8,17,000 people and 1,23,45,678 voters", []m{card("8,17,000", 817000), card("1,23,45,678", 12345678)}},
+	{"pairs without a last group of three are not lakhs", "scores of 8,17 and 12,34,5", []m{card("8", 8), card("17", 17), card("12", 12), card("34", 34), card("5", 5)}},
 	{"leading point", "up .5 today", []m{card(".5", 0.5)}},
 	{"negative", "fell to -5 and −3.5", []m{card("-5", -5), card("−3.5", -3.5)}},
 	{"hyphen after a word is no minus", "in mid-2023", []m{card("2023", 2023)}},
