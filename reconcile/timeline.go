@@ -141,12 +141,29 @@ func relate(a, b *reading, scope string, window int32) relation {
 		return unrelated
 	case a.voice == b.voice:
 		return changing // a source (or its side) revising itself
+	case sameMoment && a.doc == b.doc && a.sentence != b.sentence && apartBy(a, b) > sameArticleRatio:
+		return unrelated // two sides' figures of one article an order of magnitude apart: two quantities
 	case sameMoment:
 		return conflicting
 	case scope == claims.ScopeCumulative && b.hi < a.lo:
 		return conflicting // a running total cannot fall
 	}
 	return changing
+}
+
+// sameArticleRatio is how far apart two sides' figures of one article, in
+// two sentences, may lie and still be one quantity they disagree on (the
+// police's 15,000 and the organizers' 75,000): an article that gives 388
+// names and 3,000 survivors in hotels is counting two things.
+const sameArticleRatio = 10
+
+// apartBy is how many times the higher figure is the lower.
+func apartBy(a, b *reading) float64 {
+	lo, hi := min(a.hi, b.hi), max(a.lo, b.lo)
+	if lo <= 0 || math.IsInf(hi, 0) || math.IsInf(lo, 0) {
+		return 1
+	}
+	return hi / lo
 }
 
 // compareNeighbours compares each reading with the nearest readings of its

@@ -42,6 +42,10 @@ func TestRelate(t *testing.T) {
 			reading{day: 5, doc: 1, voice: us, sentence: 1, lo: 50, hi: 51}, changing},
 		{"one side, two articles: a revision", claims.ScopeState, reading{day: 5, doc: 1, voice: us, sentence: 1, lo: 10, hi: 11},
 			reading{day: 9, doc: 2, voice: us, sentence: 2, lo: 50, hi: 51}, changing},
+		{"two sides, one article, an order of magnitude apart: two quantities", claims.ScopeState, reading{day: 5, doc: 1, voice: us, sentence: 1, lo: 388, hi: 388},
+			reading{day: 5, doc: 1, voice: ukraine, sentence: 2, lo: 4000, hi: 4000}, unrelated},
+		{"two sides, one article, five times apart: a conflict the article reports", claims.ScopeState, reading{day: 5, doc: 1, voice: us, sentence: 1, lo: 15000, hi: 15000},
+			reading{day: 5, doc: 1, voice: ukraine, sentence: 2, lo: 75000, hi: 75000}, conflicting},
 		{"undated figures of two articles are not compared", claims.ScopeState, reading{day: noDay, doc: 1, lo: 1, hi: 2},
 			reading{day: noDay, doc: 2, lo: 5, hi: 6, voice: ukraine}, unrelated},
 	}
