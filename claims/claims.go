@@ -181,6 +181,13 @@ type Claim struct {
 	Ordinal      int
 	// Incremental marks a figure stated on top of another ("an additional 25,000").
 	Incremental bool
+	// Earlier marks a figure its sentence sets as an earlier value of what
+	// another of its figures gives ("up from the 11 he had announced",
+	// "rather than 142,000", "30 a day earlier"): two figures of one
+	// sentence are one quantity's two values only so, and otherwise two
+	// quantities ("medium-sized firms added 68,000 and large companies
+	// 42,000").
+	Earlier bool
 
 	AsOf   Date
 	Period Period

@@ -41,6 +41,7 @@ type fact struct {
 	place         symbol // after the place rule
 	modality      symbol // claims.Modality, Actual when not stated
 	incremental   bool
+	earlier       bool // claims.Claim.Earlier
 	ownVoice      bool // no source named: the outlet (or article) says it
 	echoed        bool // the same statement is relayed by other claims: see claimTable.echoes
 }
@@ -109,11 +110,6 @@ func newClaimTable(opt claims.Options) *claimTable {
 	}}
 }
 
-// peopleClasses are the unit classes that count people whom a war or a
-// disaster befalls: a sector word in their subject ("government forces",
-// "private contractors") says whose, not which part of an economy.
-var peopleClasses = map[string]bool{"personnel": true, "people": true, "harm": true, "crowd": true}
-
 // add describes one quantity claim and keeps what the reconciler reads of it.
 func (l *claimTable) add(e *claims.Entry) {
 	a := l.adding
@@ -145,10 +141,13 @@ func (l *claimTable) add(e *claims.Entry) {
 	}
 	f.modality = l.words.of(string(modality))
 	f.incremental = e.Incremental
+	f.earlier = e.Earlier
 
 	f.nationality = l.symbolFor(a.nationalities, e.Subject, claims.NationalityOf)
-	if !peopleClasses[l.text(f.rawUnitClass)] {
-		f.sector = l.symbolFor(a.sectors, e.Subject, claims.SectorOf) // not "government forces"
+	// A sector word in the subject of people a war or a disaster befalls
+	// says whose ("government forces"), not which part of an economy.
+	if !peopleUnits[l.text(f.rawUnitClass)] {
+		f.sector = l.symbolFor(a.sectors, e.Subject, claims.SectorOf)
 	}
 	f.explicitPlace = l.symbolFor(a.places, e.Place, normalPlace)
 

@@ -41,6 +41,7 @@ type reading struct {
 	rank     int32
 	claim    int32
 	sentence uint64 // a hash of its sentence
+	earlier  bool   // see fact.earlier
 }
 
 // compareSeries reports conflicts, changes and corroboration inside each
@@ -60,7 +61,7 @@ func (l *claimTable) compareSeries(out *findingSet) {
 		buf = buf[:0]
 		for _, i := range si.members {
 			f := &l.facts[i]
-			buf = append(buf, reading{f.lo, f.hi, f.day, f.span, f.source, f.voice, f.doc, f.rank, i, l.quoted[i].sentence})
+			buf = append(buf, reading{f.lo, f.hi, f.day, f.span, f.source, f.voice, f.doc, f.rank, i, l.quoted[i].sentence, f.earlier})
 		}
 		readings := l.collapseEchoes(buf)
 		if si.scope == claims.ScopeCumulative {
@@ -134,10 +135,7 @@ func relate(a, b *reading, scope string, window int32) relation {
 	switch {
 	case scope == claims.ScopeEvent && gap != 0:
 		return unrelated // another attack, another rally
-	case a.voice == b.voice && a.doc == b.doc && a.sentence != b.sentence:
-		// One voice's two figures in two sentences of one article are two
-		// quantities ("226 homes destroyed … 2,200 structures damaged"),
-		// unless a sentence relates them, which the reader does not yet say.
+	case a.voice == b.voice && twoQuantities(a, b):
 		return unrelated
 	case a.voice == b.voice:
 		return changing // a source (or its side) revising itself
@@ -164,6 +162,15 @@ func apartBy(a, b *reading) float64 {
 		return 1
 	}
 	return hi / lo
+}
+
+// twoQuantities reports two figures of one article that measure two
+// things: figures of two sentences ("226 homes destroyed … 2,200
+// structures damaged"), or of one sentence that does not set either as the
+// other's earlier value ("medium-sized firms added 68,000 and large
+// companies 42,000", where "up from the 11 he had announced" does).
+func twoQuantities(a, b *reading) bool {
+	return a.doc == b.doc && (a.sentence != b.sentence || !a.earlier && !b.earlier)
 }
 
 // compareNeighbours compares each reading with the nearest readings of its
@@ -227,8 +234,8 @@ func trailStep(a, b *reading, scope string) bool {
 	switch {
 	case a.lo == b.lo && a.hi == b.hi:
 		return false // the same figure again
-	case a.doc == b.doc && a.sentence != b.sentence:
-		return false // two quantities of one article
+	case twoQuantities(a, b):
+		return false
 	case scope == claims.ScopeEvent && a.day != b.day:
 		return false // another attack, another rally
 	}

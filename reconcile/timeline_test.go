@@ -14,8 +14,10 @@ import (
 
 func TestRelate(t *testing.T) {
 	const us, ukraine = 1, 2
-	at := func(day int32, voice int32, lo, hi float64) reading {
-		return reading{lo: lo, hi: hi, day: day, voice: voice, source: voice}
+	docs := int32(0)
+	at := func(day int32, voice int32, lo, hi float64) reading { // each in an article of its own
+		docs++
+		return reading{lo: lo, hi: hi, day: day, voice: voice, source: voice, doc: docs}
 	}
 	tests := []struct {
 		name  string
@@ -38,8 +40,12 @@ func TestRelate(t *testing.T) {
 			at(21, ukraine, 4e6, 6e6), unrelated},
 		{"one side, one article, two sentences: two quantities", claims.ScopeState, reading{day: 5, doc: 1, voice: us, sentence: 1, lo: 10, hi: 11},
 			reading{day: 5, doc: 1, voice: us, sentence: 2, lo: 50, hi: 51}, unrelated},
-		{"one side, one sentence: a revision", claims.ScopeState, reading{day: 5, doc: 1, voice: us, sentence: 1, lo: 10, hi: 11},
+		{"one side, one sentence that sets one figure as the other's earlier value: a revision", claims.ScopeState,
+			reading{day: 5, doc: 1, voice: us, sentence: 1, lo: 10, hi: 11, earlier: true},
 			reading{day: 5, doc: 1, voice: us, sentence: 1, lo: 50, hi: 51}, changing},
+		{"one side, one sentence that relates nothing: two quantities", claims.ScopeState,
+			reading{day: 5, doc: 1, voice: us, sentence: 1, lo: 10, hi: 11},
+			reading{day: 5, doc: 1, voice: us, sentence: 1, lo: 50, hi: 51}, unrelated},
 		{"one side, two articles: a revision", claims.ScopeState, reading{day: 5, doc: 1, voice: us, sentence: 1, lo: 10, hi: 11},
 			reading{day: 9, doc: 2, voice: us, sentence: 2, lo: 50, hi: 51}, changing},
 		{"two sides, one article, an order of magnitude apart: two quantities", claims.ScopeState, reading{day: 5, doc: 1, voice: us, sentence: 1, lo: 388, hi: 388},
@@ -102,7 +108,7 @@ func TestTimeFindings(t *testing.T) {
 			name: "dozens then several hundred from one government",
 			claims: []spec{
 				casualties("kirby", "dev04", "John Kirby", "2024-12-16", spec{value: vague(24, 99), text: "dozens"}),
-				casualties("us", "dev04", "senior US military official", "2024-12-17", spec{value: vague(300, 800), text: "several hundred casualties"}),
+				casualties("us", "dev04b", "senior US military official", "2024-12-17", spec{value: vague(300, 800), text: "several hundred casualties"}),
 			},
 			kind:      claims.Change,
 			want:      []string{"kirby us"},
@@ -365,7 +371,9 @@ func TestTrailStep(t *testing.T) {
 		{"a revision down", claims.ScopeState, at(1, 1, 1, 115, 115), at(30, 2, 2, 97, 1e9), true},
 		{"the same figure again", claims.ScopeState, at(1, 1, 1, 115, 115), at(3, 2, 2, 115, 115), false},
 		{"two sentences of one article: two quantities", claims.ScopeState, at(1, 1, 1, 10, 10), at(1, 1, 2, 50, 50), false},
-		{"one sentence: a revision", claims.ScopeState, at(1, 1, 1, 10, 10), at(1, 1, 1, 50, 50), true},
+		{"one sentence that sets one figure as the other's earlier value: a revision", claims.ScopeState,
+			reading{day: 1, doc: 1, sentence: 1, lo: 10, hi: 10, earlier: true}, at(1, 1, 1, 50, 50), true},
+		{"one sentence that relates nothing: two quantities", claims.ScopeState, at(1, 1, 1, 10, 10), at(1, 1, 1, 50, 50), false},
 		{"an event of another day is another event", claims.ScopeEvent, at(1, 1, 1, 10, 10), at(2, 2, 2, 50, 50), false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

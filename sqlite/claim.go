@@ -151,7 +151,7 @@ func (db *DB) eachClaim(ctx context.Context, sentences bool, where []string, arg
 	query := `
 		SELECT c.id, d.name, c.kind, c.text, ` + sentence + `, c.start_offset, c.end_offset,
 		       c.value_low, c.value_high, c.qualifier, c.unit, c.subject, c.measure,
-		       c.modality, c.place, c.incremental,
+		       c.modality, c.place, c.incremental, c.earlier,
 		       c.as_of, c.period_start, c.period_end, c.period_precision,
 		       c.attribution, c.root_source, c.group_id, c.series_id,
 		       c.actors, c.action, c.counterparts, c.object, c.ordinal,
@@ -176,7 +176,7 @@ func (db *DB) eachClaim(ctx context.Context, sentences bool, where []string, arg
 		if err := rows.Scan(
 			&c.ID, &c.Document, &c.Kind, &c.Text, &c.Sentence, &c.Start, &c.End,
 			&c.Value.Low, &c.Value.High, &c.Value.Qualifier, &c.Unit, &c.Subject, &c.Measure,
-			&c.Modality, &c.Place, &c.Incremental,
+			&c.Modality, &c.Place, &c.Incremental, &c.Earlier,
 			nullDate{&c.AsOf}, nullDate{&c.Period.Start}, nullDate{&c.Period.End}, &c.Period.Precision,
 			&chain,
 			nullString{&c.Attribution.Root}, nullString{&c.Group}, nullString{&c.Series},

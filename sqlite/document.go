@@ -123,8 +123,8 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 				id, document_id, kind, start_offset, end_offset, sentence_seq, text,
 				value_low, value_high, qualifier, unit, subject, measure, modality, place, incremental,
 				as_of, period_start, period_end, period_precision, root_source, group_id, series_id,
-				attribution, actors, action, counterparts, object, ordinal
-			) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+				attribution, actors, action, counterparts, object, ordinal, earlier
+			) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.source, `INSERT INTO sources (name) VALUES (?) ON CONFLICT (name) DO NOTHING`},
 		{&w.alias, `
 			INSERT INTO source_aliases (alias, source_id)
@@ -249,7 +249,7 @@ func (w *writer) addClaims(ctx context.Context, documentID int64, documentName s
 			c.Value.Low, c.Value.High, c.Value.Qualifier, c.Unit, c.Subject, c.Measure, c.Modality, c.Place, c.Incremental,
 			nullDate{&c.AsOf}, nullDate{&c.Period.Start}, nullDate{&c.Period.End}, c.Period.Precision,
 			nullString{&c.Attribution.Root}, nullString{&c.Group}, nullString{&c.Series},
-			jsonList(c.Attribution.Chain), jsonList(c.Actors), c.Action, jsonList(c.Counterparts), c.Object, c.Ordinal,
+			jsonList(c.Attribution.Chain), jsonList(c.Actors), c.Action, jsonList(c.Counterparts), c.Object, c.Ordinal, c.Earlier,
 		); err != nil {
 			return fmt.Errorf("claim %s: %w", c.ID, err)
 		}

@@ -67,7 +67,7 @@ func (db *DB) eachQuantity(ctx context.Context, fn func(*claims.Entry)) (int, er
 		       c.kind, c.start_offset, c.sentence_seq,
 		       CASE WHEN c.qualifier = ? THEN c.text ELSE '' END,
 		       c.value_low, c.value_high, c.qualifier, c.unit, c.subject, c.measure,
-		       c.modality, c.place, c.incremental,
+		       c.modality, c.place, c.incremental, c.earlier,
 		       c.as_of, c.period_start, c.period_end, c.period_precision,
 		       coalesce(c.root_source, ''),
 		       CASE WHEN c.root_source IS NULL
@@ -95,7 +95,7 @@ func (db *DB) eachQuantity(ctx context.Context, fn func(*claims.Entry)) (int, er
 		id, name, outlet           string
 		kind, text                 string
 		start                      int
-		incremental                bool
+		incremental, earlier       bool
 		published, asOf            sql.NullString
 		periodStart, periodEnd     sql.NullString
 		low, high                  sql.NullFloat64
@@ -106,7 +106,7 @@ func (db *DB) eachQuantity(ctx context.Context, fn func(*claims.Entry)) (int, er
 	row := []any{&id, &docID, &name, &outlet, &published,
 		&kind, &start, &sentence, &text,
 		&low, &high, &qualifier, &unit, &subject, &measure,
-		&modality, &place, &incremental,
+		&modality, &place, &incremental, &earlier,
 		&asOf, &periodStart, &periodEnd, &precision,
 		&root, &innermost}
 	var e claims.Entry
@@ -135,7 +135,7 @@ func (db *DB) eachQuantity(ctx context.Context, fn func(*claims.Entry)) (int, er
 		c.Sentence, c.Text = token, text
 		c.Value = claims.Value{Low: figure(&low), High: figure(&high), Qualifier: claims.Qualifier(qualifier)}
 		c.Unit, c.Subject, c.Measure = unit, subject, measure
-		c.Modality, c.Place, c.Incremental = claims.Modality(modality), place, incremental
+		c.Modality, c.Place, c.Incremental, c.Earlier = claims.Modality(modality), place, incremental, earlier
 		c.Period.Precision = claims.Precision(precision)
 		var stated [3]claims.Date
 		for k, d := range [...]sql.NullString{asOf, periodStart, periodEnd} {

@@ -22,6 +22,9 @@ var (
 	timeAdverbs = predicateWords["adverb"]
 	// expectations make the figure they govern a forecast: "had forecast".
 	expectations = predicateWords["expect"]
+	// earlierBefore and earlierAfter set a figure as an earlier value of
+	// another ("up from the 11", "30 a day earlier"): setAgainstEarlier.
+	earlierBefore, earlierAfter = predicateWords["earlier"], predicateWords["earlier after"]
 	// documents are what a source publishes: "its estimate", "the count".
 	documents = predicateWords["document"]
 )
@@ -462,4 +465,33 @@ func placeText(text string, toks []token, i, start, end int) string {
 		return ""
 	}
 	return joinTokens(text, toks[start:end])
+}
+
+// setAgainstEarlier reports a figure, spanning offsets start to end, that
+// the words just before or after it set as the earlier value of what another
+// figure of its sentence gives (claims.Claim.Earlier).
+func setAgainstEarlier(toks []token, start, end int) bool {
+	k := tokenAt(toks, start)
+	var before []string
+	for j := k - 1; j >= 0 && j >= k-4 && !toks[j].punct; j-- {
+		before = append([]string{toks[j].lower}, before...)
+	}
+	for len(before) > 0 && (before[len(before)-1] == "the" || before[len(before)-1] == "a" || before[len(before)-1] == "an") {
+		before = before[:len(before)-1]
+	}
+	for n := 1; n <= len(before); n++ {
+		if earlierBefore[strings.Join(before[len(before)-n:], " ")] {
+			return true
+		}
+	}
+	var after []string
+	for j := tokenAt(toks, end); j < len(toks) && len(after) < 4 && !toks[j].punct; j++ {
+		after = append(after, toks[j].lower)
+	}
+	for n := 1; n <= len(after); n++ {
+		if earlierAfter[strings.Join(after[:n], " ")] {
+			return true
+		}
+	}
+	return false
 }

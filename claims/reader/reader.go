@@ -222,6 +222,7 @@ func (d *document) read(i int) {
 			continue
 		}
 		c.Attribution = d.attribute(s, anchors, c.Start)
+		c.Earlier = setAgainstEarlier(s.toks, c.Start, c.End)
 		// A figure in a sentence that names no source continues the report
 		// of the article's last figure of its unit, measure, kind and
 		// modality: "The Labor Department said employers added 114,000 jobs

@@ -313,3 +313,27 @@ func TestComparedFigureKeepsItsDate(t *testing.T) {
 		t.Errorf("want July for 4.3 percent only")
 	}
 }
+
+// Which figures a sentence sets as an earlier value of another of its
+// figures: only those can be one quantity's two values.
+func TestSetAgainstEarlier(t *testing.T) {
+	tests := []struct {
+		text string
+		want []bool // Earlier of each claim
+	}{
+		{"Kemp said at least 15 people had died, up from the 11 he had announced at midday.", []bool{false, true}},
+		{"The department now estimates 159,000 jobs were added, rather than 142,000.", []bool{false, true}},
+		{"Miller said 35 people had been confirmed dead, up from 30 a day earlier.", []bool{false, true}},
+		{"Ukraine reported 2,200 soldiers killed, beating the 2,030 recorded on November 28.", []bool{false, true}},
+		{"Small firms shed 9,000 jobs, while medium-sized firms added 68,000 jobs and large companies 42,000.", []bool{false, false, false}},
+	}
+	for _, tt := range tests {
+		var got []bool
+		for _, c := range readText(t, "2024-10-04", "", tt.text) {
+			got = append(got, c.Earlier)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%q: earlier %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
