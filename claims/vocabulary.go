@@ -102,6 +102,9 @@ type Vocabulary struct {
 	Units    []Unit
 	Measures []Measure
 	Actions  []Action
+	// Sectors are the parts of an economy of data/sectors.txt, each a line:
+	// its name first, then its other names.
+	Sectors [][]string
 
 	unitClass   map[string]string
 	measures    map[string]Measure
@@ -158,6 +161,7 @@ func loadVocabulary() *Vocabulary {
 		}
 	}
 	for _, f := range wordList("sectors.txt") {
+		v.Sectors = append(v.Sectors, f)
 		for _, name := range f {
 			v.sectors.add(name, []string{f[0]})
 		}
@@ -303,17 +307,6 @@ func SectorOf(subject string) string {
 		return f[0]
 	}
 	return ""
-}
-
-// SectorAt returns the sector named by the longest run of words that opens
-// words (lower-case, as NormalWords gives them), and how many words it takes.
-func SectorAt(words []string) (sector string, n int) {
-	for n = min(Words().sectors.longest, len(words)); n >= 1; n-- {
-		if f, ok := Words().sectors.fields[strings.Join(words[:n], " ")]; ok {
-			return f[0], n
-		}
-	}
-	return "", 0
 }
 
 // phraseTable maps lower-case phrases of whole words to the fields that

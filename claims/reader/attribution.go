@@ -660,6 +660,16 @@ func isListedSource(name string) bool {
 // → "John Kirby". Without a capitalized name after the title the whole
 // phrase is kept ("a senior US military official").
 func (d *document) personName(name string) string {
+	if p, ok := d.personNames[name]; ok {
+		return p
+	}
+	p := d.titleStripped(name)
+	d.personNames[name] = p
+	return p
+}
+
+// titleStripped is personName without the document's memory of names.
+func (d *document) titleStripped(name string) string {
 	toks := tokenize(name, 0, len(name))
 	for i := len(toks) - 1; i >= 0; i-- {
 		if _, ok := d.lx.titles.endingAt(toks, i); ok {

@@ -22,9 +22,7 @@ var (
 	timeAdverbs = predicateWords["adverb"]
 	// expectations make the figure they govern a forecast: "had forecast".
 	expectations = predicateWords["expect"]
-	// earlierBefore and earlierAfter set a figure as an earlier value of
-	// another ("up from the 11", "30 a day earlier"): setAgainstEarlier.
-	earlierBefore, earlierAfter = predicateWords["earlier"], predicateWords["earlier after"]
+
 	// documents are what a source publishes: "its estimate", "the count".
 	documents = predicateWords["document"]
 )
@@ -326,17 +324,16 @@ func (d *document) place(toks []token, before int, p np) string {
 }
 
 // sectorOf reads the part of an economy a figure counts, and the index of
-// its first word: the subject of
-// its clause ("Health care added 52,000 jobs and government 40,000",
-// "Transportation and warehousing payrolls rose by 14,000", "the
-// information sector shed 20,000") or "in" right after it ("44,000 in
-// transportation equipment"); claims/data/sectors.txt. "The government
-// revised" is the government acting: after "the", a sector is one only when
-// "sector" or "industry" follows.
-func sectorOf(toks []token, before, after int) (sector string, at int) {
+// its first word: the subject of its clause ("Health care added 52,000 jobs
+// and government 40,000", "Transportation and warehousing payrolls rose by
+// 14,000", "the information sector shed 20,000") or "in" right after it
+// ("44,000 in transportation equipment"); claims/data/sectors.txt. "The
+// government revised" is the government acting: after "the", a sector is
+// one only when "sector" or "industry" follows.
+func (d *document) sectorOf(toks []token, before, after int) (sector string, at int) {
 	if after+1 < len(toks) && toks[after].lower == "in" {
-		if sector, _ := claims.SectorAt(lowerWords(toks[after+1 : min(after+6, len(toks))])); sector != "" {
-			return sector, after + 1
+		if p, ok := d.lx.sectors.at(toks, after+1); ok {
+			return p.value, after + 1
 		}
 	}
 	if before < 0 {
@@ -350,22 +347,14 @@ func sectorOf(toks []token, before, after int) (sector string, at int) {
 	if the {
 		start++
 	}
-	sector, n := claims.SectorAt(lowerWords(toks[start : before+1]))
-	if sector == "" || the && (start+n > before || toks[start+n].lower != "sector" && toks[start+n].lower != "industry") {
+	p, ok := d.lx.sectors.at(toks, start)
+	if !ok || start+len(p.words) > before+1 {
 		return "", -1
 	}
-	return sector, start
-}
-
-func lowerWords(toks []token) []string {
-	words := make([]string, 0, len(toks))
-	for _, t := range toks {
-		if t.punct {
-			break
-		}
-		words = append(words, strings.TrimSuffix(t.lower, "'s"))
+	if next := start + len(p.words); the && (next > before || toks[next].lower != "sector" && toks[next].lower != "industry") {
+		return "", -1
 	}
-	return words
+	return p.value, start
 }
 
 // clauseOpeners end the clause before a figure: its subject comes after.
@@ -470,28 +459,14 @@ func placeText(text string, toks []token, i, start, end int) string {
 // setAgainstEarlier reports a figure, spanning offsets start to end, that
 // the words just before or after it set as the earlier value of what another
 // figure of its sentence gives (claims.Claim.Earlier).
-func setAgainstEarlier(toks []token, start, end int) bool {
-	k := tokenAt(toks, start)
-	var before []string
-	for j := k - 1; j >= 0 && j >= k-4 && !toks[j].punct; j-- {
-		before = append([]string{toks[j].lower}, before...)
+func (d *document) setAgainstEarlier(toks []token, start, end int) bool {
+	j := tokenAt(toks, start) - 1
+	for j >= 0 && (toks[j].lower == "the" || toks[j].lower == "a" || toks[j].lower == "an") {
+		j--
 	}
-	for len(before) > 0 && (before[len(before)-1] == "the" || before[len(before)-1] == "a" || before[len(before)-1] == "an") {
-		before = before[:len(before)-1]
+	if _, ok := d.lx.earlier.endingAt(toks, j); ok {
+		return true
 	}
-	for n := 1; n <= len(before); n++ {
-		if earlierBefore[strings.Join(before[len(before)-n:], " ")] {
-			return true
-		}
-	}
-	var after []string
-	for j := tokenAt(toks, end); j < len(toks) && len(after) < 4 && !toks[j].punct; j++ {
-		after = append(after, toks[j].lower)
-	}
-	for n := 1; n <= len(after); n++ {
-		if earlierAfter[strings.Join(after[:n], " ")] {
-			return true
-		}
-	}
-	return false
+	_, ok := d.lx.earlierAfter.at(toks, tokenAt(toks, end))
+	return ok
 }

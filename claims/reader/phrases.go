@@ -84,6 +84,10 @@ type lexicon struct {
 	amount     map[string]bool // speech verbs that, before a figure, say a change
 	titles     phraseDict
 	references map[string]string // "the agency" → org
+	sectors    phraseDict        // value: the sector's name (claims/data/sectors.txt)
+	// earlier and earlierAfter are the words before and after a figure
+	// that set it as an earlier value of another (predicate_words.txt).
+	earlier, earlierAfter phraseDict
 }
 
 // vocabulary is the reader's lexicon, loaded once.
@@ -92,6 +96,7 @@ var vocabulary = loadLexicon()
 func loadLexicon() *lexicon {
 	lx := &lexicon{units: newPhraseDict(), measures: newPhraseDict(), qualifiers: newPhraseDict(),
 		speech: newPhraseDict(), estimate: newPhraseDict(), titles: newPhraseDict(),
+		sectors: newPhraseDict(), earlier: newPhraseDict(), earlierAfter: newPhraseDict(),
 		references: map[string]string{}, amount: map[string]bool{}}
 	shared := claims.Words()
 	for _, u := range shared.Units {
@@ -129,10 +134,24 @@ func loadLexicon() *lexicon {
 			lx.titles.add(phrase{words: phraseWords(form), value: form})
 		}
 	}
+	for _, f := range shared.Sectors {
+		for _, form := range f {
+			lx.sectors.add(phrase{words: phraseWords(form), value: f[0]})
+		}
+	}
+	for _, f := range dataLines("predicate_words.txt") {
+		dict := map[string]phraseDict{"earlier": lx.earlier, "earlier after": lx.earlierAfter}[f[0]]
+		if dict.byFirst == nil {
+			continue
+		}
+		for _, form := range f[1:] {
+			dict.add(phrase{words: phraseWords(form), value: form})
+		}
+	}
 	for _, f := range dataLines("person_refs.txt") {
 		lx.references[f[0]] = f[1]
 	}
-	for _, d := range []phraseDict{lx.units, lx.measures, lx.qualifiers, lx.speech, lx.estimate, lx.titles} {
+	for _, d := range []phraseDict{lx.units, lx.measures, lx.qualifiers, lx.speech, lx.estimate, lx.titles, lx.sectors, lx.earlier, lx.earlierAfter} {
 		d.sort()
 	}
 	return lx

@@ -154,7 +154,7 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 	if phrase.empty() && c.Unit != "" {
 		phrase.unit = c.Unit // named before the figure: its noun may say the measure
 	}
-	sector, sectorAt := sectorOf(toks, before, tokenAt(toks, n.End))
+	sector, sectorAt := d.sectorOf(toks, before, tokenAt(toks, n.End))
 	if m := d.measure(toks, first, before, phrase); m != "" {
 		c.Measure = m
 	}

@@ -76,6 +76,9 @@ type document struct {
 	// and the paragraph it was in.
 	lastAttribution     []string
 	lastAttributionPara int
+	// personNames remembers personName's answers: an article names its
+	// sources again and again.
+	personNames map[string]string
 	// eventDate is the latest day-precision date the article has named, for
 	// figures about that event ("the crowd", "the quake").
 	eventDate claims.Date
@@ -84,7 +87,7 @@ type document struct {
 // Read extracts the claims of a document. When the text gives no year it
 // fills doc.Inferred with a publication date worked out from the text.
 func (r *Reader) Read(doc *claims.Document) []claims.Claim {
-	d := &document{lx: r.lx, doc: doc, aliases: map[string]string{}, lastAttributionPara: -1,
+	d := &document{lx: r.lx, doc: doc, aliases: map[string]string{}, lastAttributionPara: -1, personNames: map[string]string{},
 		lastReport: map[figureKind]claims.Attribution{}, firstMonthly: map[string]claims.Claim{}}
 	seen := map[string]bool{}
 	for _, s := range SplitSentences(doc.Text, doc.BodyStart) {
@@ -222,7 +225,7 @@ func (d *document) read(i int) {
 			continue
 		}
 		c.Attribution = d.attribute(s, anchors, c.Start)
-		c.Earlier = setAgainstEarlier(s.toks, c.Start, c.End)
+		c.Earlier = d.setAgainstEarlier(s.toks, c.Start, c.End)
 		// A figure in a sentence that names no source continues the report
 		// of the article's last figure of its unit, measure, kind and
 		// modality: "The Labor Department said employers added 114,000 jobs

@@ -383,10 +383,13 @@ func properNames(text string) []string {
 
 func weekdayNamed(text string) time.Weekday {
 	lower := strings.ToLower(text)
-	for d := time.Sunday; d <= time.Saturday; d++ {
-		if strings.Contains(lower, strings.ToLower(d.String())) {
-			return d
+	for d, name := range weekdayNames {
+		if strings.Contains(lower, name) {
+			return time.Weekday(d)
 		}
 	}
 	return -1
 }
+
+// weekdayNames are the weekdays' names in lower case, Sunday first.
+var weekdayNames = [7]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
