@@ -68,7 +68,7 @@ func (l *claimTable) compareSeries(out *findingSet) {
 			checkPeriods(int32(s), readings, out)
 		}
 		window := momentWindow(si)
-		compareNeighbours(int32(s), si.scope, window, readings, out)
+		compareNeighbours(int32(s), si.scope, window, horizonOf(si), readings, out)
 		followTrails(int32(s), si.scope, readings, out)
 		sw.corroborate(int32(s), window, readings, out)
 	}
@@ -120,7 +120,7 @@ const (
 
 // relate compares reading b with an earlier (or same-day) reading a of the
 // same series whose measure has the given scope.
-func relate(a, b *reading, scope string, window int32) relation {
+func relate(a, b *reading, scope string, window, horizon int32) relation {
 	if (a.day == noDay || b.day == noDay) && (a.day != b.day || a.doc != b.doc) {
 		return unrelated // an undated figure is comparable only within its article
 	}
@@ -139,6 +139,8 @@ func relate(a, b *reading, scope string, window int32) relation {
 		return unrelated
 	case a.voice == b.voice:
 		return changing // a source (or its side) revising itself
+	case gap > horizon:
+		return unrelated // two sides months apart in a series that names no people or place: most likely two events
 	case sameMoment && a.doc == b.doc && a.sentence != b.sentence && apartBy(a, b) > sameArticleRatio:
 		return unrelated // two sides' figures of one article an order of magnitude apart: two quantities
 	case sameMoment:
@@ -147,6 +149,25 @@ func relate(a, b *reading, scope string, window int32) relation {
 		return conflicting // a running total cannot fall
 	}
 	return changing
+}
+
+// storyDays is how far apart two sides' figures of a series that names no
+// people and no place may be and still be compared (horizonOf): a toll is
+// reported for days or weeks, and such a series does not know its event
+// (Derna's floods of 2023 and Helene of 2024 share "deaths · killed"), so
+// a later lower figure of another side months on is most likely another
+// event's, not a toll that fell. North Korean casualties or Derna's dead
+// are one event's for as long as they are reported; and a side's own trail
+// (followTrails) is followed whatever the gap.
+const storyDays = 60
+
+// horizonOf is how many days apart two sides' figures of a series may be
+// compared.
+func horizonOf(si *seriesInfo) int32 {
+	if si.key.nationality == 0 && si.key.place == 0 {
+		return storyDays
+	}
+	return math.MaxInt32
 }
 
 // sameArticleRatio is how far apart two sides' figures of one article, in
@@ -177,7 +198,7 @@ func twoQuantities(a, b *reading) bool {
 // moment (the same day, or the same week for a running total) and of the
 // latest day before it. For a running total it also keeps the highest figure
 // so far, which no later figure from another side may fall below.
-func compareNeighbours(s int32, scope string, window int32, readings []reading, out *findingSet) {
+func compareNeighbours(s int32, scope string, window, horizon int32, readings []reading, out *findingSet) {
 	var highest records
 	for i := range readings {
 		b := &readings[i]
@@ -192,14 +213,14 @@ func compareNeighbours(s int32, scope string, window int32, readings []reading, 
 				previousDay, pastWindow = a.day, true
 			}
 			compared++
-			if r := relate(a, b, scope, window); r != unrelated {
+			if r := relate(a, b, scope, window, horizon); r != unrelated {
 				out.pair(r, s, a.claim, b.claim)
 			}
 		}
 		if scope != claims.ScopeCumulative || b.day == noDay || b.span != ([2]int32{}) {
 			continue // only running totals as of a day hold a record
 		}
-		if r, ok := highest.against(b.voice); ok && b.hi < r.lo {
+		if r, ok := highest.against(b.voice); ok && b.hi < r.lo && b.day-r.day <= horizon {
 			out.pair(conflicting, s, r.claim, b.claim)
 		}
 		highest.add(b)
@@ -251,6 +272,7 @@ type record struct {
 	claim int32
 	lo    float64
 	voice int32
+	day   int32
 	set   bool
 }
 
@@ -258,7 +280,7 @@ func (r *records) add(b *reading) {
 	if math.IsInf(b.lo, -1) {
 		return
 	}
-	c := record{claim: b.claim, lo: b.lo, voice: b.voice, set: true}
+	c := record{claim: b.claim, lo: b.lo, voice: b.voice, day: b.day, set: true}
 	switch {
 	case !r.top.set || c.lo > r.top.lo:
 		if r.top.set && r.top.voice != c.voice {

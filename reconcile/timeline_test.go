@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -26,8 +27,9 @@ func TestRelate(t *testing.T) {
 		want  relation
 	}{
 		{"running total: sides disagree in the same week", claims.ScopeCumulative, at(0, us, 300, 800), at(2, ukraine, 900, 1100), conflicting},
-		{"running total: a later higher figure is a change", claims.ScopeCumulative, at(0, us, 900, 1100), at(200, ukraine, 3600, 4400), changing},
-		{"running total: a later lower figure from another side", claims.ScopeCumulative, at(0, us, 900, 1100), at(200, ukraine, 300, 400), conflicting},
+		{"running total: a later higher figure is a change", claims.ScopeCumulative, at(0, us, 900, 1100), at(20, ukraine, 3600, 4400), changing},
+		{"running total: a later lower figure from another side", claims.ScopeCumulative, at(0, us, 900, 1100), at(20, ukraine, 300, 400), conflicting},
+		{"running total: another side's figure months on is most likely another event's", claims.ScopeCumulative, at(0, us, 900, 1100), at(200, ukraine, 300, 400), unrelated},
 		{"running total: one side revising down", claims.ScopeCumulative, at(0, us, 900, 1100), at(200, us, 300, 400), changing},
 		{"running total: one side revising within the week", claims.ScopeCumulative, at(0, us, 24, 99), at(1, us, 300, 800), changing},
 		{"running total: overlapping figures", claims.ScopeCumulative, at(0, us, 200, 1e9), at(1, ukraine, 300, 800), unrelated},
@@ -61,7 +63,7 @@ func TestRelate(t *testing.T) {
 			if tt.scope == claims.ScopeCumulative {
 				window = sameMomentDays // the estimates of a named party
 			}
-			if got := relate(&tt.a, &tt.b, tt.scope, window); got != tt.want {
+			if got := relate(&tt.a, &tt.b, tt.scope, window, storyDays); got != tt.want {
 				t.Errorf("relate = %v, want %v", got, tt.want)
 			}
 		})
@@ -381,5 +383,23 @@ func TestTrailStep(t *testing.T) {
 				t.Errorf("trailStep = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// A series that names no people and no place compares two sides' figures
+// within storyDays; one that names either, for as long as it is reported.
+func TestHorizonOf(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		key  seriesKey
+		want int32
+	}{
+		{"deaths with no people or place", seriesKey{}, storyDays},
+		{"North Korean casualties", seriesKey{nationality: 1}, math.MaxInt32},
+		{"deaths in Derna", seriesKey{place: 2}, math.MaxInt32},
+	} {
+		if got := horizonOf(&seriesInfo{key: tt.key}); got != tt.want {
+			t.Errorf("%s: horizon %d, want %d", tt.name, got, tt.want)
+		}
 	}
 }
