@@ -69,7 +69,7 @@ func (l *claimTable) compareSeries(out *findingSet) {
 		}
 		window := momentWindow(si)
 		compareNeighbours(int32(s), si.scope, window, horizonOf(si), readings, out)
-		followTrails(int32(s), si.scope, readings, out)
+		followTrails(int32(s), si.scope, horizonOf(si), readings, out)
 		sw.corroborate(int32(s), window, readings, out)
 	}
 }
@@ -156,9 +156,10 @@ func relate(a, b *reading, scope string, window, horizon int32) relation {
 // reported for days or weeks, and such a series does not know its event
 // (Derna's floods of 2023 and Helene of 2024 share "deaths · killed"), so
 // a later lower figure of another side months on is most likely another
-// event's, not a toll that fell. North Korean casualties or Derna's dead
-// are one event's for as long as they are reported; and a side's own trail
-// (followTrails) is followed whatever the gap.
+// event's, not a toll that fell, and one agency's tally of one disaster is
+// not a revision of its tally of the last (followTrails). North Korean
+// casualties or Derna's dead are one event's for as long as they are
+// reported.
 const storyDays = 60
 
 // horizonOf is how many days apart two sides' figures of a series may be
@@ -233,7 +234,7 @@ func compareNeighbours(s int32, scope string, window, horizon int32, readings []
 // sources said between, which compareNeighbours may not reach. Figures of
 // one article from two sentences are two quantities, as relate says; an
 // event's figures of two days are two events; a period is not a day.
-func followTrails(s int32, scope string, readings []reading, out *findingSet) {
+func followTrails(s int32, scope string, horizon int32, readings []reading, out *findingSet) {
 	last := map[int32]int{} // source → index of its latest reading
 	for i := range readings {
 		b := &readings[i]
@@ -241,7 +242,7 @@ func followTrails(s int32, scope string, readings []reading, out *findingSet) {
 			continue
 		}
 		if k, ok := last[b.source]; ok {
-			if a := &readings[k]; trailStep(a, b, scope) {
+			if a := &readings[k]; trailStep(a, b, scope) && b.day-a.day <= horizon {
 				out.pair(changing, s, a.claim, b.claim)
 			}
 		}
