@@ -233,7 +233,9 @@ func compareNeighbours(s int32, scope string, window, horizon int32, readings []
 // two intervals overlap ("about 4,000" after 3,958) and whatever other
 // sources said between, which compareNeighbours may not reach. Figures of
 // one article from two sentences are two quantities, as relate says; an
-// event's figures of two days are two events; a period is not a day.
+// event's figures of two days are two events; a period is not a day; and in
+// a series that names no people or place, a step longer than horizon is
+// most likely to another event.
 func followTrails(s int32, scope string, horizon int32, readings []reading, out *findingSet) {
 	last := map[int32]int{} // source → index of its latest reading
 	for i := range readings {

@@ -391,6 +391,11 @@ func (d *document) sourceChain(toks []token, from, to int) []string {
 	// the source and is no part of its name.
 	for k := from + 1; k+1 < to; k++ {
 		if strings.HasSuffix(toks[k].lower, "ed") && !toks[k].capitalized() && (toks[k+1].lower == "to" || toks[k+1].lower == "by") {
+			// "Figures provided by French authorities": what a body
+			// provided, released or compiled is its.
+			if toks[k+1].lower == "by" && documents[toks[k-1].lower] && k+2 < to {
+				return d.sourceChain(toks, k+2, to)
+			}
 			to = k
 			break
 		}

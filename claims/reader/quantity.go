@@ -52,7 +52,7 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 		return claims.Claim{}, false
 	}
 	last := max(tokenBefore(toks, n.End), first) // last token of the number
-	if notAQuantity(d.doc.Text, toks, first, last, n) {
+	if notAQuantity(d.doc.Text, toks, first, last, n) && !d.onePerson(toks, last, n) {
 		return claims.Claim{}, false
 	}
 	c := claims.Claim{Document: d.doc.Name, Kind: claims.KindQuantity, Modality: claims.Actual}
@@ -270,6 +270,18 @@ func ownTimeFollows(s *sentenceInfo, offset int, ref time.Time) bool {
 		return earlier || named
 	}
 	return false
+}
+
+// onePerson reports a spelled "one" that counts a person a war or a
+// disaster befalls: "one person died", "one soldier was wounded", "one
+// death" are the smallest tolls, where "one of the groups", "one day" and
+// "one in seven" count nothing.
+func (d *document) onePerson(toks []token, last int, n numbers.Number) bool {
+	if !n.Spelled || n.Low != 1 || n.High != 1 || last+1 >= len(toks) {
+		return false
+	}
+	u, ok := d.lx.units.at(toks, last+1)
+	return ok && (u.class == "people" || u.class == "personnel" || u.class == "harm")
 }
 
 // notAQuantity rejects numbers that name or date things: years, ages,

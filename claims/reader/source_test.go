@@ -39,6 +39,8 @@ func TestSourceRules(t *testing.T) {
 			"Experts they consulted estimate deaths at between 189,000 and 273,000.", []string{""}},
 		{"a participle phrase between a source and its relative is skipped",
 			"That was below a survey by payroll firm ADP, released on Wednesday, which estimated that firms added 143,000 jobs.", []string{"ADP"}},
+		{"what a body provided is its",
+			"Figures provided by French authorities showed that at least 40,000 people marched in Lyon.", []string{"French authorities"}},
 		{"a title is no part of the name",
 			"Gov. Ann Lee said 40 people were rescued.", []string{"Ann Lee"}},
 		{"the owner of a count named before the figure",
@@ -119,6 +121,8 @@ func TestNotClaims(t *testing.T) {
 		{"a duration with an adjective", "The search went on for 11 full days and found 20 survivors.", []float64{20}},
 		{"a temperature", "The temperature reached 28 degrees and 12 people were treated.", []float64{12}},
 		{"a count of names is a count", "Volunteers confirmed the names of more than 7,000 soldiers killed.", []float64{7000}},
+		{"one person is the smallest toll; one of a set and one day count nothing",
+			"One person died and one of the groups left after one day; 40 homes burned.", []float64{1, 40}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
