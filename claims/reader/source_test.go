@@ -120,6 +120,7 @@ func TestNotClaims(t *testing.T) {
 		{"a ratio of any cardinals counts nobody", "Fifteen in 20 homes were destroyed, 3 in 10 residents lost power and 40 shelters opened.", []float64{40}},
 		{"a duration with an adjective", "The search went on for 11 full days and found 20 survivors.", []float64{20}},
 		{"a temperature", "The temperature reached 28 degrees and 12 people were treated.", []float64{12}},
+		{"a seismic intensity is no count", "The quake registered a maximum intensity of 7 on the Japanese scale, and 222 people remain missing.", []float64{222}},
 		{"a count of names is a count", "Volunteers confirmed the names of more than 7,000 soldiers killed.", []float64{7000}},
 		{"one person is the smallest toll; one of a set and one day count nothing",
 			"One person died and one of the groups left after one day; 40 homes burned.", []float64{1, 40}},
