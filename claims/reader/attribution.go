@@ -675,21 +675,26 @@ func (d *document) personName(name string) string {
 
 // titleStripped is personName without the document's memory of names.
 func (d *document) titleStripped(name string) string {
-	toks := tokenize(name, 0, len(name))
+	return joinTokens(name, d.nameAfterTitle(tokenize(name, 0, len(name))))
+}
+
+// nameAfterTitle is personName on a name's tokens: those after its title,
+// or all of them.
+func (d *document) nameAfterTitle(toks []token) []token {
 	for i := len(toks) - 1; i >= 0; i-- {
 		if _, ok := d.lx.titles.endingAt(toks, i); ok {
 			rest := toks[i+1:]
 			// "the General Staff", "the Secretary General's Office": a body.
 			if k := entityKind(rest); k == "org" || k == "report" {
-				return name
+				return toks
 			}
 			if len(rest) >= 1 && len(rest) <= 4 && rest[0].capitalized() {
-				return joinTokens(name, rest)
+				return rest
 			}
-			return name
+			return toks
 		}
 	}
-	return name
+	return toks
 }
 
 // figureAt reports a figure at toks[k], or one word after it ("added just
@@ -1047,6 +1052,9 @@ func lastWord(s string) string {
 // knownOutletAt finds an outlet name that ends at toks[i] ("Bloomberg News",
 // "the Guardian").
 func knownOutletAt(toks []token, i int) string {
+	if i < 0 || i >= len(toks) || outletsCapitalized && !toks[i].capitalized() && toks[i].lower != "the" && !isDigitWord(toks[i].lower) {
+		return ""
+	}
 	for n := 1; n <= 3 && i-n+1 >= 0; n++ {
 		name := joinTokensText(toks[i-n+1 : i+1])
 		if c, ok := IsOutlet(name); ok {
@@ -1140,10 +1148,18 @@ func (d *document) rememberEntities(s *sentenceInfo, anchors []anchor) {
 		for j < len(toks) && (toks[j].capitalized() || (toks[j].lower == "of" || toks[j].lower == "for" || toks[j].lower == "and") && j+1 < len(toks) && toks[j+1].capitalized()) {
 			j++
 		}
-		name := strings.TrimPrefix(d.personName(joinTokens(d.doc.Text, toks[i:j])), "The ")
-		name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
-		if kind := entityKind(tokenize(name, 0, len(name))); kind != "" {
-			d.remember(entity{name: name, kind: kind})
+		// As personName, then without a leading "The" or a possessive.
+		run := d.nameAfterTitle(toks[i:j])
+		if len(run) > 0 && run[0].text == "The" {
+			run = run[1:]
+		}
+		if n := len(run); n > 0 {
+			if owner, ok := possessive(run[n-1]); ok {
+				run = append(run[:n-1:n-1], owner)
+			}
+			if kind := entityKind(run); kind != "" {
+				d.remember(entity{name: joinTokens(d.doc.Text, run), kind: kind})
+			}
 		}
 		i = j
 	}

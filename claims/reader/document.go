@@ -438,6 +438,22 @@ func leadingInt(s string) (int, int) {
 
 var outlets = loadAliases("outlets.txt")
 
+// outletsCapitalized holds when every outlet's name starts, after an
+// optional "the", with a capital or a digit, as all the listed ones do: a
+// lower-case word then cannot end or start one (knownOutletAt). A user may
+// add "dpa".
+var outletsCapitalized = func() bool {
+	for _, fields := range dataLines("outlets.txt") {
+		for _, alias := range fields {
+			r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(strings.TrimPrefix(alias, "the "), "The "))
+			if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+				return false
+			}
+		}
+	}
+	return true
+}()
+
 // outletName gives the canonical name of a wire tag, or the tag itself.
 func outletName(tag string) string {
 	if c, ok := outlets.lookup(tag); ok {

@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"claimtrack/claims"
 	"claimtrack/claims/reader/dates"
@@ -89,10 +91,11 @@ type document struct {
 func (r *Reader) Read(doc *claims.Document) []claims.Claim {
 	d := &document{lx: r.lx, doc: doc, aliases: map[string]string{}, lastAttributionPara: -1, personNames: map[string]string{},
 		lastReport: map[figureKind]claims.Attribution{}, firstMonthly: map[string]claims.Claim{}}
+	lower := lowerInPlace(doc.Text)
 	seen := map[string]bool{}
 	for _, s := range SplitSentences(doc.Text, doc.BodyStart) {
 		text := doc.Text[s.Start:s.End]
-		info := sentenceInfo{Sentence: s, text: text, toks: tokenize(doc.Text, s.Start, s.End)}
+		info := sentenceInfo{Sentence: s, text: text, toks: tokenizeLowered(doc.Text, lower, s.Start, s.End)}
 		for _, n := range numbers.Scan(text) {
 			n.Start += s.Start
 			n.End += s.Start
@@ -173,6 +176,24 @@ func (d *document) continueLeadReport() {
 			c.Attribution = lead
 		}
 	}
+}
+
+// lowerInPlace returns text lower-cased byte for byte, so that its slices
+// are the lower case of text's, or "" when a letter's lower case is longer
+// or shorter ("İ").
+func lowerInPlace(text string) string {
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if utf8.RuneLen(unicode.ToLower(r)) != size {
+			return ""
+		}
+		i += size
+	}
+	return strings.ToLower(text)
 }
 
 // dropHeadlineRepeats forgets figures of a headline (a first line without a

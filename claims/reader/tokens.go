@@ -18,7 +18,13 @@ type token struct {
 // tokenize splits text[start:end] into words and punctuation. A word keeps
 // inner hyphens, apostrophes and dots ("Kim Jong-un", "Korea's", "U.S.");
 // a trailing dot stays only on initials and initialisms.
-func tokenize(text string, start, end int) []token {
+func tokenize(text string, start, end int) []token { return tokenizeLowered(text, "", start, end) }
+
+// tokenizeLowered is tokenize given lower, text lower-cased byte for byte
+// (the same length), whose slices are the tokens' lower forms: an article
+// lower-cased once spares a copy per capitalized word. With lower "" each
+// word is lower-cased on its own.
+func tokenizeLowered(text, lower string, start, end int) []token {
 	toks := make([]token, 0, (end-start)/5+1) // about one token in five bytes of news text
 	i := start
 	for i < end {
@@ -65,13 +71,24 @@ func tokenize(text string, start, end int) []token {
 			}
 		}
 		w := text[i:j]
-		toks = append(toks, token{start: i, end: j, text: w, lower: strings.ToLower(w)})
+		t := token{start: i, end: j, text: w}
+		if lower != "" {
+			t.lower = lower[i:j]
+		} else {
+			t.lower = strings.ToLower(w)
+		}
+		toks = append(toks, t)
 		i = j
 	}
 	return toks
 }
 
-func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // capitalized reports whether a word starts with an upper-case letter.
 func (t token) capitalized() bool {
