@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -104,5 +106,36 @@ func TestSourcesGoldens(t *testing.T) {
 		for _, format := range []string{"table", "markdown", "csv", "jsonl"} {
 			goldenOutput(t, "sources_"+corpus+"."+formatExtensions[format], "--db", db, "sources", "--format", format)
 		}
+	}
+}
+
+// timeline --limit lists a series' latest values, says how many it holds
+// in all, and says on stderr how many earlier ones it left out.
+func TestTimelineLimitListsTheLatest(t *testing.T) {
+	dir, db := t.TempDir(), filepath.Join(t.TempDir(), "claims.db")
+	for day, toll := range []int{10, 14, 19, 25} {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("toll%d.txt", day)),
+			fmt.Sprintf(" date 2024-03-0%d The interior ministry said %d people were killed in Northville by the floods.\n", day+1, toll))
+	}
+	if _, errOut, code := runCLI(t, "", "--db", db, "ingest", dir); code != 0 {
+		t.Fatalf("ingest: %s", errOut)
+	}
+	claimsOut, _, _ := runCLI(t, "", "--db", db, "export", "--format", "jsonl", "claims")
+	var first struct{ ID string }
+	firstLine(t, claimsOut, &first)
+	all, _, code := runCLI(t, "", "--db", db, "timeline", "--format", "jsonl", first.ID)
+	lines := strings.Split(strings.TrimSpace(all), "\n")
+	if code != 0 || len(lines) != 4 {
+		t.Fatalf("timeline exit %d, %d values; want 4:\n%s", code, len(lines), all)
+	}
+	got, errOut, code := runCLI(t, "", "--db", db, "timeline", "--format", "jsonl", "--limit", "2", first.ID)
+	if code != 0 || strings.Join(lines[2:], "\n")+"\n" != got {
+		t.Errorf("exit %d; --limit 2 gave\n%s\nwant the last two of\n%s", code, got, all)
+	}
+	if want := "claimtrack: 2 earlier values not listed (--limit 0 lists all)\n"; errOut != want {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+	if table, _, _ := runCLI(t, "", "--db", db, "timeline", "--limit", "2", first.ID); !strings.Contains(table, "4 claims, the latest 2 listed") {
+		t.Errorf("the table does not say how many claims the series holds:\n%s", table)
 	}
 }

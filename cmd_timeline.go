@@ -23,9 +23,11 @@ func timelineCommand(std streams) *cli.Command {
 			"Examples:\n" +
 			"   claimtrack timeline 6f1ee852\n" +
 			"   claimtrack timeline 'North Korean casualties'\n" +
-			"   claimtrack timeline --format csv -o series.csv 9b85be1e\n\n" +
+			"   claimtrack timeline --format csv -o series.csv 9b85be1e\n" +
+			"   claimtrack timeline --limit 20 'North Korean casualties'   # the latest 20 values\n\n" +
 			"Flags go before the series.",
-		Flags: []cli.Flag{formatFlag("table", "table, markdown, csv or jsonl"), outputFlag(), bomFlag()},
+		Flags: []cli.Flag{formatFlag("table", "table, markdown, csv or jsonl"), outputFlag(), bomFlag(),
+			&cli.IntFlag{Name: "limit", Usage: "list the latest `N` values only; 0 lists all"}},
 		Action: func(c *cli.Context) error {
 			format, err := reports.ParseFormat(c.String("format"), listingFormats...)
 			if err != nil {
@@ -62,11 +64,17 @@ func timelineCommand(std streams) *cli.Command {
 			if !ok {
 				return fmt.Errorf("timeline: series %s is gone: was the database reconciled meanwhile?", series.ID)
 			}
+			view.Points, view.Earlier = reports.Last(view.Points, c.Int("limit"))
+			left := view.Earlier
 			out, err := openOutput(c, std)
 			if err != nil {
 				return err
 			}
-			return out.commit(reports.WriteTimeline(out.w, view, format, out.width, out.style))
+			if err := out.commit(reports.WriteTimeline(out.w, view, format, out.width, out.style)); err != nil || left == 0 {
+				return err
+			}
+			_, err = fmt.Fprintf(std.stderr, "claimtrack: %s earlier values not listed (--limit 0 lists all)\n", reports.FormatCount(left))
+			return err
 		},
 	}
 }

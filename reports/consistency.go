@@ -192,6 +192,16 @@ func First[T any](items []T, n int) ([]T, int) {
 	return items[:n], len(items) - n
 }
 
+// Last is First from the end: the last n items, and how many were left
+// out; all of them when n is 0 or less. A timeline's latest values are the
+// ones a reader looks for.
+func Last[T any](items []T, n int) ([]T, int) {
+	if n <= 0 || n >= len(items) {
+		return items, 0
+	}
+	return items[len(items)-n:], len(items) - n
+}
+
 // Count is how many findings of a type the report's series and checks hold,
 // listed or not.
 func (r Report) Count(findingType claims.FindingType) int {

@@ -83,6 +83,8 @@ type SeriesView struct {
 	claims.Series
 	GroupLabel string
 	Points     []Point // every claim of the series that is in the snapshot's entries, by date
+	// Earlier is how many earlier claims a limit left out of Points.
+	Earlier int
 	// Latest is the latest claim of each independent source, by date: what
 	// each side says now.
 	Latest   []Point

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -35,7 +36,11 @@ func WriteTimeline(w io.Writer, v SeriesView, f Format, width int, st Style) err
 	}
 	t := &text{w: w, markdown: f == Markdown, width: width, st: st}
 	t.heading(1, v.Title(), string(v.Status))
-	t.printf("Story: %s · %s · %s · %s · %s\n\n", v.GroupLabel, Plural(len(v.Points), "claim"),
+	claimCount := Plural(len(v.Points), "claim")
+	if v.Earlier > 0 {
+		claimCount = Plural(len(v.Points)+v.Earlier, "claim") + ", the latest " + strconv.Itoa(len(v.Points)) + " listed"
+	}
+	t.printf("Story: %s · %s · %s · %s · %s\n\n", v.GroupLabel, claimCount,
 		Plural(len(v.Latest), "independent source"), t.st.Verdict(string(v.Status), string(v.Status)), t.code("series "+v.ID))
 	t.grid(timelineGrid(v, nil))
 	t.chart(v.Points)
