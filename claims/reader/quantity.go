@@ -158,6 +158,9 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 	if m := d.measure(toks, first, before, phrase); m != "" {
 		c.Measure = m
 	}
+	if n.Kind == numbers.KindMoney && notForMoney(c.Measure) {
+		c.Measure = "" // "insured losses at $8bn to $14bn" lost money, not lives; "from the fire" fired nothing
+	}
 	if sectorAt >= 0 {
 		// "manufacturing by 115,000" names a sector, not what was done.
 		if m, ok := d.lx.measures.at(toks, sectorAt); ok && m.value == c.Measure {
@@ -268,6 +271,18 @@ func ownTimeFollows(s *sentenceInfo, offset int, ref time.Time) bool {
 			strings.Contains(m.Text, "before") || strings.Contains(m.Text, "previous")
 		named := (m.Precision == claims.PrecisionMonth || m.Precision == claims.PrecisionYear) && !m.To.IsZero() && m.To.Before(ref)
 		return earlier || named
+	}
+	return false
+}
+
+// notForMoney reports a measure no sum of money can have: what befalls
+// people (killed, wounded, casualties, missing, captured) or weapons
+// (launched, intercepted, lost).
+func notForMoney(m string) bool {
+	class, _ := claims.MeasureClass(m)
+	switch class {
+	case "killed", "wounded", "casualties", "missing", "captured", "launched", "intercepted", "lost":
+		return true
 	}
 	return false
 }

@@ -340,3 +340,18 @@ func TestSetAgainstEarlier(t *testing.T) {
 		}
 	}
 }
+
+// A sum of money is neither killed nor fired: "insured losses" and "the
+// fire" say nothing of what befell it.
+func TestMoneyHasNoHarmMeasure(t *testing.T) {
+	for _, text := range []string{
+		"Moody's RMS put insured losses from the fire at $2.5 billion to $4 billion.",
+		"Insured losses could reach $8bn, the firm said.",
+	} {
+		for _, c := range readText(t, "2023-08-22", "", text) {
+			if c.Measure != "" {
+				t.Errorf("%q: %s measured %q", text, c.Text, c.Measure)
+			}
+		}
+	}
+}
