@@ -632,11 +632,17 @@ func linkedByQualifier(toks []token, before int) bool {
 // the last few claims, the one whose value is closest in size ("gave an
 // initial reading of 7.4" after "magnitude 7.8" and "17.9 km").
 func antecedent(doc, sentence []claims.Claim, n numbers.Number) (claims.Claim, bool) {
-	candidates := append([]claims.Claim(nil), sentence...)
-	if len(candidates) == 0 {
-		from := max(0, len(doc)-4)
-		candidates = append(candidates, doc[from:]...)
+	// The sentence's own figures first; then, when none is of the figure's
+	// size ("one person died and 130 were injured"), the article's last.
+	if c, ok := nearestInSize(sentence, n); ok {
+		return c, true
 	}
+	return nearestInSize(doc[max(0, len(doc)-4):], n)
+}
+
+// nearestInSize is the claim among candidates whose figure is nearest n's
+// on a log scale, if within a factor of 20.
+func nearestInSize(candidates []claims.Claim, n numbers.Number) (claims.Claim, bool) {
 	best, bestDist := claims.Claim{}, math.Inf(1)
 	v := n.High
 	for _, c := range candidates {

@@ -122,6 +122,8 @@ func TestNotClaims(t *testing.T) {
 		{"a temperature", "The temperature reached 28 degrees and 12 people were treated.", []float64{12}},
 		{"a seismic intensity is no count", "The quake registered a maximum intensity of 7 on the Japanese scale, and 222 people remain missing.", []float64{222}},
 		{"a count of names is a count", "Volunteers confirmed the names of more than 7,000 soldiers killed.", []float64{7000}},
+		{"a bare figure after one person takes the article's unit",
+			"More than 2,000 people died. Officials said one person died and 130 were injured.", []float64{2000, 1, 130}},
 		{"one person is the smallest toll; one of a set and one day count nothing",
 			"One person died and one of the groups left after one day; 40 homes burned.", []float64{1, 40}},
 	}
