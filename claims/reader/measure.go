@@ -63,8 +63,11 @@ func (d *document) measure(toks []token, first, before int, p np) string {
 			}
 			break
 		}
-		// "were believed to have been deployed", "are thought to be in"
-		if j+1 < len(toks) && toks[j+1].lower == "to" && hedges[t.lower] {
+		// "were believed to have been deployed", "are thought to be in",
+		// "confirmed to be unaccounted for": a report between the figure
+		// and what happened to it.
+		if j+1 < len(toks) && toks[j+1].lower == "to" && (hedges[t.lower] ||
+			j+2 < len(toks) && (toks[j+2].lower == "be" || toks[j+2].lower == "have") && !t.capitalized()) {
 			j++
 			continue
 		}
