@@ -93,6 +93,31 @@ func (d *document) runningSince(s *sentenceInfo, c *claims.Claim, m dates.Mentio
 	return since >= 0 && (since == 0 || clause[since-1] == ' ') && !strings.ContainsAny(clause[since:], ",;")
 }
 
+// figureNounAfter reports a noun after a date's "'s" at offset that names a
+// figure, as its first or second word ("June's gain", "June's revised
+// gain", "Tuesday's report"): the words predicate_words.txt lists as
+// documents, and those of figureNouns.
+func figureNounAfter(text string, at int) bool {
+	rest := text[at:min(at+40, len(text))]
+	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "'s"), "’s")
+	fields := strings.Fields(strings.ToLower(rest))
+	if len(fields) > 0 {
+		if r, _ := utf8.DecodeRuneInString(fields[0]); !unicode.IsLetter(r) {
+			return true // "September's — first reported at 254,000 —": the figure's noun is understood
+		}
+	}
+	for k := 0; k < 2 && k < len(fields); k++ {
+		if w := strings.Trim(fields[k], ".,;:"); figureNouns[w] || documents[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// figureNouns are nouns for a figure's change over its period.
+var figureNouns = map[string]bool{"gain": true, "gains": true, "loss": true, "losses": true, "increase": true,
+	"decline": true, "drop": true, "rise": true, "total": true, "rate": true, "average": true, "reading": true}
+
 // comparedWords introduce a figure set against another: "from 4.3% in
 // July", "after gaining 0.3% in June", "compared with 206,000 in June".
 var comparedWords = map[string]bool{"from": true, "after": true, "with": true, "than": true}
@@ -144,11 +169,11 @@ func (d *document) nearestDate(s *sentenceInfo, c *claims.Claim) (dates.Mention,
 		if m.Start < c.End && m.End > c.Start {
 			continue
 		}
-		// "last month's wildfire", "last week's floods": a relative date
-		// that modifies a noun names an event, not the figure's time
-		// ("June's gain now stands at 179,000" is June's).
+		// "last month's wildfire", "Friday's quake": a date that modifies
+		// a noun names an event, not the figure's time, unless the noun is
+		// a figure's own ("June's gain now stands at 179,000" is June's).
 		if rest := d.doc.Text[m.End:min(m.End+4, len(d.doc.Text))]; (strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")) &&
-			(strings.HasPrefix(strings.ToLower(m.Text), "last ") || strings.HasPrefix(strings.ToLower(m.Text), "this ")) {
+			!figureNounAfter(d.doc.Text, m.End) {
 			continue
 		}
 		dist := m.Start - c.End
