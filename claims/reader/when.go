@@ -114,9 +114,9 @@ func figureNounAfter(text string, at int) bool {
 	return false
 }
 
-// figureNouns are nouns for a figure's change over its period.
-var figureNouns = map[string]bool{"gain": true, "gains": true, "loss": true, "losses": true, "increase": true,
-	"decline": true, "drop": true, "rise": true, "total": true, "rate": true, "average": true, "reading": true}
+// figureNouns are nouns for a figure's change over its period
+// (predicate_words.txt).
+var figureNouns = predicateWords["figure noun"]
 
 // comparedWords introduce a figure set against another: "from 4.3% in
 // July", "after gaining 0.3% in June", "compared with 206,000 in June".
