@@ -642,7 +642,8 @@ func (d *document) cleanName(toks []token, from, to int) string {
 		for k > from && toks[k-1].capitalized() {
 			k--
 		}
-		if k > from && !toks[k-1].capitalized() && !functionWords[toks[k-1].lower] {
+		// "state TV": a two-letter word is no name on its own.
+		if k > from && !toks[k-1].capitalized() && !functionWords[toks[k-1].lower] && !(to-k == 1 && len(toks[k].text) <= 2) {
 			from = k
 		}
 	}

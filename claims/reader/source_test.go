@@ -39,6 +39,8 @@ func TestSourceRules(t *testing.T) {
 			"Experts they consulted estimate deaths at between 189,000 and 273,000.", []string{""}},
 		{"a participle phrase between a source and its relative is skipped",
 			"That was below a survey by payroll firm ADP, released on Wednesday, which estimated that firms added 143,000 jobs.", []string{"ADP"}},
+		{"a two-letter word is no name on its own",
+			"According to state TV, the death toll stands at 2,122.", []string{"state TV"}},
 		{"what a body provided is its",
 			"Figures provided by French authorities showed that at least 40,000 people marched in Lyon.", []string{"French authorities"}},
 		{"a title is no part of the name",
