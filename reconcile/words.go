@@ -30,7 +30,6 @@ var (
 	strikeMeasures = wordClasses["strike measure"] // launched, intercepted, lost
 )
 
-
 // harmUnitMeasures maps a harm unit to the measure it says: "255 deaths"
 // were killed.
 var harmUnitMeasures = func() map[string]string {

@@ -639,8 +639,8 @@ func (d *document) cleanName(toks []token, from, to int) string {
 	// "the consultancy Bain", "the think tank RUSI": a description, then the name.
 	if toks[to-1].capitalized() {
 		k := to - 1
-		for k > from && toks[k-1].capitalized() {
-			k--
+		for k > from && (toks[k-1].capitalized() || toks[k-1].text == "&" && k-1 > from && toks[k-2].capitalized()) {
+			k-- // "Karen Clark & Co" is one name
 		}
 		// "state TV": a two-letter word is no name on its own.
 		if k > from && !toks[k-1].capitalized() && !functionWords[toks[k-1].lower] && !(to-k == 1 && len(toks[k].text) <= 2) {
