@@ -102,7 +102,7 @@ func figureNounAfter(text string, at int) bool {
 	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "'s"), "’s")
 	fields := strings.Fields(strings.ToLower(rest))
 	if len(fields) > 0 {
-		if r, _ := utf8.DecodeRuneInString(fields[0]); !unicode.IsLetter(r) {
+		if r, _ := utf8.DecodeRuneInString(fields[0]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			return true // "September's — first reported at 254,000 —": the figure's noun is understood
 		}
 	}
