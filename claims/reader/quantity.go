@@ -632,10 +632,13 @@ func linkedByQualifier(toks []token, before int) bool {
 // the last few claims, the one whose value is closest in size ("gave an
 // initial reading of 7.4" after "magnitude 7.8" and "17.9 km").
 func antecedent(doc, sentence []claims.Claim, n numbers.Number) (claims.Claim, bool) {
-	// The sentence's own figures first; then, when none is of the figure's
-	// size ("one person died and 130 were injured"), the article's last.
-	if c, ok := nearestInSize(sentence, n); ok {
-		return c, true
+	// The sentence's own figures first; then, when the sentence has none or
+	// none of the figure's size ("one person died and 130 were injured"),
+	// the article's last. A vague word beside figures of its sentence
+	// ("thousands were spending a fourth night in the open") counts what
+	// they count or nothing.
+	if c, ok := nearestInSize(sentence, n); ok || len(sentence) > 0 && n.Vague {
+		return c, ok
 	}
 	return nearestInSize(doc[max(0, len(doc)-4):], n)
 }

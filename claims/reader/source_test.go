@@ -126,6 +126,8 @@ func TestNotClaims(t *testing.T) {
 		{"a count of names is a count", "Volunteers confirmed the names of more than 7,000 soldiers killed.", []float64{7000}},
 		{"a bare figure after one person takes the article's unit",
 			"More than 2,000 people died. Officials said one person died and 130 were injured.", []float64{2000, 1, 130}},
+		{"a vague word beside a figure of its sentence does not take the article's unit",
+			"More than 2,000 people died. A quake of magnitude 6.3 struck, where thousands were spending a fourth night in the open.", []float64{2000, 6.3}},
 		{"one person is the smallest toll; one of a set and one day count nothing",
 			"One person died and one of the groups left after one day; 40 homes burned.", []float64{1, 40}},
 	}
