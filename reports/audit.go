@@ -27,7 +27,7 @@ type Audit struct {
 // BuildAudit audits target against the snapshot, whose entries should hold at
 // least the target's series and the claims of its root source to list.
 func BuildAudit(target claims.Entry, l Snapshot) Audit {
-	a := Audit{Point: NewPoint(target, l.Options)}
+	a := Audit{Point: NewPoint(&target, l.Options)}
 	x := indexSnapshot(l)
 	for _, s := range l.Series {
 		if s.ID == target.Series {
@@ -43,8 +43,8 @@ func BuildAudit(target claims.Entry, l Snapshot) Audit {
 	slices.SortStableFunc(a.Findings, func(p, q claims.Finding) int { return p.Type.Rank() - q.Type.Rank() })
 	if target.Attribution.Root != "" {
 		seen := map[string]bool{}
-		for _, e := range l.Entries {
-			if e.Attribution.Root == target.Attribution.Root && e.Document != target.Document && !seen[e.ID] {
+		for i := range l.Entries {
+			if e := &l.Entries[i]; e.Attribution.Root == target.Attribution.Root && e.Document != target.Document && !seen[e.ID] {
 				seen[e.ID] = true
 				a.Echoes = append(a.Echoes, NewPoint(e, l.Options))
 			}
@@ -120,7 +120,7 @@ func (a Audit) facts() [][2]string {
 		{"Document", a.Document},
 		{"Outlet", orDash(a.Outlet)},
 		{"Published", orDash(a.Published.String())},
-		{"Attribution", ChainText(a.Entry)},
+		{"Attribution", ChainText(*a.Entry)},
 		{"Source", source},
 		{"Figure", figureText(a.Point)},
 		{"Qualifier", qualifier},
@@ -179,7 +179,7 @@ func (a Audit) Write(w io.Writer, f Format, width int, st Style) error {
 	if t.markdown {
 		mark = func(s string) string { return "**" + s + "**" }
 	}
-	t.printf("%s\n\n", quote(MarkedSentence(a.Entry, mark), t.markdown))
+	t.printf("%s\n\n", quote(MarkedSentence(*a.Entry, mark), t.markdown))
 	for _, kv := range a.facts() {
 		if t.markdown {
 			t.printf("- **%s**: %s\n", kv[0], kv[1])
@@ -301,7 +301,7 @@ type auditRecord struct {
 }
 
 func (a Audit) writeJSON(w io.Writer) error {
-	rec := auditRecord{ClaimRecord: NewClaimRecord(a.Entry), IntervalLow: finite(a.Low), IntervalHigh: finite(a.High),
+	rec := auditRecord{ClaimRecord: NewClaimRecord(*a.Entry), IntervalLow: finite(a.Low), IntervalHigh: finite(a.High),
 		SpeaksFor: a.Speaker.Body, SourceKind: a.Speaker.Kind,
 		Timeline: []timelineRecord{}, Findings: []FindingRecord{}, Echoes: []pointRecord{},
 		SourceClaims: a.SourceClaims, SourceClaimsCapped: a.SourceClaimsCapped}

@@ -24,11 +24,11 @@ var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap
 	"noun":      findingNoun,
 	"mark":      findingMark,
 	"qualifier": qualifierWords,
-	"chain":     ChainText,
+	"chain":     func(e *claims.Entry) string { return ChainText(*e) },
 	"figure":    figureText,
 	"orDash":    orDash,
-	"sentence": func(e claims.Entry) template.HTML {
-		return template.HTML(MarkedSentence(escapedEntry(e), func(s string) string { return "<mark>" + s + "</mark>" }))
+	"sentence": func(e *claims.Entry) template.HTML {
+		return template.HTML(MarkedSentence(escapedEntry(*e), func(s string) string { return "<mark>" + s + "</mark>" }))
 	},
 }).Parse(reportTemplateText))
 
@@ -70,7 +70,21 @@ type htmlAudit struct {
 	Unlisted bool // its series is past the report's limit: no section to link to
 }
 
-func (r Report) writeHTML(w io.Writer) error {
+func (r Report) writeHTML(w io.Writer) error { return reportTemplate.Execute(w, r.htmlPage()) }
+
+// CardedIDs are the claims the HTML page gives a card to, which alone quote
+// their sentences: a report can load the ledger's claims without theirs
+// and read these few (sqlite.DB.Sentences).
+func (r Report) CardedIDs() []string {
+	var ids []string
+	for _, a := range r.htmlPage().Audits {
+		ids = append(ids, a.ID)
+	}
+	return ids
+}
+
+// htmlPage lays the report out as the page shows it.
+func (r Report) htmlPage() htmlPage {
 	page := htmlPage{Report: r}
 	for _, status := range claims.Statuses {
 		section := htmlSection{Status: status, Title: sectionTitles[status]}
@@ -119,7 +133,7 @@ func (r Report) writeHTML(w io.Writer) error {
 	for _, a := range page.Audits {
 		page.Carded[a.ID] = true
 	}
-	return reportTemplate.Execute(w, page)
+	return page
 }
 
 // checkedCards are the cards of the claims consistency checks name that

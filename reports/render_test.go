@@ -39,11 +39,11 @@ func TestFormatSpan(t *testing.T) {
 }
 
 func TestBarDrawsIntervalValueAndOpenBounds(t *testing.T) {
-	exact := Point{Entry: claims.Entry{Claim: claims.Claim{Value: claims.Value{Low: num(50), High: num(50)}}}, Low: 40, High: 60}
+	exact := Point{Entry: &claims.Entry{Claim: claims.Claim{Value: claims.Value{Low: num(50), High: num(50)}}}, Low: 40, High: 60}
 	if got := bar(exact, 0, 100, 11); got != "    ├●┤    " {
 		t.Errorf("exact: %q", got)
 	}
-	atLeast := Point{Entry: claims.Entry{Claim: claims.Claim{Value: claims.Value{Low: num(20)}}}, Low: 20, High: math.Inf(1)}
+	atLeast := Point{Entry: &claims.Entry{Claim: claims.Claim{Value: claims.Value{Low: num(20)}}}, Low: 20, High: math.Inf(1)}
 	if got := bar(atLeast, 0, 100, 11); got != "  ●───────→" {
 		t.Errorf("at least: %q", got)
 	}
@@ -97,6 +97,7 @@ func TestPlainStyleWritesNoEscapes(t *testing.T) {
 func TestPointsAround(t *testing.T) {
 	points := make([]Point, 10)
 	for i := range points {
+		points[i].Entry = &claims.Entry{}
 		points[i].ID = strconv.Itoa(i)
 	}
 	ids := func(ps []Point) string {
@@ -137,7 +138,7 @@ func dailyPoints(n int, with func(*claims.Entry)) []Point {
 		if with != nil {
 			with(&e)
 		}
-		points = append(points, NewPoint(e, claims.Options{}))
+		points = append(points, NewPoint(&e, claims.Options{}))
 	}
 	return points
 }

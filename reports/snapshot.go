@@ -26,16 +26,16 @@ type Snapshot struct {
 // Point is one claim placed in time, with who stands behind it and the
 // interval of true values its qualifier allows.
 type Point struct {
-	claims.Entry
-	Speaker   claims.Speaker
-	When      claims.Date // the day the figure describes
-	Low, High float64     // may be infinite: "at least 100" is 100–+Inf
+	*claims.Entry // shared with the snapshot, not copied: a ledger's claims are most of a report's memory
+	Speaker       claims.Speaker
+	When          claims.Date // the day the figure describes
+	Low, High     float64     // may be infinite: "at least 100" is 100–+Inf
 }
 
 // NewPoint places a claim on the day it describes, with its interval at the
 // reconciliation's options.
-func NewPoint(e claims.Entry, opt claims.Options) Point {
-	p := Point{Entry: e, Speaker: claims.SpeakerOf(e), When: e.Day()}
+func NewPoint(e *claims.Entry, opt claims.Options) Point {
+	p := Point{Entry: e, Speaker: claims.SpeakerOf(*e), When: e.Day()}
 	p.Low, p.High = claims.Interval(e.Claim, opt)
 	return p
 }
@@ -103,17 +103,17 @@ func (v SeriesView) Title() string {
 
 // snapshotIndex looks up what reports join: claims, groups and findings by id.
 type snapshotIndex struct {
-	entries  map[string]claims.Entry
+	entries  map[string]*claims.Entry
 	groups   map[string]claims.Group
 	findings map[string][]claims.Finding // by series id
 	options  claims.Options
 }
 
 func indexSnapshot(l Snapshot) snapshotIndex {
-	x := snapshotIndex{entries: map[string]claims.Entry{}, groups: map[string]claims.Group{},
+	x := snapshotIndex{entries: make(map[string]*claims.Entry, len(l.Entries)), groups: map[string]claims.Group{},
 		findings: map[string][]claims.Finding{}, options: l.Options}
-	for _, e := range l.Entries {
-		x.entries[e.ID] = e
+	for i := range l.Entries {
+		x.entries[l.Entries[i].ID] = &l.Entries[i] // not a copy: a ledger's claims are most of a report's memory
 	}
 	for _, g := range l.Groups {
 		x.groups[g.ID] = g

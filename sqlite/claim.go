@@ -272,3 +272,40 @@ func (db *DB) searchSentences(ctx context.Context, query string) ([]int64, error
 	}
 	return found, rows.Err()
 }
+
+// sentenceBatch is how many claims one query of Sentences asks for, below
+// SQLite's limit on a statement's parameters.
+const sentenceBatch = 500
+
+// Sentences returns the sentence of each of the claims named, by id: a
+// listing loaded without sentences (ClaimFilter.NoSentences) reads the few
+// it quotes.
+func (db *DB) Sentences(ctx context.Context, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	for start := 0; start < len(ids); start += sentenceBatch {
+		batch := ids[start:min(start+sentenceBatch, len(ids))]
+		args := make([]any, len(batch))
+		for i, id := range batch {
+			args[i] = id
+		}
+		rows, err := db.db.QueryContext(ctx, `SELECT c.id, s.sentence FROM claims c JOIN sentences s ON s.seq = c.sentence_seq
+			WHERE c.id IN (?`+strings.Repeat(", ?", len(batch)-1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("read sentences: %w", err)
+		}
+		for rows.Next() {
+			var id, sentence string
+			if err := rows.Scan(&id, &sentence); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("read sentences: %w", err)
+			}
+			out[id] = claims.Inert(sentence)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("read sentences: %w", err)
+		}
+	}
+	return out, nil
+}

@@ -84,6 +84,41 @@ func TestClaimsWithoutSentences(t *testing.T) {
 	}
 }
 
+// TestSentences reads the sentences of the claims named, in batches, and
+// those only: what a listing loaded without them quotes.
+func TestSentences(t *testing.T) {
+	db := openDB(t, tempPath(t))
+	for _, doc := range []struct {
+		d claims.Document
+		c []claims.Claim
+	}{{docA, claimsOfA()}, {docB, claimsOfB()}} {
+		if _, err := db.AddDocument(t.Context(), doc.d, doc.c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	whole, err := db.Claims(t.Context(), sqlite.ClaimFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := []string{whole[0].ID, whole[len(whole)-1].ID, "no-such-claim"}
+	got, err := db.Sentences(t.Context(), named)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{whole[0].ID: whole[0].Sentence, whole[len(whole)-1].ID: whole[len(whole)-1].Sentence}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+	// More ids than one query asks for.
+	many := make([]string, 0, 1200)
+	for i := range 1200 {
+		many = append(many, whole[i%len(whole)].ID)
+	}
+	if got, err := db.Sentences(t.Context(), many); err != nil || len(got) != len(whole) {
+		t.Errorf("%d sentences for %d claims named in 1,200 ids (%v)", len(got), len(whole), err)
+	}
+}
+
 func TestClaimsBadSearch(t *testing.T) {
 	db := openDB(t, tempPath(t))
 	if _, err := db.AddDocument(t.Context(), docA, claimsOfA()); err != nil {
