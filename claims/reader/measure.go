@@ -47,8 +47,18 @@ func (d *document) measure(toks []token, first, before int, p np) string {
 			participle = m.value
 		}
 	}
-	for j := end; j < len(toks) && j < end+10; j++ {
+	limit := end + 10
+	for j := end; j < len(toks) && j < limit; j++ {
 		t := toks[j]
+		// "516 people, including 203 men and 213 women, were reported
+		// missing": the figure's parts stand between it and its verb.
+		if t.lower == "including" || t.punct && t.text == "," && j+1 < len(toks) && toks[j+1].lower == "including" {
+			if k := partsEnd(toks, j); k > j {
+				limit += k - j
+				j = k - 1
+				continue
+			}
+		}
 		if t.punct && t.text != "\"" && t.text != "“" && t.text != "”" || isDigitWord(t.lower) {
 			break // the clause, or the next figure's words, begin
 		}
@@ -86,7 +96,23 @@ func (d *document) measure(toks []token, first, before int, p np) string {
 			continue
 		}
 		if _, ok := d.lx.speech.at(toks, j); ok {
+			// "were reported missing", "was confirmed dead": a report in
+			// the passive before what happened.
+			if _, next := d.lx.measures.at(toks, j+1); j > 0 && auxiliaries[toks[j-1].lower] && next {
+				continue
+			}
 			break
+		}
+	}
+	// "10 missing girls", "16 injured workers": a word before the noun,
+	// when no verb after it says more ("shipping containers sent" were
+	// sent: "shipping containers" is the unit's own name).
+	for k := p.from; p.head >= 0 && k < p.head && participle == ""; k++ {
+		if _, isUnit := d.lx.units.at(toks, k); isUnit {
+			break
+		}
+		if m, ok := d.lx.measures.at(toks, k); ok && !toks[k].capitalized() {
+			participle = m.value
 		}
 	}
 	if participle != "" {
@@ -123,6 +149,25 @@ func (d *document) measure(toks []token, first, before int, p np) string {
 		}
 	}
 	return ""
+}
+
+// partsEnd is where the parts of a figure that "including" at toks[i] (or
+// the comma before it) lists end: at the auxiliary or verb-ending word
+// after them ("including 203 men and 213 women were"), or after the comma
+// that closes them ("four people, including a child, died"); i when they
+// do not end within a few words.
+func partsEnd(toks []token, i int) int {
+	for k := i + 1; k < len(toks) && k < i+12; k++ {
+		switch {
+		case toks[k].text == "," && k > i+1:
+			return k + 1
+		case auxiliaries[toks[k].lower] && k > i+2:
+			return k
+		case toks[k].punct:
+			return i
+		}
+	}
+	return i
 }
 
 // tokenAfterNumber is the first token after the number starting at first.

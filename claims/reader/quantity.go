@@ -167,6 +167,13 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 			c.Measure = ""
 		}
 	}
+	// "a barrage of 170 attack drones, 120 ballistic missiles, and 30
+	// cruise missiles": a figure that continues a list takes what happened
+	// to the one before it.
+	if n := len(earlier); c.Measure == "" && n > 0 && earlier[n-1].Measure != "" && earlier[n-1].End <= textStart &&
+		listContinuation(d.doc.Text[earlier[n-1].End:textStart]) {
+		c.Measure = earlier[n-1].Measure
+	}
 	if c.Measure == "" && populationOf(toks, before) {
 		c.Measure = "population" // "a city of 90,000": context, not a count of what happened
 	}
@@ -271,6 +278,16 @@ func ownTimeFollows(s *sentenceInfo, offset int, ref time.Time) bool {
 			strings.Contains(m.Text, "before") || strings.Contains(m.Text, "previous")
 		named := (m.Precision == claims.PrecisionMonth || m.Precision == claims.PrecisionYear) && !m.To.IsZero() && m.To.Before(ref)
 		return earlier || named
+	}
+	return false
+}
+
+// listContinuation reports the words between two figures of a list: ", ",
+// " and ", ", and ".
+func listContinuation(between string) bool {
+	switch strings.TrimSpace(between) {
+	case ",", "and", ", and", ";":
+		return true
 	}
 	return false
 }
