@@ -190,7 +190,7 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 			continue
 		}
 		subject := d.subjectBefore(toks, i)
-		trailing := subject > 0 && toks[subject-1].text == "," && anyNumberBefore(s, toks[subject].start)
+		trailing := afterComma(toks, subject) && anyNumberBefore(s, toks[subject].start)
 		if subject == i {
 			// "…, reported the official Rodong Sinmun newspaper."
 			if i > 0 && toks[i-1].text == "," && anyNumberBefore(s, toks[i].start) && !anyNumberAfter(s, toks[i].end) {
@@ -508,6 +508,15 @@ func (d *document) sourceChain(toks []token, from, to int) []string {
 		return []string{outlet}
 	}
 	return []string{name}
+}
+
+// afterComma reports a word after a comma, or after a comma and the quote
+// it closes: '"…risen to 195," the Collector said'.
+func afterComma(toks []token, k int) bool {
+	if k > 0 && toks[k-1].text == "," {
+		return true
+	}
+	return k > 1 && toks[k-2].text == "," && (toks[k-1].text == "\"" || toks[k-1].text == "”" || toks[k-1].text == "'" || toks[k-1].text == "’")
 }
 
 // possessive returns a word's owner without its "'s": "department's" → "department".
