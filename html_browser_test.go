@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -22,13 +23,7 @@ var chromiumFlags = []string{"--headless", "--no-sandbox", "--disable-gpu", "--d
 // Chromium and checks the screenshot shows a page with its charts. Without a
 // browser on PATH it skips: scripts/screenshot-report.sh installs one.
 func TestHTMLReportRendersInChromium(t *testing.T) {
-	browser := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if path, err := exec.LookPath(name); err == nil {
-			browser = path
-			break
-		}
-	}
+	browser := chromiumPath()
 	if browser == "" {
 		t.Skip("no chromium on PATH; install Debian's chromium (scripts/screenshot-report.sh does) to render the HTML report")
 	}
@@ -74,6 +69,72 @@ func TestHTMLReportRendersInChromium(t *testing.T) {
 	if strings.Contains(string(html), "<svg") && !hasColourNear(img, 0x00, 0x72, 0xB2) {
 		t.Errorf("the page has charts, but none shows in the screenshot")
 	}
+}
+
+// TestHTMLTablesStayInTheirCards lays the HTML report out in headless
+// Chromium at widths from 1024 to 1600 pixels and checks that no card is
+// wider than its box: a wide table scrolls inside its card. A script added
+// to a copy of the page measures each card after layout and writes what
+// overflows into the body, which --dump-dom prints.
+func TestHTMLTablesStayInTheirCards(t *testing.T) {
+	browser := chromiumPath()
+	if browser == "" {
+		t.Skip("no chromium on PATH; install Debian's chromium (scripts/screenshot-report.sh does) to lay the HTML report out")
+	}
+	corpus := seedsDir
+	if _, err := os.Stat(devCorpus); err == nil {
+		corpus = devCorpus
+	}
+	dir := t.TempDir()
+	page := filepath.Join(dir, "report.html")
+	db := ingested(t, corpus)
+	if _, errOut, code := runCLI(t, "", "--db", db, "report", "--format", "html", "-o", page); code != 0 {
+		t.Fatalf("report: %s", errOut)
+	}
+	html, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const measure = `<script>window.addEventListener("load", () => {
+  const wide = [];
+  document.querySelectorAll(".card").forEach((c, i) => {
+    if (c.scrollWidth > c.clientWidth + 1) wide.push((c.id || "card-" + i) + ":" + c.scrollWidth + ">" + c.clientWidth);
+  });
+  document.body.setAttribute("data-cards", document.querySelectorAll(".card").length);
+  document.body.setAttribute("data-overflow", wide.length ? wide.join(" ") : "none");
+});</script>`
+	measured := filepath.Join(dir, "measured.html")
+	if err := os.WriteFile(measured, []byte(strings.Replace(string(html), "</body>", measure+"</body>", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []int{1024, 1280, 1400, 1600} {
+		ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+		args := slices.Concat(chromiumFlags, []string{"--user-data-dir=" + filepath.Join(dir, "profile"), "--dump-dom",
+			"--virtual-time-budget=5000", fmt.Sprintf("--window-size=%d,2000", width), "file://" + measured})
+		out, err := exec.CommandContext(ctx, browser, args...).Output()
+		cancel()
+		if err != nil {
+			t.Skipf("%s did not run: %v", browser, err)
+		}
+		dom := string(out)
+		if !strings.Contains(dom, `data-overflow="`) || strings.Contains(dom, `data-cards="0"`) {
+			t.Fatalf("at %d px the page was not measured (no cards, or the script did not run)", width)
+		}
+		if !strings.Contains(dom, `data-overflow="none"`) {
+			i := strings.Index(dom, `data-overflow="`)
+			t.Errorf("at %d px cards overflow: %s", width, dom[i:min(len(dom), i+300)])
+		}
+	}
+}
+
+// chromiumPath is the first Chromium on PATH, or "".
+func chromiumPath() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return path
+		}
+	}
+	return ""
 }
 
 func colourCount(img image.Image) int {

@@ -170,8 +170,10 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 	// "a barrage of 170 attack drones, 120 ballistic missiles, and 30
 	// cruise missiles": a figure that continues a list takes what happened
 	// to the one before it.
+	// One with a verb of its own is a clause of its own ("the death toll
+	// has surpassed 2,000, and 25 million people are in need of aid").
 	if n := len(earlier); c.Measure == "" && n > 0 && earlier[n-1].Measure != "" && earlier[n-1].End <= textStart &&
-		listContinuation(d.doc.Text[earlier[n-1].End:textStart]) {
+		listContinuation(d.doc.Text[earlier[n-1].End:textStart]) && !hasPredicate(toks, phrase, first) {
 		c.Measure = earlier[n-1].Measure
 	}
 	if c.Measure == "" && populationOf(toks, before) {
