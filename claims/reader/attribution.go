@@ -56,6 +56,12 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 					from, to = to+1, k
 				}
 			}
+			// "X said that according to its initial assessment, …": its
+			// own document; X, the speaker, stands.
+			if from < len(toks) && (toks[from].lower == "its" || toks[from].lower == "their") {
+				i = to - 1
+				continue
+			}
 			if chain := d.sourceChain(toks, from, to); len(chain) > 0 {
 				out = append(out, anchor{chain: chain, from: s.Start, to: s.End, priority: accordingPriority, at: t.start})
 			}
@@ -762,6 +768,12 @@ func (d *document) ownerBefore(toks []token, i int) []string {
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if (toks[k].lower == "its" || toks[k].lower == "their") && k > 0 {
+			// "AccuWeather raised its estimate": the verb's subject owns
+			// it; "according to its initial assessment" names no verb,
+			// and the sentence's speaker stands.
+			if functionWords[toks[k-1].lower] {
+				return nil
+			}
 			if subject := d.subjectBefore(toks, k-1); subject < k-1 {
 				return d.sourceChain(toks, subject, k-1)
 			}

@@ -41,6 +41,8 @@ func TestSourceRules(t *testing.T) {
 			"That was below a survey by payroll firm ADP, released on Wednesday, which estimated that firms added 143,000 jobs.", []string{"ADP"}},
 		{"a speaker after a quote's closing comma says it",
 			"\"The death toll from landslides has risen to 195,\" District Collector Meghashree D R said on Friday.", []string{"Meghashree D R"}},
+		{"a speaker's own document after according to leaves the speaker",
+			"The World Health Organisation said that according to its initial assessment, four hospitals were destroyed.", []string{"World Health Organisation"}},
 		{"a two-letter word is no name on its own",
 			"According to state TV, the death toll stands at 2,122.", []string{"state TV"}},
 		{"what a body provided is its",
