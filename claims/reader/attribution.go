@@ -516,6 +516,16 @@ func (d *document) sourceChain(toks []token, from, to int) []string {
 	return []string{name}
 }
 
+// capitalizedRun reports words that all start with a capital: a name.
+func capitalizedRun(toks []token) bool {
+	for _, t := range toks {
+		if !t.capitalized() {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
 // afterComma reports a word after a comma, or after a comma and the quote
 // it closes: '"…risen to 195," the Collector said'.
 func afterComma(toks []token, k int) bool {
@@ -826,6 +836,11 @@ func (d *document) subjectBefore(toks []token, i int) int {
 		k := j - 1
 		for k >= 0 && toks[k].text != "," {
 			k--
+		}
+		// "its sheriff, Larry Leitha, said": the name after a title is the
+		// speaker.
+		if _, titled := d.lx.titles.endingAt(toks, k-1); k > 0 && titled && k+1 < j && capitalizedRun(toks[k+1:j]) {
+			return k + 1
 		}
 		relative := k > 0 && (toks[k+1].text == "who" || toks[k+1].text == "which")
 		// "UN agencies, relying on WHO data, now count": a participle's

@@ -43,6 +43,8 @@ func TestSourceRules(t *testing.T) {
 			"\"The death toll from landslides has risen to 195,\" District Collector Meghashree D R said on Friday.", []string{"Meghashree D R"}},
 		{"a speaker's own document after according to leaves the speaker",
 			"The World Health Organisation said that according to its initial assessment, four hospitals were destroyed.", []string{"World Health Organisation"}},
+		{"the name after a title in apposition says it",
+			"Some 68 people have died in Kerr County, its sheriff, Larry Leitha, said.", []string{"Larry Leitha"}},
 		{"a two-letter word is no name on its own",
 			"According to state TV, the death toll stands at 2,122.", []string{"state TV"}},
 		{"what a body provided is its",
