@@ -51,10 +51,19 @@ func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim
 			}
 		}
 	}
-	_, scope := claims.MeasureClass(c.Measure)
-	if scope == claims.ScopeEvent && !d.eventDate.IsZero() {
-		c.AsOf = d.eventDate
-		return
+	class, scope := claims.MeasureClass(c.Measure)
+	if scope == claims.ScopeEvent {
+		// The event's date: that of the article's last figure of the same
+		// kind of event ("launched over 300 missiles and drones yesterday
+		// … included 30 cruise missiles"), else the last day it named.
+		if prev, ok := d.lastEvent(class, earlier); ok {
+			c.AsOf, c.Period = prev.AsOf, prev.Period
+			return
+		}
+		if !d.eventDate.IsZero() {
+			c.AsOf = d.eventDate
+			return
+		}
 	}
 	// A statistic with no date of its own is of the article's reporting
 	// period: that of its first figure of the same unit given for a month or
@@ -71,6 +80,22 @@ func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim
 		}
 	}
 	c.AsOf = d.ref
+}
+
+// lastEvent is the article's latest figure, in this sentence or before,
+// whose measure is of class: a figure of an event the text does not date
+// again is of that event, and of its time.
+func (d *document) lastEvent(class string, sentence []claims.Claim) (claims.Claim, bool) {
+	for _, list := range [][]claims.Claim{sentence, d.claims} {
+		for k := len(list) - 1; k >= 0; k-- {
+			if c := list[k]; !c.AsOf.IsZero() && c.Measure != "" {
+				if cl, _ := claims.MeasureClass(c.Measure); cl == class {
+					return c, true
+				}
+			}
+		}
+	}
+	return claims.Claim{}, false
 }
 
 // runningSince reports a date m that starts a running figure: "since" stands
