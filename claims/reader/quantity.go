@@ -294,13 +294,15 @@ func listContinuation(between string) bool {
 	return false
 }
 
-// notForMoney reports a measure no sum of money can have: what befalls
-// people (killed, wounded, casualties, missing, captured) or weapons
-// (launched, intercepted, lost).
+// notForMoney reports a measure no sum of money takes: what befalls people
+// (killed, wounded, casualties, missing, captured) or weapons (launched,
+// intercepted, lost), and *added*, the measure of jobs and counts that grew
+// (money that is added is pledged or appropriated, measures of their own;
+// "added" near a sum is most often another figure's verb).
 func notForMoney(m string) bool {
 	class, _ := claims.MeasureClass(m)
 	switch class {
-	case "killed", "wounded", "casualties", "missing", "captured", "launched", "intercepted", "lost":
+	case "killed", "wounded", "casualties", "missing", "captured", "launched", "intercepted", "lost", "added":
 		return true
 	}
 	return false
