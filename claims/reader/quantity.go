@@ -176,6 +176,14 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 		listContinuation(d.doc.Text[earlier[n-1].End:textStart]) && !hasPredicate(toks, phrase, first) {
 		c.Measure = earlier[n-1].Measure
 	}
+	// "at least 40,000 people marched in Lyon, 30,000 in Toulouse": an
+	// elided repeat of the figure before, its qualifier included.
+	if n := len(earlier); phrase.empty() && c.Value.Qualifier == claims.Exact && n > 0 && elidedRepeat(toks, first, last) {
+		if q := earlier[n-1].Value.Qualifier; q == claims.AtLeast || q == claims.MoreThan || q == claims.Approximately {
+			c.Value.Qualifier = q
+			applyOpenBounds(&c.Value)
+		}
+	}
 	if c.Measure == "" && populationOf(toks, before) {
 		c.Measure = "population" // "a city of 90,000": context, not a count of what happened
 	}
@@ -282,6 +290,15 @@ func ownTimeFollows(s *sentenceInfo, offset int, ref time.Time) bool {
 		return earlier || named
 	}
 	return false
+}
+
+// elidedRepeat reports a bare figure between a comma (or "and") and "in" a
+// capitalized place: "…, 30,000 in Toulouse", "and 26,000 in Marseille".
+func elidedRepeat(toks []token, first, last int) bool {
+	if first < 1 || last+2 >= len(toks) || toks[last+1].lower != "in" || !toks[last+2].capitalized() {
+		return false
+	}
+	return toks[first-1].text == "," || toks[first-1].lower == "and"
 }
 
 // listContinuation reports the words between two figures of a list: ", ",
