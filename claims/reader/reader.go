@@ -69,6 +69,9 @@ type document struct {
 	// month.
 	lastReport   map[figureKind]claims.Attribution
 	firstMonthly map[string]claims.Claim
+	// leadMonthly is the article's first quantity for a month in its lead
+	// paragraphs: its reporting period.
+	leadMonthly claims.Claim
 	// entities are the sources named most recently, the latest last; at most
 	// 2×recalledEntities (see remember).
 	entities []entity
@@ -136,6 +139,17 @@ func isStatistic(c claims.Claim) bool { return c.Period.Precision == claims.Prec
 
 // leadParagraphs is how far into an article its lead report is looked for.
 const leadParagraphs = 2
+
+// inLead reports a claim in the article's lead: the first paragraphs that
+// hold figures.
+func (d *document) inLead(c claims.Claim) bool {
+	for _, s := range d.sentences {
+		if len(s.numbers) > 0 {
+			return d.sentenceAt(c.Start).Paragraph-s.Paragraph < leadParagraphs
+		}
+	}
+	return false
+}
 
 // continueLeadReport gives the article's lead report, when it is a
 // statistical release, to its other figures that no source claims: wire
@@ -292,6 +306,9 @@ func (d *document) addClaims(found []claims.Claim) {
 		d.lastReport[kindOf(c)] = c.Attribution
 		if _, ok := d.firstMonthly[c.Unit]; !ok && c.Period.Precision == claims.PrecisionMonth {
 			d.firstMonthly[c.Unit] = c
+		}
+		if d.leadMonthly.AsOf.IsZero() && c.Kind == claims.KindQuantity && c.Period.Precision == claims.PrecisionMonth && d.inLead(c) {
+			d.leadMonthly = c
 		}
 	}
 	d.claims = append(d.claims, found...)

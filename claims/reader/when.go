@@ -74,6 +74,12 @@ func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim
 		for k := 0; k < len(earlier) && !ok; k++ {
 			first, ok = earlier[k], earlier[k].Period.Precision == claims.PrecisionMonth && earlier[k].Unit == c.Unit
 		}
+		// Failing that, the month of the lead's figure ("Employers added
+		// 254,000 jobs in September … The unemployment rate fell to
+		// 4.1%"), unless the clause says it is of today ("now").
+		if !ok && !d.leadMonthly.AsOf.IsZero() && !saysNow(s.text) {
+			first, ok = d.leadMonthly, true
+		}
 		if ok {
 			c.AsOf, c.Period = first.AsOf, first.Period
 			return
@@ -443,3 +449,14 @@ func weekdayNamed(text string) time.Weekday {
 
 // weekdayNames are the weekdays' names in lower case, Sunday first.
 var weekdayNames = [7]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+// saysNow reports a sentence that dates itself to the day it is written:
+// "Russia was now devoting more than 40% of its public spending".
+func saysNow(text string) bool {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if w == "now" || w == "currently" {
+			return true
+		}
+	}
+	return false
+}
