@@ -125,6 +125,9 @@ func (d *document) measure(toks []token, first, before int, p np) string {
 			break
 		}
 		if m, ok := d.lx.measures.endingAt(toks, j); ok && !isUnitWord(d, toks, j) {
+			if levelAt(toks, j+1) {
+				break // "held at 80.9 percent": the level it stayed at, no one held
+			}
 			return m.value
 		}
 	}
@@ -149,6 +152,12 @@ func (d *document) measure(toks []token, first, before int, p np) string {
 		}
 	}
 	return ""
+}
+
+// levelAt reports "at" giving a level at toks[i] ("held at 80.9 percent"),
+// not the qualifier "at least" or "at most".
+func levelAt(toks []token, i int) bool {
+	return i+1 < len(toks) && toks[i].lower == "at" && toks[i+1].lower != "least" && toks[i+1].lower != "most"
 }
 
 // partsEnd is where the parts of a figure that "including" at toks[i] (or
@@ -425,6 +434,9 @@ func subjectPlace(text string, toks []token, before int) string {
 	for start > 0 && !toks[start-1].punct && !clauseOpeners[toks[start-1].lower] {
 		start--
 	}
+	if name := possessiveRegion(text, toks, start); name != "" {
+		return name
+	}
 	end := start
 	for end <= before && end-start < 4 && toks[end].capitalized() {
 		end++
@@ -442,6 +454,42 @@ func subjectPlace(text string, toks []token, before int) string {
 		return name // "Georgia for 17", "Florida has confirmed", "South Carolina recorded"
 	case strings.HasSuffix(next, "s") && end+1 <= before && toks[end+1].lower == "for":
 		return name // "North Carolina accounts for"
+	}
+	return ""
+}
+
+// possessiveRegion reads a region whose figure the clause at toks[start]
+// gives: "Florida's death toll rose to 11", "Kansas' unemployment rate was
+// 3.3%". The possessed words are a lowercase noun phrase whose verb is one
+// of amount or a link: "Georgia's governor said 17" gives what a person
+// said, which may be narrower than the state.
+func possessiveRegion(text string, toks []token, start int) string {
+	var name string
+	k := start
+	switch {
+	case start >= 2 && (toks[start-1].text == "'" || toks[start-1].text == "’") && toks[start-2].capitalized() &&
+		strings.HasSuffix(toks[start-2].text, "s"):
+		name = toks[start-2].text // "Kansas' …": the apostrophe ends the clause's scan
+	case start < len(toks) && toks[start].capitalized():
+		name = strings.TrimSuffix(strings.TrimSuffix(toks[start].text, "'s"), "’s")
+		if name == toks[start].text {
+			return ""
+		}
+		k++
+	default:
+		return ""
+	}
+	if !claims.IsRegionName(name) {
+		return ""
+	}
+	for n := 0; k < len(toks) && n < 4; k, n = k+1, n+1 {
+		t := toks[k]
+		if amountVerbs[t.lower] || linkWords[t.lower] {
+			return name
+		}
+		if t.punct || t.capitalized() {
+			break
+		}
 	}
 	return ""
 }

@@ -281,7 +281,7 @@ func (d *document) read(i int) {
 		d.lastAttributionPara = s.Paragraph
 	}
 	for _, m := range s.dates {
-		if m.Precision == claims.PrecisionDay && !m.From.IsZero() && !m.From.After(d.ref.Time) {
+		if m.Precision == claims.PrecisionDay && !m.From.IsZero() && !m.From.After(d.ref.Time) && !d.baselineDate(m) {
 			d.eventDate = claims.Date{Time: m.From}
 		}
 	}

@@ -67,6 +67,13 @@ func TestReaderConstructions(t *testing.T) {
 		{"a figure of now is not of the lead's month", "2024-10-04",
 			"Employers added 254,000 jobs in September, the Labor Department said.\n\nThe state now spends 40% of its budget on defence.",
 			[]string{"254000..254000 exact jobs added 2024-09-30 root=Labor Department", "40..40 exact percent  2024-10-04 root=Labor Department"}},
+		{"a date a comparison introduces is not the figure's", "2024-09-06",
+			"Employers added 142,000 jobs in August, the Labor Department said.\n\nAverage hourly earnings rose 0.4 percent from July, and were 3.8 percent higher than a year earlier. The employment rate was 80.9 percent.",
+			[]string{"142000..142000 exact jobs added 2024-08-31 root=Labor Department", "0.4..0.4 exact percent  2024-08-31 root=Labor Department",
+				"3.8..3.8 exact percent  2024-08-31 root=Labor Department", "80.9..80.9 exact percent  2024-08-31 root=Labor Department"}},
+		{"a verb before 'at' gives a level, not what happened", "2024-10-23",
+			"The count of deaths had held at 95 since Oct. 14.",
+			[]string{"95..95 exact deaths killed 2024-10-23 root="}},
 		{"a figure's parts stand between it and its verb", "2024-07-31",
 			"Another 516 people including 203 men and 213 women from the district were reported missing, UNOCHA said.",
 			[]string{"516..516 exact people missing 2024-07-31 root=UNOCHA", "203..203 exact men  2024-07-31 root=UNOCHA", "213..213 exact women missing 2024-07-31 root=UNOCHA"}},
@@ -257,6 +264,9 @@ func TestSubjectPlace(t *testing.T) {
 		{"Russia fired a record 188 drones overnight.", []string{""}},
 		{"Hawaii authorities lowered the death toll to at least 97.", []string{""}},
 		{"Governor Roy Cooper said 11 people had died.", []string{""}},
+		{"Kansas' unemployment rate was 3.3% in September.", []string{"Kansas"}},
+		{"Florida's death toll rose to 11.", []string{"Florida"}},
+		{"Georgia's governor said 17 people had died.", []string{""}},
 	}
 	for _, tt := range tests {
 		var got []string

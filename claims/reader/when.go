@@ -171,6 +171,17 @@ func comparedFigureBetween(s *sentenceInfo, from, to int) bool {
 	return false
 }
 
+// baselineDate reports a date a comparison introduces, that of the figure
+// set against: "rose 0.4 percent from July", "3.8 percent higher than a
+// year earlier", "compared with a year ago".
+func (d *document) baselineDate(m dates.Mention) bool {
+	if m.Kind == dates.KindPeriod {
+		return false
+	}
+	before := strings.Fields(strings.ToLower(d.doc.Text[max(0, m.Start-12):m.Start]))
+	return len(before) > 0 && before[len(before)-1] != "after" && comparedWords[before[len(before)-1]]
+}
+
 // inRelativeBefore reports a date whose clause, before it, opens with a
 // relative pronoun and, after it, reaches the figure through the main verb's
 // auxiliary: "the quake that struck on Monday | has killed 13".
@@ -197,7 +208,7 @@ func (d *document) nearestDate(s *sentenceInfo, c *claims.Claim) (dates.Mention,
 		if m.From.IsZero() || m.Kind == dates.KindDuration || m.Kind == dates.KindTime {
 			continue
 		}
-		if m.Start < c.End && m.End > c.Start {
+		if m.Start < c.End && m.End > c.Start || d.baselineDate(m) {
 			continue
 		}
 		// "last month's wildfire", "Friday's quake": a date that modifies
