@@ -77,7 +77,7 @@ func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim
 		// Failing that, the month of the lead's figure ("Employers added
 		// 254,000 jobs in September … The unemployment rate fell to
 		// 4.1%"), unless the clause says it is of today ("now").
-		if !ok && !d.leadMonthly.AsOf.IsZero() && !saysNow(s.text) {
+		if !ok && !d.leadMonthly.AsOf.IsZero() && !saysNow(s.toks) {
 			first, ok = d.leadMonthly, true
 		}
 		if ok {
@@ -463,9 +463,9 @@ var weekdayNames = [7]string{"sunday", "monday", "tuesday", "wednesday", "thursd
 
 // saysNow reports a sentence that dates itself to the day it is written:
 // "Russia was now devoting more than 40% of its public spending".
-func saysNow(text string) bool {
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if w == "now" || w == "currently" {
+func saysNow(toks []token) bool {
+	for _, t := range toks {
+		if t.lower == "now" || t.lower == "currently" {
 			return true
 		}
 	}
