@@ -19,7 +19,15 @@ import (
 // earlier; "over that period" and "that total" take the previous figure's
 // time; otherwise the figure is as of the publication date.
 func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim) {
-	if m, ok := d.nearestDate(s, c); ok {
+	m, ok := d.nearestDate(s, c)
+	// "June's gain now stands at 179,000, down from the 206,000 it had
+	// reported a month ago": the earlier value of a figure is of that
+	// figure's time; the date after it is of the report.
+	if n := len(earlier); n > 0 && !earlier[n-1].Period.IsZero() && (!ok || d.reportedAfter(c, m)) && d.setAgainstEarlier(s.toks, c.Start, c.End) {
+		c.AsOf, c.Period = earlier[n-1].AsOf, earlier[n-1].Period
+		return
+	}
+	if ok {
 		// "600,000 troops have been killed since Moscow invaded Ukraine in
 		// February 2022": a running figure from that date to the day it is
 		// given.
@@ -165,6 +173,20 @@ func comparedFigureBetween(s *sentenceInfo, from, to int) bool {
 			k--
 		}
 		if k > 0 && comparedWords[s.toks[k-1].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedAfter reports a date after figure c that a verb of reporting
+// introduces: "the 206,000 it had reported a month ago".
+func (d *document) reportedAfter(c *claims.Claim, m dates.Mention) bool {
+	if m.Start < c.End {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(d.doc.Text[c.End:m.Start])) {
+		if w == "reported" || w == "said" || w == "announced" || w == "published" {
 			return true
 		}
 	}
