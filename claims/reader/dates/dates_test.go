@@ -157,6 +157,8 @@ func TestMonthsAndYears(t *testing.T) {
 		{"in November 2024", []want{{"in November 2024", KindDate, "2024-11-01", "2024-11-30", claims.PrecisionMonth, "in"}}},
 		{"November 2024", []want{{"November 2024", KindDate, "2024-11-01", "2024-11-30", claims.PrecisionMonth, ""}}},
 		{"in 2024", []want{{"in 2024", KindDate, "2024-01-01", "2024-12-31", claims.PrecisionYear, "in"}}},
+		// A year after "the" dates a named event.
+		{"the 2018 Camp Fire", []want{{"the 2018", KindDate, "2018-01-01", "2018-12-31", claims.PrecisionYear, ""}}},
 		// A list of dates that follow on from each other is one span.
 		{"in 2020 and 2021", []want{{"in 2020 and 2021", KindPeriod, "2020-01-01", "2021-12-31", claims.PrecisionYear, "in"}}},
 		{"in October, November and December 2024", []want{
@@ -289,6 +291,7 @@ func TestNotDates(t *testing.T) {
 		"a 45-year-old man", "24/7", "after 9/11", "Sun Yat-sen", "Sat down", "Mar-a-Lago", "2,024",
 		"for the 21st consecutive month", "H2 fuel cells", "rose 5% a year", "May Day", "the late president",
 		"the end of the war", "a march on the capital", "in the coming weeks", "3.5 million", "fell to 7%",
+		"the 1500 Marines",
 	} {
 		if ms := Scan(s, date(july13), Options{}); len(ms) > 0 {
 			t.Errorf("%q: got %v, want nothing", s, texts(ms))

@@ -139,10 +139,17 @@ func (p *parser) numberExpr(i int, article bool) (piece, bool) {
 	if pc, ok := p.clock(i, n.val[0], -1, false); ok {
 		return pc, true
 	}
-	if y, ok := n.year(); ok && p.contextBefore(i) {
+	if y, ok := n.year(); ok && (p.contextBefore(i) || article && p.namesEvent(i+1)) {
 		return p.calendar(i+1, y, 0, 0, p.defaultLean()), true
 	}
 	return piece{}, false
+}
+
+// namesEvent reports a capitalized singular word at token i, which a year
+// after "the" dates: "the 2018 Camp Fire", "the 1918 Cloquet Fire". A
+// plural is counted people ("the 1500 Marines").
+func (p *parser) namesEvent(i int) bool {
+	return i < len(p.toks) && p.toks[i].kind == wordToken && p.toks[i].capital && !p.plural(i)
 }
 
 // dayFirst reads a date that starts with its day: "27 July 2023", "1st Jan",
