@@ -188,6 +188,17 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 			}
 			continue
 		}
+		// "The Institute for the Study of War, citing the General Staff,
+		// said": the subject relays the one it cites.
+		if comma, cited, ok := citingAppositive(toks, i); ok {
+			if from := d.subjectBefore(toks, comma); from < comma {
+				if subj := d.sourceChain(toks, from, comma); len(subj) > 0 {
+					chain := append(subj, d.sourceChain(toks, cited, phraseEnd(toks, cited))...)
+					out = append(out, anchor{chain: chain, from: toks[from].start, to: s.End, priority: leadingPriority})
+					continue
+				}
+			}
+		}
 		// "…, who put attendance at 10,000": the person before the appositive.
 		if i > 0 && toks[i-1].text == "who" {
 			if subj := d.relativeAntecedent(toks, i-1); len(subj) > 0 {
@@ -648,14 +659,17 @@ func (d *document) cleanName(toks []token, from, to int) string {
 		d.learn(toks[to-2].text, joinTokens(d.doc.Text, toks[from:to-3]))
 		to -= 3
 	}
-	// A later "the" starts the name proper: "the British think tank the Royal …"
+	// A later "the" starts the name proper: "the British think tank the Royal
+	// …"; one after "for" or "of" is inside it ("the Institute for the
+	// Study of War").
 	for k := to - 1; k > from; k-- {
-		if toks[k].lower == "the" && k+1 < to && toks[k+1].capitalized() {
+		if toks[k].lower == "the" && k+1 < to && toks[k+1].capitalized() && toks[k-1].lower != "for" && toks[k-1].lower != "of" {
 			from = k
 			break
 		}
 	}
-	for from < to && (toks[from].lower == "the" || toks[from].lower == "a" || toks[from].lower == "an") {
+	// "the Washington-based Institute": where a body sits describes it.
+	for from < to && (toks[from].lower == "the" || toks[from].lower == "a" || toks[from].lower == "an" || strings.HasSuffix(toks[from].lower, "-based")) {
 		from++
 	}
 	if from >= to {
@@ -959,6 +973,22 @@ func relativeCiting(toks []token, i int) (who, cited int, ok bool) {
 		return 0, 0, false
 	}
 	return k - 1, k + 2, true
+}
+
+// citingAppositive reads "X, citing Y, said" before the verb at i: the
+// index of the comma after X and of the first word Y names.
+func citingAppositive(toks []token, i int) (comma, cited int, ok bool) {
+	if i < 4 || toks[i-1].text != "," {
+		return 0, 0, false
+	}
+	k := i - 2
+	for k > 0 && toks[k].text != "," {
+		k--
+	}
+	if k < 1 || toks[k+1].lower != "citing" && toks[k+1].lower != "quoting" || toks[k-1].punct {
+		return 0, 0, false
+	}
+	return k, k + 2, true
 }
 
 // relativePronounBefore is the index of the "which" or "who" a few words
