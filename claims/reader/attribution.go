@@ -880,6 +880,12 @@ func (d *document) subjectBefore(toks []token, i int) int {
 		if t.punct && t.text != "'" && t.text != "’" && t.text != "&" {
 			break
 		}
+		// "told AFP the ministry had registered": a "the" after a name
+		// opens the subject; the name is the object of another verb.
+		if t.lower == "the" && j > 0 && toks[j-1].capitalized() && j < end-1 {
+			j--
+			break
+		}
 		if (t.lower == "in" || t.lower == "at") && j > 0 && !toks[j-1].punct && !functionWords[toks[j-1].lower] && j < end-1 {
 			j-- // "the government delegation in the capital said"
 			continue

@@ -25,6 +25,8 @@ func TestSourceRules(t *testing.T) {
 			"The Harbour Trust, citing the coast guard, said 212 boats sank.", []string{"coast guard"}},
 		{"'the' after 'for' or 'of' is inside a name, where a body sits is not",
 			"The Geneva-based Centre for the Study of Floods said 212 homes were destroyed.", []string{"Centre for the Study of Floods"}},
+		{"a name before the subject's 'the' is another verb's object",
+			"A councillor told Reuters the ministry had so far registered 212 deaths.", []string{"ministry"}},
 		{"a date between the source and the verb is no part of it",
 			"Governor Ann Lee on Thursday estimated the damage at $4 billion.", []string{"Ann Lee"}},
 		{"a date before the source is no part of it",
