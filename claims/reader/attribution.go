@@ -861,7 +861,10 @@ func (d *document) subjectBefore(toks []token, i int) int {
 		// phrase; "Kamal al-Siwi, head of the authority for …, said": a title.
 		_, titled := d.lx.titles.at(toks, k+1)
 		participle := k+1 < j && strings.HasSuffix(toks[k+1].lower, "ing") && !toks[k+1].capitalized()
-		if k > 0 && j-k < 16 && (relative || titled || participle || !d.isVerbPhrase(toks, k+1, j)) {
+		// A relative clause may run longer than an appositive: "Asheville
+		// police, who had a list of 155 people reported missing in the
+		// city a week after the storm, said".
+		if k > 0 && (j-k < 16 || relative && j-k < 28) && (relative || titled || participle || !d.isVerbPhrase(toks, k+1, j)) {
 			j = k - 1
 		} else {
 			return i

@@ -27,6 +27,8 @@ func TestSourceRules(t *testing.T) {
 			"The Geneva-based Centre for the Study of Floods said 212 homes were destroyed.", []string{"Centre for the Study of Floods"}},
 		{"a name before the subject's 'the' is another verb's object",
 			"A councillor told Reuters the ministry had so far registered 212 deaths.", []string{"ministry"}},
+		{"a long relative clause between the subject and its verb",
+			"City police, who kept a list of people reported missing in the valley in the first week after the flood, said on Monday they had found 26 people alive.", []string{"City police"}},
 		{"a date between the source and the verb is no part of it",
 			"Governor Ann Lee on Thursday estimated the damage at $4 billion.", []string{"Ann Lee"}},
 		{"a date before the source is no part of it",
