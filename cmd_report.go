@@ -105,16 +105,12 @@ func reportCommand(std streams) *cli.Command {
 				return fmt.Errorf("report: %w", err)
 			}
 			report := reports.BuildReport(snapshot, reportFilter)
-			if format == reports.HTML {
-				sentences, err := db.Sentences(c.Context, report.CardedIDs())
+			report.Sentences = func(ids []string) (map[string]string, error) {
+				sentences, err := db.Sentences(c.Context, ids)
 				if err != nil {
-					return fmt.Errorf("report: %w", err)
+					return nil, fmt.Errorf("report: %w", err)
 				}
-				for i := range snapshot.Entries { // the report's points share these entries
-					if s, ok := sentences[snapshot.Entries[i].ID]; ok {
-						snapshot.Entries[i].Sentence = s
-					}
-				}
+				return sentences, nil
 			}
 			out, err := openOutput(c, std)
 			if err != nil {

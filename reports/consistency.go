@@ -37,6 +37,10 @@ type Report struct {
 	// Checks are findings about no single series: parts against totals,
 	// percentages against counts.
 	Checks []claims.Finding
+	// Sentences, when the snapshot's entries were read without their
+	// sentences, reads those of the claims the HTML page gives a card to,
+	// which alone quote them (sqlite.DB.Sentences).
+	Sentences func(ids []string) (map[string]string, error)
 }
 
 // StoryCount sums up one story (group) of the report: its series and the

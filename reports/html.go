@@ -70,17 +70,24 @@ type htmlAudit struct {
 	Unlisted bool // its series is past the report's limit: no section to link to
 }
 
-func (r Report) writeHTML(w io.Writer) error { return reportTemplate.Execute(w, r.htmlPage()) }
-
-// CardedIDs are the claims the HTML page gives a card to, which alone quote
-// their sentences: a report can load the ledger's claims without theirs
-// and read these few (sqlite.DB.Sentences).
-func (r Report) CardedIDs() []string {
-	var ids []string
-	for _, a := range r.htmlPage().Audits {
-		ids = append(ids, a.ID)
+func (r Report) writeHTML(w io.Writer) error {
+	page := r.htmlPage()
+	if r.Sentences != nil {
+		ids := make([]string, len(page.Audits))
+		for i, a := range page.Audits {
+			ids[i] = a.ID
+		}
+		sentences, err := r.Sentences(ids)
+		if err != nil {
+			return err
+		}
+		for _, a := range page.Audits { // the card's entry is the snapshot's, shared with every point of it
+			if s, ok := sentences[a.ID]; ok {
+				a.Entry.Sentence = s
+			}
+		}
 	}
-	return ids
+	return reportTemplate.Execute(w, page)
 }
 
 // htmlPage lays the report out as the page shows it.
