@@ -65,15 +65,14 @@ func timelineCommand(std streams) *cli.Command {
 				return fmt.Errorf("timeline: series %s is gone: was the database reconciled meanwhile?", series.ID)
 			}
 			view.Points, view.Earlier = reports.Last(view.Points, c.Int("limit"))
-			left := view.Earlier
 			out, err := openOutput(c, std)
 			if err != nil {
 				return err
 			}
-			if err := out.commit(reports.WriteTimeline(out.w, view, format, out.width, out.style)); err != nil || left == 0 {
+			if err := out.commit(reports.WriteTimeline(out.w, view, format, out.width, out.style)); err != nil || view.Earlier == 0 {
 				return err
 			}
-			_, err = fmt.Fprintf(std.stderr, "claimtrack: %s earlier values not listed (--limit 0 lists all)\n", reports.FormatCount(left))
+			_, err = fmt.Fprintf(std.stderr, "claimtrack: %s earlier values not listed (--limit 0 lists all)\n", reports.FormatCount(view.Earlier))
 			return err
 		},
 	}

@@ -67,9 +67,9 @@ func (l *claimTable) compareSeries(out *findingSet) {
 		if si.scope == claims.ScopeCumulative {
 			checkPeriods(int32(s), readings, out)
 		}
-		window := momentWindow(si)
-		compareNeighbours(int32(s), si.scope, window, horizonOf(si), readings, out)
-		followTrails(int32(s), si.scope, horizonOf(si), readings, out)
+		window, horizon := momentWindow(si), horizonOf(si)
+		compareNeighbours(int32(s), si.scope, window, horizon, readings, out)
+		followTrails(int32(s), si.scope, horizon, readings, out)
 		sw.corroborate(int32(s), window, readings, out)
 	}
 }
