@@ -206,6 +206,7 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 	}
 	c.Modality = modality(toks, first, phrase)
 	c.Place = d.place(toks, before, phrase)
+	c.Earlier = d.setAgainstEarlier(toks, c.Start, c.End)
 	d.when(s, &c, earlier)
 	return c, true
 }

@@ -260,7 +260,6 @@ func (d *document) read(i int) {
 			continue
 		}
 		c.Attribution = d.attribute(s, anchors, c.Start)
-		c.Earlier = d.setAgainstEarlier(s.toks, c.Start, c.End)
 		// A figure in a sentence that names no source continues the report
 		// of the article's last figure of its unit, measure, kind and
 		// modality: "The Labor Department said employers added 114,000 jobs
@@ -281,7 +280,7 @@ func (d *document) read(i int) {
 		d.lastAttributionPara = s.Paragraph
 	}
 	for _, m := range s.dates {
-		if m.Precision == claims.PrecisionDay && !m.From.IsZero() && !m.From.After(d.ref.Time) && !d.baselineDate(m) {
+		if m.Precision == claims.PrecisionDay && !m.From.IsZero() && !m.From.After(d.ref.Time) && !baselineDate(s, m) {
 			d.eventDate = claims.Date{Time: m.From}
 		}
 	}
