@@ -450,7 +450,7 @@ func subjectPlace(text string, toks []token, before int) string {
 	}
 	next := toks[end].lower
 	switch {
-	case next == "for", predicateWords["auxiliary"][next], strings.HasSuffix(next, "ed"):
+	case next == "for", auxiliaries[next], strings.HasSuffix(next, "ed"):
 		return name // "Georgia for 17", "Florida has confirmed", "South Carolina recorded"
 	case strings.HasSuffix(next, "s") && end+1 <= before && toks[end+1].lower == "for":
 		return name // "North Carolina accounts for"
@@ -471,10 +471,11 @@ func possessiveRegion(text string, toks []token, start int) string {
 		strings.HasSuffix(toks[start-2].text, "s"):
 		name = toks[start-2].text // "Kansas' …": the apostrophe ends the clause's scan
 	case start < len(toks) && toks[start].capitalized():
-		name = strings.TrimSuffix(strings.TrimSuffix(toks[start].text, "'s"), "’s")
-		if name == toks[start].text {
+		owner, ok := possessive(toks[start])
+		if !ok {
 			return ""
 		}
+		name = owner.text
 		k++
 	default:
 		return ""
@@ -484,7 +485,7 @@ func possessiveRegion(text string, toks []token, start int) string {
 	}
 	for n := 0; k < len(toks) && n < 4; k, n = k+1, n+1 {
 		t := toks[k]
-		if amountVerbs[t.lower] || linkWords[t.lower] {
+		if linking(t.lower) {
 			return name
 		}
 		if t.punct || t.capitalized() {
