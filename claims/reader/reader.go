@@ -69,6 +69,8 @@ type document struct {
 	// month.
 	lastReport   map[figureKind]claims.Attribution
 	firstMonthly map[string]claims.Claim
+	// lastOfClass is the latest dated figure of each measure class (lastEvent).
+	lastOfClass map[string]claims.Claim
 	// leadMonthly is the article's first quantity for a month in its lead
 	// paragraphs: its reporting period.
 	leadMonthly claims.Claim
@@ -93,7 +95,7 @@ type document struct {
 // fills doc.Inferred with a publication date worked out from the text.
 func (r *Reader) Read(doc *claims.Document) []claims.Claim {
 	d := &document{lx: r.lx, doc: doc, aliases: map[string]string{}, lastAttributionPara: -1, personNames: map[string]string{},
-		lastReport: map[figureKind]claims.Attribution{}, firstMonthly: map[string]claims.Claim{}}
+		lastReport: map[figureKind]claims.Attribution{}, firstMonthly: map[string]claims.Claim{}, lastOfClass: map[string]claims.Claim{}}
 	lower := lowerInPlace(doc.Text)
 	seen := map[string]bool{}
 	for _, s := range SplitSentences(doc.Text, doc.BodyStart) {
@@ -305,6 +307,10 @@ func (d *document) addClaims(found []claims.Claim) {
 		d.lastReport[kindOf(c)] = c.Attribution
 		if _, ok := d.firstMonthly[c.Unit]; !ok && c.Period.Precision == claims.PrecisionMonth {
 			d.firstMonthly[c.Unit] = c
+		}
+		if datedEvent(c) {
+			class, _ := claims.MeasureClass(c.Measure)
+			d.lastOfClass[class] = c
 		}
 		if d.leadMonthly.AsOf.IsZero() && c.Kind == claims.KindQuantity && c.Period.Precision == claims.PrecisionMonth && d.inLead(c) {
 			d.leadMonthly = c

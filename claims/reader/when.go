@@ -100,17 +100,20 @@ func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim
 // whose measure is of class: a figure of an event the text does not date
 // again is of that event, and of its time.
 func (d *document) lastEvent(class string, sentence []claims.Claim) (claims.Claim, bool) {
-	for _, list := range [][]claims.Claim{sentence, d.claims} {
-		for k := len(list) - 1; k >= 0; k-- {
-			if c := list[k]; !c.AsOf.IsZero() && c.Measure != "" {
-				if cl, _ := claims.MeasureClass(c.Measure); cl == class {
-					return c, true
-				}
+	for k := len(sentence) - 1; k >= 0; k-- {
+		if c := sentence[k]; datedEvent(c) {
+			if cl, _ := claims.MeasureClass(c.Measure); cl == class {
+				return c, true
 			}
 		}
 	}
-	return claims.Claim{}, false
+	c, ok := d.lastOfClass[class]
+	return c, ok
 }
+
+// datedEvent reports a figure with a date and a measure, which a later
+// figure of the same kind of event may take its time from.
+func datedEvent(c claims.Claim) bool { return !c.AsOf.IsZero() && c.Measure != "" }
 
 // runningSince reports a date m that starts a running figure: "since" stands
 // before it in its clause ("killed since Moscow invaded Ukraine in February
