@@ -145,12 +145,19 @@ const leadParagraphs = 2
 // inLead reports a claim in the article's lead: the first paragraphs that
 // hold figures.
 func (d *document) inLead(c claims.Claim) bool {
+	first := d.firstFigureParagraph()
+	return first >= 0 && d.sentenceAt(c.Start).Paragraph-first < leadParagraphs
+}
+
+// firstFigureParagraph is the first paragraph that holds a figure, -1 for
+// none: where an article's lead starts.
+func (d *document) firstFigureParagraph() int {
 	for _, s := range d.sentences {
 		if len(s.numbers) > 0 {
-			return d.sentenceAt(c.Start).Paragraph-s.Paragraph < leadParagraphs
+			return s.Paragraph
 		}
 	}
-	return false
+	return -1
 }
 
 // continueLeadReport gives the article's lead report, when it is a
@@ -168,15 +175,9 @@ func (d *document) inLead(c claims.Claim) bool {
 // downgrade since 2009").
 func (d *document) continueLeadReport() {
 	var lead claims.Attribution
-	firstPara := -1
-	for _, s := range d.sentences {
-		if firstPara < 0 && len(s.numbers) > 0 {
-			firstPara = s.Paragraph
-		}
-	}
 	for _, c := range d.claims {
 		if c.Attribution.Root != "" && c.Kind == claims.KindQuantity && c.Modality == claims.Actual {
-			if d.sentenceAt(c.Start).Paragraph-firstPara < leadParagraphs && isStatistic(c) {
+			if d.inLead(c) && isStatistic(c) {
 				lead = c.Attribution
 			}
 			break
