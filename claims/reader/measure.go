@@ -396,10 +396,7 @@ func (d *document) sectorOf(toks []token, before, after int) (sector string, at 
 	if before < 0 {
 		return "", -1
 	}
-	start := before
-	for start > 0 && !toks[start-1].punct && !clauseOpeners[toks[start-1].lower] {
-		start--
-	}
+	start := clauseStart(toks, before)
 	the := toks[start].lower == "the"
 	if the {
 		start++
@@ -412,6 +409,16 @@ func (d *document) sectorOf(toks []token, before, after int) (sector string, at 
 		return "", -1
 	}
 	return p.value, start
+}
+
+// clauseStart is where the clause that holds toks[before] starts: after
+// the punctuation or the clause opener before it.
+func clauseStart(toks []token, before int) int {
+	start := before
+	for start > 0 && !toks[start-1].punct && !clauseOpeners[toks[start-1].lower] {
+		start--
+	}
+	return start
 }
 
 // clauseOpeners end the clause before a figure: its subject comes after.
@@ -430,10 +437,7 @@ func subjectPlace(text string, toks []token, before int) string {
 	if before < 0 {
 		return ""
 	}
-	start := before
-	for start > 0 && !toks[start-1].punct && !clauseOpeners[toks[start-1].lower] {
-		start--
-	}
+	start := clauseStart(toks, before)
 	if name := possessiveRegion(text, toks, start); name != "" {
 		return name
 	}
