@@ -133,6 +133,12 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 			c.Unit, c.Subject = u, subject
 		}
 	}
+	opening, fromOpening := np{}, false
+	if c.Unit == "" {
+		if opening, fromOpening = d.openingPhrase(toks, before, linkedByQualifier(toks, before)); fromOpening {
+			c.Unit, c.Subject = opening.unit, joinTokens(d.doc.Text, toks[opening.from:opening.to])
+		}
+	}
 	if c.Unit == "" {
 		if prev, ok := antecedent(d.claims, earlier, n); ok {
 			c.Unit, c.Subject, c.Measure = prev.Unit, prev.Subject, prev.Measure
@@ -155,7 +161,11 @@ func (d *document) quantity(s *sentenceInfo, k int, earlier []claims.Claim) (cla
 		phrase.unit = c.Unit // named before the figure: its noun may say the measure
 	}
 	sector, sectorAt := d.sectorOf(toks, before, tokenAt(toks, n.End))
-	if m := d.measure(toks, first, before, phrase); m != "" {
+	measured := phrase
+	if fromOpening {
+		measured = opening
+	}
+	if m := d.measure(toks, first, before, measured); m != "" {
 		c.Measure = m
 	}
 	if n.Kind == numbers.KindMoney && notForMoney(c.Measure) {
@@ -607,6 +617,48 @@ func (d *document) phraseBefore(toks []token, before int, linked bool) (unit, su
 		}
 	}
 	return "", "", false
+}
+
+// amountBetween reports a verb of amount among the words after j up to
+// before: "rose to", "has climbed to".
+func amountBetween(toks []token, j, before int) bool {
+	for k := j + 1; k <= before; k++ {
+		if amountVerbs[toks[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// openingWords is how far into its clause the subject of a verb of amount
+// may name what it counts.
+const openingWords = 5
+
+// openingPhrase reads what the opening noun phrase of the figure's clause
+// counts when a verb of amount links them past a long modifier: "The number
+// of people killed by the wildfires that tore across the Hawaiian island of
+// Maui rose to 53", "The confirmed death toll from the wildfire that razed
+// the town climbed to 106". What happened is said in that phrase, not in
+// its modifier's verbs ("razed").
+func (d *document) openingPhrase(toks []token, before int, linked bool) (np, bool) {
+	j := before
+	for j >= 0 && linking(toks[j].lower) {
+		j--
+	}
+	if j < 0 || !linked && !amountBetween(toks, j, before) {
+		return np{}, false
+	}
+	start := clauseStart(toks, j)
+	for k := start; k < j && k < start+openingWords; k++ {
+		t := toks[k]
+		if t.punct || t.lower == "that" || t.lower == "which" || t.lower == "who" || isDigitWord(t.lower) {
+			break
+		}
+		if u, found := d.lx.units.at(toks, k); found {
+			return np{from: k, to: k + len(u.words), unit: u.value, class: u.class, head: k}, true
+		}
+	}
+	return np{}, false
 }
 
 // subjectWords are the words of data/subject_words.txt, by their kind.
