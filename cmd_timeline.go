@@ -21,7 +21,7 @@ func timelineCommand(std streams) *cli.Command {
 			"bound is open) in 80 columns. Name the series by its id, by a claim in it,\n" +
 			"or by words of its label; the start of an id will do.\n\n" +
 			"Examples:\n" +
-			"   claimtrack timeline 6f1ee852\n" +
+			"   claimtrack timeline 7819222b\n" +
 			"   claimtrack timeline 'North Korean casualties'\n" +
 			"   claimtrack timeline --format csv -o series.csv 9b85be1e\n" +
 			"   claimtrack timeline --limit 20 'North Korean casualties'   # the latest 20 values\n\n" +

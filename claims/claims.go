@@ -80,6 +80,16 @@ type Document struct {
 	// the date header and the dateline.
 	BodyStart int
 	Text      string // normalized text: UTF-8, LF line endings, no BOM
+	// Names are the names the article stresses (places, parties, bodies,
+	// people, the event), its most frequent first: what ties it to the other
+	// articles of its story. The reader fills them.
+	Names []Name
+}
+
+// Name is a name an article uses and how many times it does.
+type Name struct {
+	Text  string
+	Count int
 }
 
 // DatelineCity is the place a dateline names first, lower-cased: "asheville"
@@ -254,6 +264,9 @@ type Entry struct {
 	Claim
 	Outlet    string
 	Published Date
+	// Names are the names of the claim's article (Document.Names), shared by
+	// its claims.
+	Names []Name
 	// Inferred is the publication date worked out from the text when it
 	// gives no year, and InferredReason says how.
 	Inferred       Date

@@ -18,7 +18,8 @@ var errSourceChanged = errors.New("the claims changed between two readings")
 
 // ReconcileInParts reconciles the claims src streams, with the same result
 // as Reconciler.Reconcile, while holding only some of them at a time. It reads
-// them three times to sort them into series and groups, keeping four bytes a
+// them once to find the stories (each article's names), three times to sort
+// them into series and groups, keeping four bytes a
 // claim, tables of series, sources and words, the findings of the checks
 // within articles (held until the echoes of their claims are known), and
 // what each article needs while it is read. partSize then says how many
@@ -30,6 +31,15 @@ func ReconcileInParts(src Source, opt claims.Options, partSize func() int, w cla
 	al := newClaimTable(opt)
 	r := &partRun{src: src, partSize: partSize, al: al, sorting: newSorting(al, 0, true),
 		voices: map[string]int32{}, wanted: map[int32][]string{}}
+	stories := newStoryFinder()
+	if err := src(func(e *claims.Entry) {
+		if e.Kind != claims.KindEvent {
+			stories.note(e)
+		}
+	}); err != nil {
+		return err
+	}
+	r.storyOf = stories.stories()
 	if err := r.assign(); err != nil {
 		return err
 	}
@@ -52,9 +62,10 @@ type partRun struct {
 	// place in the stream.
 	al *claimTable
 	*sorting
-	voices   map[string]int32 // the bodies sources speak for, numbered
-	streamed int32            // quantity claims read in the last pass
-	articles int32            // articles read so far in this pass
+	voices   map[string]int32  // the bodies sources speak for, numbered
+	storyOf  map[string]string // each article's story, read first
+	streamed int32             // quantity claims read in the last pass
+	articles int32             // articles read so far in this pass
 
 	sources     sourceNumbering  // the ledger's, sorted once for every part
 	partOf      []int32          // by series
@@ -119,6 +130,7 @@ func (r *partRun) openArticle() {
 	l := r.al
 	l.rankByID()
 	l.byDoc = [][]int32{l.byRank}
+	l.setStories(r.storyOf)
 	for i := range l.facts {
 		f := &l.facts[i]
 		v, ok := r.voices[l.sources[f.source].Voice]

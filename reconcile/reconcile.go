@@ -16,12 +16,13 @@ import (
 // the claims themselves would not.
 type Reconciler struct {
 	quantities *claimTable
+	stories    *storyFinder
 	events     []claims.Entry
 }
 
 // New starts a reconciler with no claims.
 func New(opt claims.Options) *Reconciler {
-	return &Reconciler{quantities: newClaimTable(opt)}
+	return &Reconciler{quantities: newClaimTable(opt), stories: newStoryFinder()}
 }
 
 // Add adds a claim. It keeps its own copy of what it reads: the caller may
@@ -29,6 +30,7 @@ func New(opt claims.Options) *Reconciler {
 func (x *Reconciler) Add(e *claims.Entry) {
 	if e.Kind != claims.KindEvent {
 		x.quantities.add(e)
+		x.stories.note(e)
 		return
 	}
 	x.events = append(x.events, eventToCompare(e))
@@ -57,7 +59,8 @@ func (x *Reconciler) Reconcile(w claims.ReconciliationWriter) error {
 	}
 	x.events = nil
 	l := x.quantities
-	l.finish()
+	l.finish(x.stories.stories())
+	x.stories = nil
 	// The passes a ledger read in parts makes, over every article at once:
 	// positions are claim indexes.
 	s := newSorting(l, len(l.facts), false)

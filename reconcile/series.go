@@ -20,6 +20,7 @@ type seriesKey struct {
 	incremental bool // "an additional 25,000" counts a step, not a total
 	place       symbol
 	sector      symbol // "health care": a sector's figure is not the total's
+	story       symbol // the story of the claim's article: stories never share a series
 }
 
 // keyText spells a series key out: its id is a hash of this.
@@ -28,6 +29,9 @@ func (l *claimTable) keyText(k seriesKey) string {
 		strconv.FormatBool(k.incremental) + "|" + l.text(k.place)
 	if k.sector != 0 {
 		text += "|" + l.text(k.sector) // after the rest, so that keys without one keep their ids
+	}
+	if k.story != 0 {
+		text += "|story:" + l.text(k.story)
 	}
 	return text
 }
@@ -45,7 +49,7 @@ type seriesInfo struct {
 
 // keyOf is a claim's series key with its resolved place.
 func (f *fact) keyOf() seriesKey {
-	return seriesKey{f.nationality, f.unitClass, f.measure, f.modality, f.incremental, f.place, f.sector}
+	return seriesKey{f.nationality, f.unitClass, f.measure, f.modality, f.incremental, f.place, f.sector, f.story}
 }
 
 // listMembers lists the claims of each series in the order they joined it.

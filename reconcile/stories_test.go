@@ -1,6 +1,10 @@
 package reconcile
 
 import (
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"claimtrack/claims"
@@ -147,5 +151,113 @@ func TestStoryRelations(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestArticleStories is the table of the story rule (G3): which articles the
+// names they stress and their days tie into one story.
+func TestArticleStories(t *testing.T) {
+	type article struct {
+		doc, published string
+		names          string // "Name:count Name:count"
+	}
+	// The flood articles name Derna and Libya, the wildfire ones Lahaina
+	// and Maui; all of them name the United States.
+	flood := []article{
+		{"flood-1", "2023-09-12", "Derna:5 Libya:3 Benghazi:2 Haftar:1 U.S.:1"},
+		{"flood-2", "2023-09-14", "Derna:4 Libya:2 Red:1 Crescent:1 U.S.:1"},
+	}
+	fire := []article{
+		{"fire-1", "2023-08-10", "Lahaina:4 Maui:4 Green:2 Hawaii:2 U.S.:1"},
+		{"fire-2", "2023-08-16", "Lahaina:3 Maui:5 FEMA:1 Hawaii:1 U.S.:1"},
+	}
+	tests := []struct {
+		name     string
+		articles []article
+		want     [][]string // the stories, each its articles
+	}{
+		{"two events are two stories though both name the United States", slices.Concat(flood, fire),
+			[][]string{{"fire-1", "fire-2"}, {"flood-1", "flood-2"}}},
+		{"a ledger of one story: the names all its articles use tie them", flood,
+			[][]string{{"flood-1", "flood-2"}}},
+		{"the same names years apart are two stories", []article{
+			{"quake-2015", "2015-04-25", "Nepal:4 Kathmandu:3 Gorkha:1"},
+			{"quake-2023", "2023-11-04", "Nepal:4 Kathmandu:2 Jajarkot:2"},
+			{"other", "2023-11-05", "Gaza:3 Israel:2"}},
+			[][]string{{"other"}, {"quake-2015"}, {"quake-2023"}}},
+		{"an article with no day is close to any", []article{
+			{"flood-1", "2023-09-12", "Derna:5 Libya:3 Benghazi:2"},
+			{"blog", "", "Derna:2 Libya:1 Wadi:1"},
+			{"other", "2023-09-12", "Maui:3 Lahaina:2"}},
+			[][]string{{"blog", "flood-1"}, {"other"}}},
+		{"a weak likeness joins the nearest article within weeks", []article{
+			{"jobs-1", "2024-08-02", "Labor:3 Department:3 Federal:2 Reserve:2 Powell:1"},
+			{"jobs-2", "2024-08-20", "Boeing:4 Wichita:2 Textron:2 Labor:1 Department:1"},
+			{"fire-1", "2024-08-02", "Lahaina:4 Maui:4 Hawaii:2"},
+			{"fire-2", "2024-08-02", "Lahaina:3 Maui:2 Hawaii:2"}},
+			[][]string{{"fire-1", "fire-2"}, {"jobs-1", "jobs-2"}}},
+		{"but not months away", []article{
+			{"jobs-1", "2024-03-02", "Labor:3 Department:3 Federal:2 Reserve:2 Powell:1"},
+			{"jobs-2", "2024-08-20", "Boeing:4 Wichita:2 Textron:2 Labor:1 Department:1"},
+			{"fire-1", "2024-08-02", "Lahaina:4 Maui:4 Hawaii:2"},
+			{"fire-2", "2024-08-02", "Lahaina:3 Maui:2 Hawaii:2"}},
+			[][]string{{"fire-1", "fire-2"}, {"jobs-1"}, {"jobs-2"}}},
+		{"articles that name nothing are one story", []article{
+			{"old-1", "2023-09-12", ""}, {"old-2", "2024-01-01", ""}, {"new", "2024-01-01", "Maui:2"}},
+			[][]string{{"new"}, {"old-1", "old-2"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newStoryFinder()
+			for _, a := range tt.articles {
+				e := claims.Entry{Claim: claims.Claim{Document: a.doc}, Published: date(t, a.published)}
+				for _, field := range strings.Fields(a.names) {
+					name, count, _ := strings.Cut(field, ":")
+					n, err := strconv.Atoi(count)
+					if err != nil {
+						t.Fatal(err)
+					}
+					e.Names = append(e.Names, claims.Name{Text: name, Count: n})
+				}
+				s.note(&e)
+			}
+			byStory := map[string][]string{}
+			for doc, story := range s.stories() {
+				byStory[story] = append(byStory[story], doc)
+			}
+			for _, a := range tt.articles {
+				if a.names == "" {
+					byStory[""] = append(byStory[""], a.doc)
+				}
+			}
+			var got [][]string
+			for _, docs := range byStory {
+				slices.Sort(docs)
+				got = append(got, docs)
+			}
+			slices.SortFunc(got, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("stories %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestStoriesNeverShareASeries: the same measure in two stories makes two
+// series, so a toll of one disaster is never compared with another's.
+func TestStoriesNeverShareASeries(t *testing.T) {
+	in := entries(t,
+		spec{id: "flood", doc: "flood-1", source: "health ministry", asOf: "2023-09-12", value: exact(2300), unit: "deaths", measure: "killed"},
+		spec{id: "fire", doc: "fire-1", source: "Maui County", asOf: "2023-09-13", value: exact(96), unit: "deaths", measure: "killed"},
+	)
+	in[0].Names = []claims.Name{{Text: "Derna", Count: 4}, {Text: "Libya", Count: 2}}
+	in[1].Names = []claims.Name{{Text: "Lahaina", Count: 4}, {Text: "Maui", Count: 3}}
+	r := Reconcile(in, claims.Options{})
+	if seriesOf(r, "flood") == seriesOf(r, "fire") || together(r, claims.Conflict, "flood", "fire") {
+		t.Errorf("the flood's and the fire's tolls share series %s", seriesOf(r, "flood"))
+	}
+	in[1].Names = in[0].Names
+	if r := Reconcile(in, claims.Options{}); seriesOf(r, "flood") != seriesOf(r, "fire") {
+		t.Error("two articles of one story do not share the series of their tolls")
 	}
 }

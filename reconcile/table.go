@@ -28,6 +28,7 @@ type fact struct {
 	voice  int32 // the body the source speaks for: one voice is not independent
 	series int32
 	group  int32
+	story  symbol // the story of its article: its first article's name
 
 	// Words, as symbols of claimTable.words: a fact holds no pointers, so the
 	// garbage collector never walks millions of them.
@@ -190,17 +191,31 @@ func (l *claimTable) grow(n int) {
 	l.idBytes = slices.Grow(l.idBytes, 16*n) // ids are 16 hex digits
 }
 
-// finish numbers the claims, sources and articles once every claim is added
-// and completes what a claim takes from its article.
-func (l *claimTable) finish() {
+// finish numbers the claims, sources and articles once every claim is added,
+// puts each in its article's story (storyOf, by document name) and
+// completes what a claim takes from its article.
+func (l *claimTable) finish(storyOf map[string]string) {
 	l.rankByID()
 	l.idBytes = nil
 	ndocs := len(l.adding.docs)
+	l.setStories(storyOf)
 	l.adding = nil
 	l.useSources(numberSources(l.sources))
 	l.byDoc = l.articles(ndocs)
 	for _, members := range l.byDoc {
 		l.completeArticle(members)
+	}
+}
+
+// setStories puts each claim in its article's story (storyOf, by document
+// name).
+func (l *claimTable) setStories(storyOf map[string]string) {
+	stories := make([]symbol, len(l.adding.docs))
+	for name, d := range l.adding.docs {
+		stories[d] = l.words.of(storyOf[name])
+	}
+	for i := range l.facts {
+		l.facts[i].story = stories[l.facts[i].doc]
 	}
 }
 

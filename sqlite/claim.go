@@ -1,8 +1,10 @@
 package sqlite
 
 import (
+	"bytes"
 	"cmp"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -155,7 +157,7 @@ func (db *DB) eachClaim(ctx context.Context, sentences bool, where []string, arg
 		       c.as_of, c.period_start, c.period_end, c.period_precision,
 		       c.attribution, c.root_source, c.group_id, c.series_id,
 		       c.actors, c.action, c.counterparts, c.object, c.ordinal,
-		       d.outlet, d.published, d.inferred, d.inferred_reason
+		       d.outlet, d.published, d.inferred, d.inferred_reason, d.names
 		FROM claims c
 		JOIN documents d ON d.id = c.document_id` + join
 	if len(where) > 0 {
@@ -169,6 +171,10 @@ func (db *DB) eachClaim(ctx context.Context, sentences bool, where []string, arg
 	}
 	defer rows.Close()
 
+	// The names of the last article, parsed once for its claims.
+	var storedNames sql.RawBytes // valid until the next row: copied when new
+	var lastStored []byte
+	var lastNames []claims.Name
 	for rows.Next() {
 		var e claims.Entry
 		var chain, actors, counterparts string
@@ -181,10 +187,17 @@ func (db *DB) eachClaim(ctx context.Context, sentences bool, where []string, arg
 			&chain,
 			nullString{&c.Attribution.Root}, nullString{&c.Group}, nullString{&c.Series},
 			&actors, &c.Action, &counterparts, &c.Object, &c.Ordinal,
-			&e.Outlet, nullDate{&e.Published}, nullDate{&e.Inferred}, nullString{&e.InferredReason},
+			&e.Outlet, nullDate{&e.Published}, nullDate{&e.Inferred}, nullString{&e.InferredReason}, &storedNames,
 		); err != nil {
 			return fmt.Errorf("list claims: %w", err)
 		}
+		if !bytes.Equal(storedNames, lastStored) {
+			if lastNames, err = parseNames(storedNames); err != nil {
+				return fmt.Errorf("list claims: document %s: %w", c.Document, err)
+			}
+			lastStored = append(lastStored[:0], storedNames...)
+		}
+		e.Names = lastNames
 		if c.Actors, err = names(actors); err != nil {
 			return fmt.Errorf("list claims: claim %s: actors: %w", c.ID, err)
 		}

@@ -111,8 +111,8 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.document, `
 			INSERT INTO documents (
 				name, path, hash, outlet, published, dateline, dateline_month, dateline_day,
-				inferred, inferred_reason, body_start, text, ingested_at
-			) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				inferred, inferred_reason, body_start, text, ingested_at, names
+			) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (hash) DO NOTHING
 			RETURNING id`},
 		{&w.stored, `SELECT id, coalesce(published, ''), outlet FROM documents WHERE hash = ?`},
@@ -187,7 +187,7 @@ func (w *writer) addDocument(ctx context.Context, doc claims.Document, cs []clai
 		doc.Name, doc.Path, doc.Hash, doc.Outlet, nullDate{&doc.Published},
 		doc.Dateline, int(doc.DatelineMonth), doc.DatelineDay,
 		nullDate{&doc.Inferred}, doc.InferredReason, doc.BodyStart, doc.Text,
-		time.Now().UTC().Format(time.RFC3339),
+		time.Now().UTC().Format(time.RFC3339), formatNames(doc.Names),
 	).Scan(&documentID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil

@@ -63,7 +63,7 @@ func (db *DB) EachClaimToReconcile(ctx context.Context, fn func(*claims.Entry)) 
 // order, and returns how many there were.
 func (db *DB) eachQuantity(ctx context.Context, fn func(*claims.Entry)) (int, error) {
 	rows, err := db.db.QueryContext(ctx, `
-		SELECT c.id, c.document_id, d.name, d.outlet, d.published,
+		SELECT c.id, c.document_id, d.name, d.outlet, d.published, d.inferred, d.names,
 		       c.kind, c.start_offset, c.sentence_seq,
 		       CASE WHEN c.qualifier = ? THEN c.text ELSE '' END,
 		       c.value_low, c.value_high, c.qualifier, c.unit, c.subject, c.measure,
@@ -88,6 +88,8 @@ func (db *DB) eachQuantity(ctx context.Context, fn func(*claims.Entry)) (int, er
 		name      string
 		outlet    string
 		published claims.Date
+		inferred  claims.Date
+		names     []claims.Name
 	}
 	sentences := map[int64]string{} // sentence → token, in the current document
 	var (
@@ -96,14 +98,15 @@ func (db *DB) eachQuantity(ctx context.Context, fn func(*claims.Entry)) (int, er
 		kind, text                 string
 		start                      int
 		incremental, earlier       bool
-		published, asOf            sql.NullString
+		published, inferred, asOf  sql.NullString
+		names                      sql.RawBytes // parsed once per document
 		periodStart, periodEnd     sql.NullString
 		low, high                  sql.NullFloat64
 		qualifier, unit, subject   string
 		measure, modality, place   string
 		precision, root, innermost string
 	)
-	row := []any{&id, &docID, &name, &outlet, &published,
+	row := []any{&id, &docID, &name, &outlet, &published, &inferred, &names,
 		&kind, &start, &sentence, &text,
 		&low, &high, &qualifier, &unit, &subject, &measure,
 		&modality, &place, &incremental, &earlier,
@@ -121,6 +124,12 @@ func (db *DB) eachQuantity(ctx context.Context, fn func(*claims.Entry)) (int, er
 			if doc.published, err = dates.parse(published); err != nil {
 				return n, fmt.Errorf("document %s: %w", name, err)
 			}
+			if doc.inferred, err = dates.parse(inferred); err != nil {
+				return n, fmt.Errorf("document %s: %w", name, err)
+			}
+			if doc.names, err = parseNames(names); err != nil {
+				return n, fmt.Errorf("document %s: %w", name, err)
+			}
 			clear(sentences)
 		}
 		token, ok := sentences[sentence]
@@ -129,7 +138,7 @@ func (db *DB) eachQuantity(ctx context.Context, fn func(*claims.Entry)) (int, er
 			sentences[sentence] = token
 		}
 
-		e = claims.Entry{Outlet: doc.outlet, Published: doc.published}
+		e = claims.Entry{Outlet: doc.outlet, Published: doc.published, Inferred: doc.inferred, Names: doc.names}
 		c := &e.Claim
 		c.ID, c.Document, c.Kind, c.Start = id, doc.name, claims.Kind(kind), start
 		c.Sentence, c.Text = token, text

@@ -237,3 +237,41 @@ func TestReplaceReconciliationRefusesAnOlderView(t *testing.T) {
 		t.Error("every claim is reconciled, yet the database says it is not")
 	}
 }
+
+// An article's names reach the reconciler with each of its claims, as the
+// reader found them.
+func TestNamesReachTheReconciler(t *testing.T) {
+	db := openDB(t, tempPath(t))
+	doc, _, err := reader.ParseDocument("flood.txt", "flood.txt", []byte(" date 2023-09-14 "+
+		"The toll in Derna rose to 5,300, Libya's interior ministry said. Rescuers in Derna found 200 bodies."), reader.ParseOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := reader.NewReader().Read(&doc)
+	if _, err := db.AddDocument(t.Context(), doc, found); err != nil {
+		t.Fatal(err)
+	}
+	want := []claims.Name{{Text: "Derna", Count: 2}, {Text: "Libya", Count: 1}}
+	if !reflect.DeepEqual(doc.Names, want) {
+		t.Fatalf("the reader found names %v, want %v", doc.Names, want)
+	}
+	check := func(how string, e *claims.Entry) {
+		if !reflect.DeepEqual(e.Names, want) {
+			t.Errorf("%s: claim %s has names %v, want %v", how, e.ID, e.Names, want)
+		}
+	}
+	n := 0
+	if _, err := db.EachClaimToReconcile(t.Context(), func(e *claims.Entry) { check("to reconcile", e); n++ }); err != nil {
+		t.Fatal(err)
+	}
+	all, err := db.Claims(t.Context(), sqlite.ClaimFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range all {
+		check("listed", &all[i])
+	}
+	if n != 2 || len(all) != 2 {
+		t.Errorf("%d claims to reconcile, %d listed; want 2", n, len(all))
+	}
+}

@@ -151,13 +151,24 @@ func (g *generator) article(doc, n int) {
 	name := fmt.Sprintf("synthetic-%07d.txt", doc)
 	outlet := synthOutlets[g.rng.IntN(len(synthOutlets))]
 	published := claims.Date{Time: claims.NewDate(1970, 1, 1).AddDate(0, 0, day)}
+	names := g.names(st)
 	for range 3 + g.rng.IntN(8) {
 		if len(g.entries) == n {
 			return
 		}
 		fig := &st.kind.figures[g.rng.IntN(len(st.kind.figures))]
-		g.entries = append(g.entries, g.claim(st, fig, name, outlet, published, day))
+		e := g.claim(st, fig, name, outlet, published, day)
+		e.Names = names
+		g.entries = append(g.entries, e)
 	}
+}
+
+// names are the names an article of a story stresses: its place and its
+// people most, a source and a place of some other story in passing.
+func (g *generator) names(st *story) []claims.Name {
+	other := synthPlaces[g.rng.IntN(len(synthPlaces))]
+	return []claims.Name{{Text: st.place, Count: 2 + g.rng.IntN(4)}, {Text: st.people, Count: 1 + g.rng.IntN(3)},
+		{Text: synthSources[g.rng.IntN(len(synthSources))], Count: 1}, {Text: other, Count: 1}}
 }
 
 // claim states one figure of a story on a day, as some side tells it.

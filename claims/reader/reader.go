@@ -92,7 +92,8 @@ type document struct {
 }
 
 // Read extracts the claims of a document. When the text gives no year it
-// fills doc.Inferred with a publication date worked out from the text.
+// fills doc.Inferred with a publication date worked out from the text; it
+// fills doc.Names with the names the article stresses.
 func (r *Reader) Read(doc *claims.Document) []claims.Claim {
 	d := &document{lx: r.lx, doc: doc, aliases: map[string]string{}, lastAttributionPara: -1, personNames: map[string]string{},
 		lastReport: map[figureKind]claims.Attribution{}, firstMonthly: map[string]claims.Claim{}, lastOfClass: map[string]claims.Claim{}}
@@ -127,6 +128,7 @@ func (r *Reader) Read(doc *claims.Document) []claims.Claim {
 		d.read(i)
 	}
 	d.continueLeadReport()
+	doc.Names = d.names()
 	return d.claims
 }
 

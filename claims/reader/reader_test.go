@@ -413,3 +413,24 @@ func TestMoneyHasNoHarmMeasure(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleNames: the names an article stresses, most used first, are the
+// capitalized words inside its sentences, not a sentence's first word, a
+// month, a weekday, a title, an outlet or a pronoun.
+func TestArticleNames(t *testing.T) {
+	doc, _, err := ParseDocument("t.txt", "t.txt", []byte(" date 2023-09-14 "+
+		"Floods swept through Derna on Monday, Libya's health ministry said. "+
+		"Rescuers in Derna and Benghazi searched the rubble, Reuters reported. "+
+		"In September, Prime Minister Osama Hamad said they would rebuild Derna."), ParseOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	NewReader().Read(&doc)
+	var got []string
+	for _, n := range doc.Names {
+		got = append(got, fmt.Sprintf("%s:%d", n.Text, n.Count))
+	}
+	if want := "Derna:3 Libya:1 Benghazi:1 Osama:1 Hamad:1"; strings.Join(got, " ") != want {
+		t.Errorf("names %q, want %q", strings.Join(got, " "), want)
+	}
+}

@@ -93,7 +93,7 @@ func document(entries []claims.Entry) (claims.Document, []claims.Claim) {
 	sum := sha256.Sum256([]byte(text))
 	doc := claims.Document{
 		Name: first.Document, Path: first.Document, Hash: hex.EncodeToString(sum[:]),
-		Outlet: first.Outlet, Published: first.Published, Text: text,
+		Outlet: first.Outlet, Published: first.Published, Text: text, Names: first.Names,
 	}
 	return doc, cs
 }
