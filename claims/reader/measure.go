@@ -341,6 +341,11 @@ func (d *document) place(toks []token, before int, p np) string {
 		if toks[j].punct {
 			break
 		}
+		if deicticPlace(toks, j) {
+			if pl := d.speakerRegion(toks, before); pl != "" {
+				return pl
+			}
+		}
 		if toks[j].lower == "in" && j+1 < len(toks) {
 			if pl := placeAt(d.doc.Text, toks, j+1); pl != "" {
 				return pl
@@ -379,6 +384,49 @@ func (d *document) place(toks []token, before int, p np) string {
 	}
 	return subjectPlace(d.doc.Text, toks, before)
 }
+
+// deicticPlace reports a place named by pointing back at toks[j]: "there",
+// "in his state", "in the city".
+func deicticPlace(toks []token, j int) bool {
+	if toks[j].lower == "there" {
+		return j > 0 && !auxiliaries[toks[j-1].lower] // "there were" points at nothing
+	}
+	if toks[j].lower != "in" || j+2 >= len(toks) {
+		return false
+	}
+	switch toks[j+1].lower {
+	case "his", "her", "their", "its", "the":
+		return jurisdictions[toks[j+2].lower]
+	}
+	return false
+}
+
+// jurisdictions are the places a speaker may speak for: "in his state".
+var jurisdictions = map[string]bool{"state": true, "city": true, "county": true, "country": true, "province": true, "region": true}
+
+// speakerRegion reads the place that qualifies a speaker named before
+// toks[before]: "Georgia" in "Georgia Governor Brian Kemp", "Asheville" in
+// "Asheville police". A figure the speaker puts "in his state" or "there" is
+// that place's.
+func (d *document) speakerRegion(toks []token, before int) string {
+	for k := 1; k < before; k++ {
+		if _, isTitle := d.lx.titles.at(toks, k); !isTitle && !speakerBodies[toks[k].lower] {
+			continue
+		}
+		from := k
+		for from > 0 && k-from < 3 && toks[from-1].capitalized() && !toks[from-1].punct && !functionWords[toks[from-1].lower] {
+			from--
+		}
+		if from == k || knownOutletAt(toks, k-1) != "" {
+			continue
+		}
+		return joinTokens(d.doc.Text, toks[from:k])
+	}
+	return ""
+}
+
+// speakerBodies are bodies a place's name qualifies: "Asheville police".
+var speakerBodies = map[string]bool{"police": true, "officials": true, "authorities": true}
 
 // sectorOf reads the part of an economy a figure counts, and the index of
 // its first word: the subject of its clause ("Health care added 52,000 jobs

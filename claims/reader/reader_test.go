@@ -261,7 +261,8 @@ func TestReaderInfersYearFromWeekday(t *testing.T) {
 
 // A region that is the whole subject of a figure's clause is its place; a
 // country there is the actor, and a region that qualifies a body or a person
-// speaks for it.
+// speaks for it, unless the speaker puts the figure "in his state" or
+// "there".
 func TestSubjectPlace(t *testing.T) {
 	tests := []struct {
 		text string
@@ -277,6 +278,12 @@ func TestSubjectPlace(t *testing.T) {
 		{"Kansas' unemployment rate was 3.3% in September.", []string{"Kansas"}},
 		{"Florida's death toll rose to 11.", []string{"Florida"}},
 		{"Georgia's governor said 17 people had died.", []string{""}},
+		// A figure the speaker puts "in his state" or "there" is the place
+		// that qualifies the speaker's name.
+		{"Ohio Governor Mike DeWine said 12 people had died in his state.", []string{"Ohio"}},
+		{"Tulsa police said 40 people were arrested there overnight.", []string{"Tulsa"}},
+		{"Hawaii authorities said 40 people had died, but there were fears of more.", []string{""}},
+		{"Police said 40 people were arrested there.", []string{""}},
 	}
 	for _, tt := range tests {
 		var got []string
