@@ -602,7 +602,27 @@ func placeText(text string, toks []token, i, start, end int) string {
 	if !toks[start].capitalized() && !strings.Contains(joinTokens(text, toks[start:end]), " ") {
 		return ""
 	}
+	if describesPlace(toks[start:end]) {
+		return ""
+	}
 	return joinTokens(text, toks[start:end])
+}
+
+// describesPlace reports words that describe a place without naming it:
+// "the eastern city", "the eastern Libyan city", "the coastal town". Which
+// place they mean is the one the article names; on their own they would
+// part its figures from those given for the name.
+func describesPlace(words []token) bool {
+	last := words[len(words)-1]
+	if !claims.IsPlaceKind(last.lower) {
+		return false
+	}
+	for _, w := range words[:len(words)-1] {
+		if w.capitalized() && claims.CountryOfAdjective(w.lower) == "" {
+			return false // "Kursk region", "Buncombe County"
+		}
+	}
+	return true
 }
 
 // setAgainstEarlier reports a figure, spanning offsets start to end, that

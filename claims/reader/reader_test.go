@@ -284,6 +284,11 @@ func TestSubjectPlace(t *testing.T) {
 		{"Tulsa police said 40 people were arrested there overnight.", []string{"Tulsa"}},
 		{"Hawaii authorities said 40 people had died, but there were fears of more.", []string{""}},
 		{"Police said 40 people were arrested there.", []string{""}},
+		// Words that describe a place name none: the place is the one the
+		// article names.
+		{"Rescuers recovered 200 bodies in the eastern Libyan city.", []string{""}},
+		{"Rescuers recovered 200 bodies in the coastal town.", []string{""}},
+		{"Rescuers recovered 200 bodies in Buncombe County.", []string{"Buncombe County"}},
 	}
 	for _, tt := range tests {
 		var got []string
