@@ -40,6 +40,7 @@ func ReconcileInParts(src Source, opt claims.Options, partSize func() int, w cla
 		return err
 	}
 	r.storyOf = stories.stories()
+	r.nameStories(stories.labels)
 	if err := r.assign(); err != nil {
 		return err
 	}

@@ -60,10 +60,11 @@ func (x *Reconciler) Reconcile(w claims.ReconciliationWriter) error {
 	x.events = nil
 	l := x.quantities
 	l.finish(x.stories.stories())
-	x.stories = nil
 	// The passes a ledger read in parts makes, over every article at once:
 	// positions are claim indexes.
 	s := newSorting(l, len(l.facts), false)
+	s.nameStories(x.stories.labels)
+	x.stories = nil
 	for _, members := range l.byDoc {
 		s.noteMeasured(members)
 	}

@@ -29,6 +29,9 @@ type sorting struct {
 	sizes           []int       // claims by series
 	sets            disjointSets
 	checks          *checks
+	// storyNames name each story (by its symbol in l.words) after the names
+	// its articles stress.
+	storyNames map[symbol]string
 	// For dividing a ledger into parts (nil otherwise): the people and unit
 	// each series' claims count, and those of its incremental claims, which
 	// implied totals compose with a base.
@@ -151,11 +154,34 @@ func (s *sorting) numberSeries() {
 	for old := range renumber {
 		sets.union(renumber[old], renumber[s.sets.find(int32(old))])
 	}
+	// A story is one group: its series are of one event or topic.
+	firstOfStory := map[symbol]int32{}
+	for si := range series {
+		story := series[si].key.story
+		if story == 0 {
+			continue // articles that name nothing: grouped by their series alone
+		}
+		if first, ok := firstOfStory[story]; ok {
+			sets.union(first, int32(si))
+		} else {
+			firstOfStory[story] = int32(si)
+		}
+	}
 	l.series, s.sizes, s.sets, s.index = series, sizes, sets, nil
 	l.numberGroups(s.sets)
 }
 
-// labelGroups names each group of l after its series, weighed by their claims.
+// nameStories keeps the names of the stories (storyFinder.labels) by their
+// symbols.
+func (s *sorting) nameStories(labels map[string]string) {
+	s.storyNames = make(map[symbol]string, len(labels))
+	for key, name := range labels {
+		s.storyNames[s.l.words.of(key)] = name
+	}
+}
+
+// labelGroups names each group of l after its story, or its series weighed
+// by their claims.
 func (s *sorting) labelGroups() {
 	for g := range s.l.groups {
 		s.l.groups[g].label = s.labelGroup(s.l, int32(g), nil)
@@ -165,6 +191,9 @@ func (s *sorting) labelGroups() {
 // labelGroup names group g of the sorted ledger from table t, which holds
 // its largest series, numbered by seriesIndex (nil: as in the sorted ledger).
 func (s *sorting) labelGroup(t *claimTable, g int32, seriesIndex []int32) string {
+	if name := s.storyNames[s.l.series[s.l.groups[g].series[0]].key.story]; name != "" {
+		return name // a story is a group
+	}
 	label := t.seriesLabel
 	if seriesIndex != nil {
 		label = func(si int32) string { return t.seriesLabel(seriesIndex[si]) }

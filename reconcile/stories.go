@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 
 	"claimtrack/claims"
 )
@@ -39,6 +40,8 @@ type storyFinder struct {
 	// depend on the ledger it was read into.
 	day   []int32
 	terms map[string]int32
+	// labels name each story, by its key, once stories has run.
+	labels map[string]string
 }
 
 type termCount struct{ term, count int32 }
@@ -137,12 +140,46 @@ func (s *storyFinder) stories() map[string]string {
 		}
 	}
 	storyOf := make(map[string]string, n)
+	weights := map[int32]map[int32]float64{} // story root → term → summed weight
 	for a := range n {
-		if len(s.names[a]) > 0 {
-			storyOf[s.docs[a]] = s.docs[first[sets.find(int32(a))]]
+		if len(s.names[a]) == 0 {
+			continue
+		}
+		root := sets.find(int32(a))
+		storyOf[s.docs[a]] = s.docs[first[root]]
+		if weights[root] == nil {
+			weights[root] = map[int32]float64{}
+		}
+		for _, t := range vectors[a] {
+			weights[root][t.term] += t.weight
 		}
 	}
+	text := make([]string, len(s.terms))
+	for name, t := range s.terms {
+		text[t] = name
+	}
+	s.labels = make(map[string]string, len(first))
+	for root, f := range first {
+		s.labels[s.docs[f]] = label(weights[root], text)
+	}
 	return storyOf
+}
+
+// storyLabelNames is how many names label a story.
+const storyLabelNames = 3
+
+// label names a story by the names that weigh most in its articles, summed
+// (weights by term, text the terms' names): "Derna, Libya, Benghazi".
+func label(weights map[int32]float64, text []string) string {
+	terms := slices.Collect(maps.Keys(weights))
+	slices.SortFunc(terms, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(weights[b], weights[a]), cmp.Compare(text[a], text[b]))
+	})
+	names := make([]string, 0, storyLabelNames)
+	for _, t := range terms[:min(len(terms), storyLabelNames)] {
+		names = append(names, text[t])
+	}
+	return strings.Join(names, ", ")
 }
 
 // byDay lists the articles by day, then name, so that the stories do not

@@ -17,32 +17,35 @@ const articleNames = 24
 var pronouns = map[string]bool{"i": true, "we": true, "you": true, "he": true, "she": true, "it": true, "they": true,
 	"us": true, "them": true, "him": true, "me": true}
 
-// names lists the names the article uses, its most frequent first: words
-// that start with a capital inside a sentence (not its first word, nor one
-// after a quotation mark or a dash), that are not a month, a weekday, a
-// title, an outlet or a closed-class word. "Libya's" counts as "Libya".
-// They are what the reconciler ties the articles of a story by.
+// names lists the names the article uses, its most frequent first: runs of
+// up to three words that start with a capital inside a sentence (not its
+// first word, nor one after a quotation mark or a dash) and are not a month,
+// a weekday, a title, an outlet or a closed-class word ("North Carolina",
+// "Labor Department"). "Libya's" counts as "Libya". They are what the
+// reconciler ties the articles of a story by.
 func (d *document) names() []claims.Name {
 	counts := map[string]int{}
 	var order []string
 	for i := range d.sentences {
 		toks := d.sentences[i].toks
 		for k := 1; k < len(toks); k++ {
-			t := toks[k]
 			if p, ok := d.lx.titles.at(toks, k); ok {
 				k += len(p.words) - 1 // "Prime Minister" is no name
 				continue
 			}
 			prev := toks[k-1]
-			if t.punct || !t.capitalized() || prev.punct && prev.text != "," && prev.text != ")" {
+			if prev.punct && prev.text != "," && prev.text != ")" || !d.nameWord(toks, k) {
 				continue
 			}
-			name := strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s")
-			lower := strings.ToLower(name)
-			if len(name) < 2 || functionWords[lower] || pronouns[lower] || monthOrWeekday(lower) || isDigitWord(lower) ||
-				knownOutletAt(toks, k) != "" { // the outlet tells who published, not what about
-				continue
+			words := []string{possessor(toks[k].text)}
+			for len(words) < maxStoryNameWords && words[len(words)-1] == toks[k].text && k+1 < len(toks) && d.nameWord(toks, k+1) {
+				if _, isTitle := d.lx.titles.at(toks, k+1); isTitle {
+					break
+				}
+				k++
+				words = append(words, possessor(toks[k].text))
 			}
+			name := strings.Join(words, " ")
 			if counts[name] == 0 {
 				order = append(order, name)
 			}
@@ -56,4 +59,27 @@ func (d *document) names() []claims.Name {
 		names = append(names, claims.Name{Text: name, Count: counts[name]})
 	}
 	return names
+}
+
+// maxStoryNameWords is the longest name kept: longer runs are names of bodies
+// whose first words name them well enough.
+const maxStoryNameWords = 3
+
+// nameWord reports a word that may be part of a name: capitalized, not a
+// month, weekday, closed-class word or pronoun, and not part of an outlet's
+// name (the outlet tells who published, not what about).
+func (d *document) nameWord(toks []token, k int) bool {
+	t := toks[k]
+	if t.punct || !t.capitalized() {
+		return false
+	}
+	name := possessor(t.text)
+	lower := strings.ToLower(name)
+	return len(name) >= 2 && !functionWords[lower] && !pronouns[lower] && !monthOrWeekday(lower) && !isDigitWord(lower) &&
+		knownOutletAt(toks, k) == ""
+}
+
+// possessor strips a possessive: "Libya's" is "Libya".
+func possessor(word string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
 }
