@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"claimtrack/claims"
+	"claimtrack/claims/reader/numbers"
 )
 
 // The words of data/predicate_words.txt, by their kind.
@@ -555,6 +556,14 @@ func placeAt(text string, toks []token, i int) string {
 	if j < len(toks) && toks[j].lower == "the" {
 		j++
 	}
+	// "in neighbouring Thailand", "in war-torn Sudan": one word describes
+	// the name after it.
+	if j+1 < len(toks) && !toks[j].capitalized() && !toks[j].punct && !functionWords[toks[j].lower] &&
+		len(numbers.Scan(toks[j].text)) == 0 && toks[j+1].capitalized() && !claims.IsPlaceKind(toks[j].lower) && !compassWord(toks[j].lower) {
+		if _, isMonth := monthNames[toks[j+1].lower]; !isMonth && claims.CountryOf(toks[j+1].text) != "" {
+			j++
+		}
+	}
 	start := j
 	for j < len(toks) && j < start+8 {
 		t := toks[j]
@@ -569,8 +578,7 @@ func placeAt(text string, toks []token, i int) string {
 			return placeText(text, toks, i, start, j)
 		case t.lower == "two" || t.lower == "both" || t.lower == "three" || t.lower == "countries" || t.lower == "nations":
 			// "in the two countries", "in both nations"
-		case strings.Contains(t.lower, "northwest") || strings.Contains(t.lower, "north") || strings.Contains(t.lower, "south") ||
-			strings.Contains(t.lower, "east") || strings.Contains(t.lower, "west"):
+		case compassWord(t.lower):
 			if j == start || toks[j-1].lower == "the" || strings.HasSuffix(toks[j-1].lower, "held") {
 				j++
 				continue
@@ -606,6 +614,12 @@ func placeText(text string, toks []token, i, start, end int) string {
 		return ""
 	}
 	return joinTokens(text, toks[start:end])
+}
+
+// compassWord reports a word of direction that narrows a place: "eastern
+// Libya", "the northwest", "south-east".
+func compassWord(w string) bool {
+	return strings.Contains(w, "north") || strings.Contains(w, "south") || strings.Contains(w, "east") || strings.Contains(w, "west")
 }
 
 // describesPlace reports words that describe a place without naming it:

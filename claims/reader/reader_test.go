@@ -289,6 +289,10 @@ func TestSubjectPlace(t *testing.T) {
 		{"Rescuers recovered 200 bodies in the eastern Libyan city.", []string{""}},
 		{"Rescuers recovered 200 bodies in the coastal town.", []string{""}},
 		{"Rescuers recovered 200 bodies in Buncombe County.", []string{"Buncombe County"}},
+		// One word may describe the country after it; a number counts.
+		{"In neighboring Thailand, the death toll has risen to 24.", []string{"Thailand"}},
+		{"Fighting displaced 3,000 people in eastern Libya.", []string{"eastern Libya"}},
+		{"At least 120 people have died in six US states.", []string{"", ""}},
 	}
 	for _, tt := range tests {
 		var got []string
