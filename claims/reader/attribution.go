@@ -133,6 +133,10 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 		if d.lx.amount[t.lower] && figureAt(s, toks, verbEnd) {
 			continue
 		}
+		// "the quake has claimed at least 2,719 lives": a toll, not a claim.
+		if livesWithin(toks, verbEnd) {
+			continue
+		}
 		// "a best estimate of $11bn", "AccuWeather's latest estimate, $225bn":
 		// a noun, not a verb, whose owner is the source of what follows.
 		if d.determinerBefore(toks, i) {
@@ -675,6 +679,15 @@ func (d *document) cleanName(toks []token, from, to int) string {
 	if from >= to {
 		return ""
 	}
+	// "Min Aung Hlaing in a televised address": how a name spoke is not
+	// part of it.
+	for k := from + 1; k+1 < to; k++ {
+		if (toks[k].lower == "in" || toks[k].lower == "on" || toks[k].lower == "at") && toks[k-1].capitalized() &&
+			(toks[k+1].lower == "a" || toks[k+1].lower == "an" || toks[k+1].lower == "his" || toks[k+1].lower == "her" || toks[k+1].lower == "their") {
+			to = k
+			break
+		}
+	}
 	// "the consultancy Bain", "the think tank RUSI": a description, then the name.
 	if toks[to-1].capitalized() {
 		k := to - 1
@@ -815,6 +828,11 @@ func (d *document) ownerBefore(toks []token, i int) []string {
 			start--
 		}
 		owned := append(slices.Clone(toks[start:k]), owner)
+		if placeNamed(owned) && !headsBody(toks[k+1:i]) {
+			// "Thailand's national death toll": a country's toll, counted
+			// by somebody the words do not name.
+			return nil
+		}
 		return d.sourceChain(owned, 0, len(owned))
 	}
 	return nil
@@ -1281,6 +1299,35 @@ func (d *document) remember(e entity) {
 		}
 	}
 	d.entities = append(d.entities, e)
+}
+
+// livesWithin reports "lives" a few words after from, within the clause:
+// "claimed at least 2,719 lives", "claimed the lives of 300".
+func livesWithin(toks []token, from int) bool {
+	for k := from; k < len(toks) && k < from+6 && !toks[k].punct; k++ {
+		if toks[k].lower == "lives" {
+			return true
+		}
+	}
+	return false
+}
+
+// placeNamed reports words that name a country, a place in one or a region:
+// a place, not a source.
+func placeNamed(words []token) bool {
+	name := joinTokensText(words)
+	return claims.CountryOf(name) != "" || claims.IsRegionName(name)
+}
+
+// headsBody reports words that hold the head of a body's name: "defence
+// ministry" in "Russia's defence ministry figures".
+func headsBody(words []token) bool {
+	for _, w := range words {
+		if orgHeads[w.lower] == "org" {
+			return true
+		}
+	}
+	return false
 }
 
 // The groups of data/org_heads.txt: orgHeads maps the head words of a
