@@ -41,8 +41,33 @@ func NamedSource(name string) Source {
 	s := Source{Key: key, Name: name, Voice: key}
 	if f, ok := Words().affiliations.find(words); ok {
 		s.Voice, s.Kind = f[0], f[1]
+	} else if country := stateOf(words); country != "" {
+		s.Voice, s.Kind = country, "government"
 	}
 	return s
+}
+
+// stateOf is the country whose government a source not in affiliations.txt
+// speaks for: one named by the country alone ("Thailand"), or by the
+// country or its people with a word of state_bodies.txt ("Ministry of
+// Disaster Management of Afghanistan", "Thai authorities"); "" otherwise.
+func stateOf(words []string) string {
+	body := false
+	for _, w := range words {
+		body = body || Words().stateBodies[w]
+	}
+	for i := range words {
+		for n := min(3, len(words)-i); n >= 1; n-- {
+			phrase := strings.Join(words[i:i+n], " ")
+			if c := CountryOf(phrase); c != "" && strings.EqualFold(c, phrase) && (body || len(words) == n) {
+				return c
+			}
+			if c := CountryOfAdjective(phrase); c != "" && body {
+				return c
+			}
+		}
+	}
+	return ""
 }
 
 // Speaker is who stands behind a claim, for reports that show and count

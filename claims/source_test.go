@@ -20,6 +20,14 @@ func TestNamedSource(t *testing.T) {
 		{"Chicago Police Department", "chicago police department", "Chicago Police Department"},
 		{"G. Keith Still", "g keith still", "g keith still"},
 		{"Western officials", "western officials", "western officials"},
+		// A country's body not listed in affiliations.txt speaks for its
+		// government (state_bodies.txt); its name or people alone with
+		// another body do not.
+		{"Ministry of Disaster Management of Afghanistan", "ministry of disaster management of afghanistan", "Afghanistan"},
+		{"Thai authorities", "thai authorities", "Thailand"},
+		{"Morocco", "morocco", "Morocco"},
+		{"Libyan Red Crescent", "libyan red crescent", "libyan red crescent"},
+		{"Taliban administration", "taliban administration", "Afghanistan"},
 	}
 	for _, tt := range tests {
 		s := NamedSource(tt.name)

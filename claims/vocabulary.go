@@ -11,8 +11,9 @@ import (
 // The vocabulary the reader and the reconciler share lives in data/ as plain
 // text, so that a user can read and extend it and so that both sides agree on
 // which units, measures, sources, places and actions are one: units.txt,
-// measures.txt, sources.txt, affiliations.txt, countries.txt, place_kinds.txt
-// and actions.txt. This file is their one loader.
+// measures.txt, sources.txt, affiliations.txt, state_bodies.txt,
+// countries.txt, place_kinds.txt and actions.txt. This file is their one
+// loader.
 //
 //go:embed data/*.txt
 var dataFiles embed.FS
@@ -122,6 +123,8 @@ type Vocabulary struct {
 	affiliations phraseTable
 	peoples      phraseTable
 	placeKinds   map[string]bool
+	// stateBodies are the words of state_bodies.txt.
+	stateBodies map[string]bool
 }
 
 var words = loadVocabulary()
@@ -134,7 +137,12 @@ func loadVocabulary() *Vocabulary {
 		actionClass: map[string]string{}, sources: map[string]string{}, sourceVariants: map[string]string{},
 		countries: map[string]string{}, regions: map[string]string{}, adjectives: map[string]string{}, placeKinds: map[string]bool{},
 		affiliations: loadPhrases("affiliations.txt"), peoples: phraseTable{fields: map[string][]string{}},
-		sectors: phraseTable{fields: map[string][]string{}}}
+		sectors: phraseTable{fields: map[string][]string{}}, stateBodies: map[string]bool{}}
+	for _, f := range wordList("state_bodies.txt") {
+		for _, w := range f {
+			v.stateBodies[strings.ToLower(w)] = true
+		}
+	}
 	for _, f := range wordList("units.txt") {
 		name, class, _ := strings.Cut(f[0], "@")
 		v.Units = append(v.Units, Unit{Name: name, Class: class, Forms: f[1:]})
