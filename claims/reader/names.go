@@ -52,6 +52,8 @@ func (d *document) names() []claims.Name {
 			counts[name]++
 		}
 	}
+	// An outlet tells who published, not what about: checked once a name.
+	order = slices.DeleteFunc(order, func(name string) bool { _, isOutlet := IsOutlet(name); return isOutlet })
 	// Most frequent first; among equals, the first named.
 	slices.SortStableFunc(order, func(a, b string) int { return cmp.Compare(counts[b], counts[a]) })
 	names := make([]claims.Name, 0, min(len(order), articleNames))
@@ -66,17 +68,14 @@ func (d *document) names() []claims.Name {
 const maxStoryNameWords = 3
 
 // nameWord reports a word that may be part of a name: capitalized, not a
-// month, weekday, closed-class word or pronoun, and not part of an outlet's
-// name (the outlet tells who published, not what about).
+// month, weekday, closed-class word or pronoun.
 func (d *document) nameWord(toks []token, k int) bool {
 	t := toks[k]
 	if t.punct || !t.capitalized() {
 		return false
 	}
-	name := possessor(t.text)
-	lower := strings.ToLower(name)
-	return len(name) >= 2 && !functionWords[lower] && !pronouns[lower] && !monthOrWeekday(lower) && !isDigitWord(lower) &&
-		knownOutletAt(toks, k) == ""
+	lower := possessor(t.lower)
+	return len(lower) >= 2 && !functionWords[lower] && !pronouns[lower] && !monthOrWeekday(lower) && !isDigitWord(lower)
 }
 
 // possessor strips a possessive: "Libya's" is "Libya".
