@@ -163,12 +163,13 @@ func (g *generator) article(doc, n int) {
 	}
 }
 
-// names are the names an article of a story stresses: its place and its
-// people most, a source and a place of some other story in passing.
+// names are the names an article of a story stresses: its place most, its
+// people, a source, and a village of the story's district in passing (a
+// story names a few dozen of them).
 func (g *generator) names(st *story) []claims.Name {
-	other := synthPlaces[g.rng.IntN(len(synthPlaces))]
+	village := st.place + " village " + strconv.Itoa(g.rng.IntN(30))
 	return []claims.Name{{Text: st.place, Count: 2 + g.rng.IntN(4)}, {Text: st.people, Count: 1 + g.rng.IntN(3)},
-		{Text: synthSources[g.rng.IntN(len(synthSources))], Count: 1}, {Text: other, Count: 1}}
+		{Text: synthSources[g.rng.IntN(len(synthSources))], Count: 1}, {Text: village, Count: 1}}
 }
 
 // claim states one figure of a story on a day, as some side tells it.
