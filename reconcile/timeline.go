@@ -127,11 +127,14 @@ func relate(a, b *reading, scope string, window, horizon int32) relation {
 	if a.span != b.span {
 		return unrelated // "in 2024" is not the total as of a day; checkPeriods compares spans
 	}
-	if overlaps(a.lo, a.hi, b.lo, b.hi) {
-		return unrelated
-	}
 	gap := b.day - a.day
 	sameMoment := gap <= window
+	if overlaps(a.lo, a.hi, b.lo, b.hi) {
+		if floorRose(a, b, scope, sameMoment) && b.day-a.day <= horizon {
+			return changing // "at least 44" then "at least 64": the toll climbed
+		}
+		return unrelated
+	}
 	switch {
 	case scope == claims.ScopeEvent && gap != 0:
 		return unrelated // another attack, another rally
@@ -149,6 +152,14 @@ func relate(a, b *reading, scope string, window, horizon int32) relation {
 		return conflicting // a running total cannot fall
 	}
 	return changing
+}
+
+// floorRose reports a running total whose earlier figure had no upper
+// bound and whose later one, on a later moment, raises its floor: "at least
+// 44" then "at least 64" overlap only because the first is open, and the
+// toll climbed.
+func floorRose(a, b *reading, scope string, sameMoment bool) bool {
+	return scope == claims.ScopeCumulative && !sameMoment && math.IsInf(a.hi, 1) && b.lo > a.lo && !twoQuantities(a, b)
 }
 
 // storyDays is how far apart two sides' figures of a series that names no
