@@ -263,7 +263,24 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 	if len(cited) > 0 && len(out) > 0 {
 		out[0].chain = append(slices.Clone(out[0].chain), cited...)
 	}
+	// "The BBC Russian Service and Mediazona have established the names of
+	// 122,883 …, the outlets reported": a trailing reference that names
+	// nobody else is the source the sentence named before it. ("A
+	// councillor told Reuters the ministry had registered …": the ministry
+	// leads its own clause.)
+	for k := 1; k < len(out); k++ {
+		if out[k].priority == trailingPriority && len(out[k].chain) == 1 && isReference(d, out[k].chain[0]) {
+			out[k].chain = out[k-1].chain
+		}
+	}
 	return out
+}
+
+// isReference reports a source that only refers back: "outlets" from "the
+// outlets", "journalists" from "the journalists" (data/person_refs.txt).
+func isReference(d *document, name string) bool {
+	_, ok := d.lx.references["the "+strings.ToLower(name)]
+	return ok
 }
 
 // passiveBefore reports a form of "be" before the verb at i, over adverbs:
