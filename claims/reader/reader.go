@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -285,12 +286,20 @@ func (d *document) read(i int) {
 		d.lastAttributionPara = s.Paragraph
 	}
 	for _, m := range s.dates {
-		if m.Precision == claims.PrecisionDay && !m.From.IsZero() && !m.From.After(d.ref.Time) && !baselineDate(s, m) {
+		// A day, not a span ("last week"), and one of the event the article
+		// reports, not of another year ("January 31" read as last year's).
+		oneDay := m.To.IsZero() || m.To.Equal(m.From)
+		recent := d.ref.Time.Sub(m.From) <= eventDays*24*time.Hour
+		if m.Precision == claims.PrecisionDay && oneDay && recent && !m.From.IsZero() && !m.From.After(d.ref.Time) && !baselineDate(s, m) {
 			d.eventDate = claims.Date{Time: m.From}
 		}
 	}
 	d.addClaims(found)
 }
+
+// eventDays is how long before its article a day it names may be the day of
+// the event it reports.
+const eventDays = 31
 
 // figureKind is what a figure counts and how: figures of one kind continue
 // one report.
