@@ -151,6 +151,9 @@ func (d *document) eventActors(s *sentenceInfo, verb int) []string {
 	}
 	phrase := joinTokens(d.doc.Text, toks[start:end])
 	lower := strings.ToLower(phrase)
+	if kind, ok := d.lx.references[lower]; ok && kind == "any" {
+		return nil // "They also arrived": the figures, the workers? Nobody a reader could name.
+	}
 	if kind, ok := d.lx.references[lower]; ok && kind == "person" {
 		// "after Choe returned from her visit …, during which she met"
 		for k := start - 1; k >= 0; k-- {

@@ -20,6 +20,9 @@ func TestEventConstructions(t *testing.T) {
 		name, date, text string
 		want             []string
 	}{
+		{"a pronoun that may stand for anything names no actor", "2024-10-04",
+			"Joe Biden welcomed the report on Friday. They also arrived in Washington on Friday as dockworkers returned to work.",
+			nil},
 		{"active, counterpart, weekday, place", "2025-07-13",
 			"Russian Foreign Minister Sergey Lavrov met North Korean leader Kim Jong Un on Saturday in Wonsan.",
 			[]string{"Sergey Lavrov met Kim Jong Un obj= in=Wonsan round=0 2025-07-12/day actual"}},
