@@ -689,6 +689,13 @@ func (d *document) cleanName(toks []token, from, to int) string {
 			break
 		}
 	}
+	// "a week ago the governor": the time before a name is no part of it.
+	for k := to - 2; k >= from; k-- {
+		if toks[k].lower == "ago" {
+			from = k + 1
+			break
+		}
+	}
 	// "the Washington-based Institute": where a body sits describes it.
 	for from < to && (toks[from].lower == "the" || toks[from].lower == "a" || toks[from].lower == "an" || strings.HasSuffix(toks[from].lower, "-based")) {
 		from++

@@ -258,6 +258,11 @@ func (d *document) nearestDate(s *sentenceInfo, c *claims.Claim) (dates.Mention,
 			}
 		} else if m.Start >= c.End {
 			between = d.doc.Text[c.End:m.Start]
+			// "held 385 names; a week ago Green said": a semicolon ends the
+			// figure's clause, after it as before it.
+			if strings.ContainsAny(between, ";") {
+				continue
+			}
 			// "…, which it said would make the fire the costliest since
 			// Iniki in 1992": a relative clause after the figure says
 			// something else.
