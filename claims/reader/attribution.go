@@ -605,6 +605,15 @@ func nameShaped(d *document, toks []token) bool {
 		len(toks) == 1 && !toks[0].capitalized() && strings.HasSuffix(toks[0].lower, "ed") {
 		return false
 	}
+	// "A list released on Sept. 1 showed", "figures compiled by": a
+	// document and how it came out name nobody; its owner would.
+	first := 0
+	for first < last && (toks[first].lower == "a" || toks[first].lower == "an" || toks[first].lower == "the") {
+		first++
+	}
+	if first < last && documents[toks[first].lower] && !toks[last].capitalized() && strings.HasSuffix(toks[last].lower, "ed") {
+		return false
+	}
 	// "Inflation registered at 3.1%": what is measured does not speak.
 	if m, isMeasure := d.lx.measures.at(toks, 0); isMeasure && len(m.words) == len(toks) {
 		return false

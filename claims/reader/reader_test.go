@@ -70,7 +70,7 @@ func TestReaderConstructions(t *testing.T) {
 			"The plan was presented last week, and unions called a strike for January 31. Officials said 80,000 people marched in Paris.",
 			[]string{"80000..80000 exact people crowd 2023-01-19 root=Officials"}},
 		{"a semicolon ends a figure's clause after it too", "2023-09-15",
-			"A list released on Sept. 1 included 385 names; a week ago the governor put it at 66.",
+			"A list released on Sept. 1 showed 385 names; a week ago the governor put it at 66.",
 			[]string{"385..385 exact names  2023-09-01 root=", "66..66 exact names  2023-09-08 root=governor"}},
 		{"the clause's opening phrase counts, past a long modifier", "2021-07-20",
 			"The number of people killed by the floods that swept through the western German state of Rhineland-Palatinate rose to 117, police said.",
