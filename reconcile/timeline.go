@@ -212,6 +212,7 @@ func twoQuantities(a, b *reading) bool {
 // so far, which no later figure from another side may fall below.
 func compareNeighbours(s int32, scope string, window, horizon int32, readings []reading, out *findingSet) {
 	var highest records
+	var neighbours [maxNeighbours]int32
 	for i := range readings {
 		b := &readings[i]
 		compared := 0
@@ -224,6 +225,7 @@ func compareNeighbours(s int32, scope string, window, horizon int32, readings []
 				}
 				previousDay, pastWindow = a.day, true
 			}
+			neighbours[compared] = a.claim
 			compared++
 			if r := relate(a, b, scope, window, horizon); r != unrelated {
 				out.pair(r, s, a.claim, b.claim)
@@ -232,8 +234,16 @@ func compareNeighbours(s int32, scope string, window, horizon int32, readings []
 		if scope != claims.ScopeCumulative || b.day == noDay || b.span != ([2]int32{}) {
 			continue // only running totals as of a day hold a record
 		}
-		if r, ok := highest.against(b.voice); ok && b.hi < r.lo && b.day-r.day <= horizon {
-			out.pair(conflicting, s, r.claim, b.claim)
+		if r, ok := highest.against(b.voice); ok && b.day-r.day <= horizon {
+			switch {
+			case b.hi < r.lo:
+				out.pair(conflicting, s, r.claim, b.claim)
+			case b.lo > r.lo && b.day-r.day > window && r.doc != b.doc && !slices.Contains(neighbours[:compared], r.claim):
+				// "at least 44" on Friday, Florida's 10 on Saturday, "at
+				// least 64" on Sunday: the running total climbed from the
+				// highest figure before it, past the neighbours between.
+				out.pair(changing, s, r.claim, b.claim)
+			}
 		}
 		highest.add(b)
 	}
@@ -287,6 +297,7 @@ type record struct {
 	lo    float64
 	voice int32
 	day   int32
+	doc   int32
 	set   bool
 }
 
@@ -294,7 +305,7 @@ func (r *records) add(b *reading) {
 	if math.IsInf(b.lo, -1) {
 		return
 	}
-	c := record{claim: b.claim, lo: b.lo, voice: b.voice, day: b.day, set: true}
+	c := record{claim: b.claim, lo: b.lo, voice: b.voice, day: b.day, doc: b.doc, set: true}
 	switch {
 	case !r.top.set || c.lo > r.top.lo:
 		if r.top.set && r.top.voice != c.voice {

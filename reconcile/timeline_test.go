@@ -328,6 +328,22 @@ func TestHugeArticle(t *testing.T) {
 	}
 }
 
+// TestRunningTollClimbsPastASmallerCount: a state's smaller count between
+// two national tolls does not hide the climb from the first to the second.
+func TestRunningTollClimbsPastASmallerCount(t *testing.T) {
+	r := Reconcile(entries(t,
+		spec{id: "fri", doc: "a", source: "Reuters tally", outlet: "Reuters", asOf: "2024-09-27",
+			value: atLeast(44), unit: "people", subject: "people", measure: "killed"},
+		spec{id: "sat", doc: "b", source: "Florida authorities", outlet: "Reuters", asOf: "2024-09-28",
+			value: atLeast(10), unit: "people", subject: "people", measure: "killed"},
+		spec{id: "sun", doc: "c", source: "AP tally", outlet: "AP", asOf: "2024-09-29",
+			value: atLeast(64), unit: "people", subject: "people", measure: "killed"},
+	), claims.Options{})
+	if !together(r, claims.Change, "fri", "sun") {
+		t.Errorf("the toll's climb from 44 to 64 is not a change: %+v", r.Findings)
+	}
+}
+
 func TestRunningTollClimbsAcrossSources(t *testing.T) {
 	r := Reconcile(entries(t,
 		spec{id: "feb6", doc: "a", source: "Syria's health ministry", outlet: "Reuters", asOf: "2023-02-06",
