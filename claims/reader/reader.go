@@ -68,7 +68,7 @@ type document struct {
 	// figure looks through all those before it: the latest attribution of
 	// each kind of figure, and the first figure of each unit given for a
 	// month.
-	lastReport   map[figureKind]claims.Attribution
+	lastReport   map[figureKind]claims.Claim
 	firstMonthly map[string]claims.Claim
 	// lastOfClass is the latest dated figure of each measure class (lastEvent).
 	lastOfClass map[string]claims.Claim
@@ -97,7 +97,7 @@ type document struct {
 // fills doc.Names with the names the article stresses.
 func (r *Reader) Read(doc *claims.Document) []claims.Claim {
 	d := &document{lx: r.lx, doc: doc, aliases: map[string]string{}, lastAttributionPara: -1, personNames: map[string]string{},
-		lastReport: map[figureKind]claims.Attribution{}, firstMonthly: map[string]claims.Claim{}, lastOfClass: map[string]claims.Claim{}}
+		lastReport: map[figureKind]claims.Claim{}, firstMonthly: map[string]claims.Claim{}, lastOfClass: map[string]claims.Claim{}}
 	lower := lowerInPlace(doc.Text)
 	seen := map[string]bool{}
 	for _, s := range SplitSentences(doc.Text, doc.BodyStart) {
@@ -271,8 +271,8 @@ func (d *document) read(i int) {
 		// modality: "The Labor Department said employers added 114,000 jobs
 		// … Private payrolls grew by 97,000."
 		if len(c.Attribution.Chain) == 0 && len(anchors) == 0 {
-			if a, ok := d.lastReport[kindOf(c)]; ok {
-				c.Attribution = a
+			if r, ok := d.lastReport[kindOf(c)]; ok && s.Paragraph-d.sentenceAt(r.Start).Paragraph <= reportParagraphs {
+				c.Attribution = r.Attribution
 			}
 		}
 		found = append(found, c)
@@ -301,6 +301,13 @@ func (d *document) read(i int) {
 // the event it reports.
 const eventDays = 31
 
+// reportParagraphs is how many paragraphs on a report's figure a figure of
+// its kind that names no source still continues it: further on, the copy
+// speaks of other things in its own voice (a neighbouring country's toll,
+// four paragraphs after the junta's). Two were too few for the dev set's
+// statistics releases.
+const reportParagraphs = 3
+
 // figureKind is what a figure counts and how: figures of one kind continue
 // one report.
 type figureKind struct {
@@ -316,7 +323,7 @@ func kindOf(c claims.Claim) figureKind {
 // addClaims records a sentence's claims and keeps the indexes over them.
 func (d *document) addClaims(found []claims.Claim) {
 	for _, c := range found {
-		d.lastReport[kindOf(c)] = c.Attribution
+		d.lastReport[kindOf(c)] = c
 		if _, ok := d.firstMonthly[c.Unit]; !ok && c.Period.Precision == claims.PrecisionMonth {
 			d.firstMonthly[c.Unit] = c
 		}
