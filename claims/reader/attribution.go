@@ -861,6 +861,9 @@ func (d *document) ownerBefore(toks []token, i int) []string {
 			start--
 		}
 		owned := append(slices.Clone(toks[start:k]), owner)
+		if !owner.capitalized() && !isReference(d, owner.text) {
+			return nil // "the storm's overall toll": a storm counts nothing
+		}
 		if placeNamed(owned) && !headsBody(toks[k+1:i]) {
 			// "Thailand's national death toll": a country's toll, counted
 			// by somebody the words do not name.
