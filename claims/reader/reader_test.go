@@ -478,3 +478,21 @@ func TestArticleNames(t *testing.T) {
 		t.Errorf("names %q, want %q", strings.Join(got, " "), want)
 	}
 }
+
+// In an article with no day of its own, a figure whose own date is relative
+// ("yesterday") has no date: another figure's date in its sentence is not
+// its.
+func TestUnknownOwnDate(t *testing.T) {
+	doc, _, err := ParseDocument("t.txt", "t.txt", []byte("The interior ministry said 42,000 people protested in Paris yesterday, against 57,000 on April 6."), ParseOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.InferredYear = 2023 // the ledger's year: "April 6" is known, "yesterday" is not
+	found := NewReader().Read(&doc)
+	if len(found) == 0 || found[0].Value.Low == nil || *found[0].Value.Low != 42000 {
+		t.Fatalf("claims %v", found)
+	}
+	if !found[0].AsOf.IsZero() {
+		t.Errorf("42,000 \"yesterday\" in an undated article is dated %s", found[0].AsOf)
+	}
+}

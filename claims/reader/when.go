@@ -20,6 +20,12 @@ import (
 // time; otherwise the figure is as of the publication date.
 func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim) {
 	m, ok := d.nearestDate(s, c)
+	if ok && m.From.IsZero() {
+		// "marched yesterday … for the last protest day on April 6" in an
+		// article with no day of its own: the figure's date is unknown,
+		// and another figure's or the event's would be wrong.
+		return
+	}
 	// "June's gain now stands at 179,000, down from the 206,000 it had
 	// reported a month ago": the earlier value of a figure is of that
 	// figure's time; the date after it is of the report.
@@ -229,7 +235,7 @@ func (d *document) nearestDate(s *sentenceInfo, c *claims.Claim) (dates.Mention,
 	var best dates.Mention
 	bestDist := -1
 	for _, m := range s.dates {
-		if m.From.IsZero() || m.Kind == dates.KindDuration || m.Kind == dates.KindTime {
+		if m.Kind == dates.KindDuration || m.Kind == dates.KindTime {
 			continue
 		}
 		if m.Start < c.End && m.End > c.Start || baselineDate(s, m) {
