@@ -656,7 +656,13 @@ func monthOrWeekday(w string) bool {
 	if _, ok := monthNames[strings.TrimSuffix(w, ".")]; ok {
 		return true
 	}
-	return weekdayNamed(w) >= 0
+	// An exact name first ("tuesday", "tuesday's", "tuesdays"): the scan
+	// for one inside a word is for the rarer joined forms ("tuesday-night").
+	bare := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), "s")
+	if slices.Contains(weekdayNames[:], bare) || slices.Contains(weekdayNames[:], w) {
+		return true
+	}
+	return strings.ContainsRune(w, '-') && weekdayNamed(w) >= 0
 }
 
 // coAuthors reads "Reuters and the British think tank the Royal United

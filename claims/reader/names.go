@@ -29,6 +29,9 @@ func (d *document) names() []claims.Name {
 	for i := range d.sentences {
 		toks := d.sentences[i].toks
 		for k := 1; k < len(toks); k++ {
+			if !toks[k].capitalized() {
+				continue // the common case, checked first
+			}
 			if p, ok := d.lx.titles.at(toks, k); ok {
 				k += len(p.words) - 1 // "Prime Minister" is no name
 				continue
@@ -75,7 +78,17 @@ func (d *document) nameWord(toks []token, k int) bool {
 		return false
 	}
 	lower := possessor(t.lower)
-	return len(lower) >= 2 && !functionWords[lower] && !pronouns[lower] && !monthOrWeekday(lower) && !isDigitWord(lower)
+	return len(lower) >= 2 && !functionWords[lower] && !pronouns[lower] && !calendarWord(lower) && !isDigitWord(lower)
+}
+
+// calendarWord reports a month or a weekday's full name: monthOrWeekday
+// for the words that start with a capital, without its scan for a weekday
+// inside a word, which the names pass would make for every one.
+func calendarWord(lower string) bool {
+	if _, ok := monthNames[strings.TrimSuffix(lower, ".")]; ok {
+		return true
+	}
+	return slices.Contains(weekdayNames[:], lower)
 }
 
 // possessor strips a possessive: "Libya's" is "Libya".
