@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compares the throughput of claimtrack's reader with Microsoft
 # Recognizers-Text on the same generated news text, each on one core, and
-# prints "reader: X MB/s, recognizers-text: Y KB/s, ratio: Z×".
+# prints "reader: X MB/s, recognizers-text: Y KB/s, ratio: Z× (medians of N
+# rounds)".
 #
 #   bench/compare-reader.sh
 #
@@ -40,19 +41,29 @@ else
 fi
 
 "$out/gencorpus" -seed "$seed" -size "$recognizers_size" -o "$out/recognizers-input.txt"
-recognizers=$("${pin[@]}" node "$bench/recognizers/run.js" "$out/recognizers-input.txt")
-echo "recognizers-text: $recognizers"
-recognizers_kbs=$(node -p 'JSON.parse(process.argv[1]).kb_per_s' "$recognizers")
 
-if ! reader=$("${pin[@]}" "$out/bench.test" -test.run '^$' -test.bench '^BenchmarkReader$' -test.cpu 1 \
-	-test.benchtime "${BENCHTIME:-3s}" -corpus.seed "$seed" -corpus.size "$reader_size"); then
-	echo "$reader" >&2
-	exit 1
-fi
-reader=$(grep '^BenchmarkReader' <<<"$reader")
-echo "$reader"
-reader_mbs=$(awk '{ for (i = 2; i <= NF; i++) if ($i == "MB/s") print $(i - 1) }' <<<"$reader")
+# ROUNDS (default 3) rounds, each the recognizers then the reader, so that a
+# slow spell of the machine weighs on both sides of a round; each round's
+# numbers go to stderr and the medians to stdout.
+rounds=${ROUNDS:-3}
+ratios=() readers=() recognizers_all=()
+for ((round = 1; round <= rounds; round++)); do
+	recognizers=$("${pin[@]}" node "$bench/recognizers/run.js" "$out/recognizers-input.txt")
+	recognizers_kbs=$(node -p 'JSON.parse(process.argv[1]).kb_per_s' "$recognizers")
+	if ! reader=$("${pin[@]}" "$out/bench.test" -test.run '^$' -test.bench '^BenchmarkReader$' -test.cpu 1 \
+		-test.benchtime "${BENCHTIME:-3s}" -corpus.seed "$seed" -corpus.size "$reader_size"); then
+		echo "$reader" >&2
+		exit 1
+	fi
+	reader=$(grep '^BenchmarkReader' <<<"$reader")
+	reader_mbs=$(awk '{ for (i = 2; i <= NF; i++) if ($i == "MB/s") print $(i - 1) }' <<<"$reader")
+	ratio=$(awk -v reader="$reader_mbs" -v recognizers="$recognizers_kbs" 'BEGIN { printf "%.0f", reader * 1000 / recognizers }')
+	echo "round $round: recognizers-text $recognizers" >&2
+	echo "round $round: $reader" >&2
+	echo "round $round: reader $reader_mbs MB/s, recognizers-text $recognizers_kbs KB/s, ratio ${ratio}×" >&2
+	ratios+=("$ratio") readers+=("$reader_mbs") recognizers_all+=("$recognizers_kbs")
+done
 
-awk -v reader="$reader_mbs" -v recognizers="$recognizers_kbs" 'BEGIN {
-	printf "reader: %s MB/s, recognizers-text: %s KB/s, ratio: %.0f×\n", reader, recognizers, reader * 1000 / recognizers
-}'
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+printf "reader: %s MB/s, recognizers-text: %s KB/s, ratio: %.0f× (medians of %d rounds)\n" \
+	"$(median "${readers[@]}")" "$(median "${recognizers_all[@]}")" "$(median "${ratios[@]}")" "$rounds"
