@@ -1304,15 +1304,17 @@ func (d *document) rememberEntities(s *sentenceInfo, anchors []anchor) {
 			continue
 		}
 		name := d.personName(a.chain[len(a.chain)-1])
-		kind := "org"
 		toks := tokenize(name, 0, len(name))
+		kind := entityKind(toks)
 		switch {
-		case entityKind(toks) != "":
-			kind = entityKind(toks)
+		case kind != "":
 		case len(toks) == 1 && toks[0].capitalized() && claims.CountryOf(toks[0].lower) == "" && !isAcronym(toks[0].text):
+			kind = "org"
 			if _, isOutlet := IsOutlet(name); !isOutlet {
 				kind = "person"
 			}
+		default:
+			kind = "org"
 		}
 		d.remember(entity{name: name, kind: kind})
 	}
