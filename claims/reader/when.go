@@ -54,9 +54,7 @@ func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim
 		}
 		return
 	}
-	lower := strings.ToLower(s.text)
-	if strings.Contains(lower, "that period") || strings.Contains(lower, "the same period") ||
-		strings.Contains(lower, "that total") || strings.Contains(lower, "that time") {
+	if refersToEarlierTime(s.toks) {
 		for _, list := range [][]claims.Claim{earlier, d.claims} {
 			if len(list) > 0 {
 				prev := list[len(list)-1]
@@ -100,6 +98,20 @@ func (d *document) when(s *sentenceInfo, c *claims.Claim, earlier []claims.Claim
 		}
 	}
 	c.AsOf = d.ref
+}
+
+// refersToEarlierTime reports "that period", "the same period", "that
+// total" or "that time": the previous figure's time.
+func refersToEarlierTime(toks []token) bool {
+	for i := 1; i < len(toks); i++ {
+		switch toks[i].lower {
+		case "period", "total", "time":
+			if toks[i-1].lower == "that" || toks[i].lower == "period" && toks[i-1].lower == "same" && i > 1 && toks[i-2].lower == "the" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lastEvent is the article's latest figure, in this sentence or before,
