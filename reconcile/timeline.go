@@ -130,7 +130,7 @@ func relate(a, b *reading, scope string, window, horizon int32) relation {
 	gap := b.day - a.day
 	sameMoment := gap <= window
 	if overlaps(a.lo, a.hi, b.lo, b.hi) {
-		if floorRose(a, b, scope, sameMoment) && b.day-a.day <= horizon {
+		if floorRose(a, b, scope, sameMoment) && gap <= horizon {
 			return changing // "at least 44" then "at least 64": the toll climbed
 		}
 		return unrelated
@@ -162,21 +162,22 @@ func floorRose(a, b *reading, scope string, sameMoment bool) bool {
 	return scope == claims.ScopeCumulative && !sameMoment && math.IsInf(a.hi, 1) && b.lo > a.lo && !twoQuantities(a, b)
 }
 
-// storyDays is how far apart two sides' figures of a series that names no
-// people and no place may be and still be compared (horizonOf): a toll is
-// reported for days or weeks, and such a series does not know its event
-// (Derna's floods of 2023 and Helene of 2024 share "deaths · killed"), so
-// a later lower figure of another side months on is most likely another
+// storyDays is how far apart two sides' figures of a series that knows
+// neither its story nor its people nor its place may be and still be
+// compared (horizonOf). Such a series holds the figures of articles read
+// before the ledger kept names (migration 010), which are all one story:
+// there Derna's floods of 2023 and Helene of 2024 share "deaths · killed",
+// so a later lower figure of another side months on is most likely another
 // event's, not a toll that fell, and one agency's tally of one disaster is
-// not a revision of its tally of the last (followTrails). North Korean
-// casualties or Derna's dead are one event's for as long as they are
-// reported.
+// not a revision of its tally of the last (followTrails). A story, or North
+// Korean casualties, or Derna's dead, are one event's for as long as they
+// are reported.
 const storyDays = 60
 
 // horizonOf is how many days apart two sides' figures of a series may be
 // compared.
 func horizonOf(si *seriesInfo) int32 {
-	if si.key.nationality == 0 && si.key.place == 0 {
+	if si.key.nationality == 0 && si.key.place == 0 && si.key.story == 0 {
 		return storyDays
 	}
 	return math.MaxInt32

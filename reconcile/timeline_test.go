@@ -413,7 +413,8 @@ func TestHorizonOf(t *testing.T) {
 		key  seriesKey
 		want int32
 	}{
-		{"deaths with no people or place", seriesKey{}, storyDays},
+		{"deaths with no people, place or story (articles read before names)", seriesKey{}, storyDays},
+		{"deaths of one story", seriesKey{story: 3}, math.MaxInt32},
 		{"North Korean casualties", seriesKey{nationality: 1}, math.MaxInt32},
 		{"deaths in Derna", seriesKey{place: 2}, math.MaxInt32},
 	} {
