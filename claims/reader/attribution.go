@@ -134,7 +134,8 @@ func (d *document) attributions(s *sentenceInfo) []anchor {
 			continue
 		}
 		// "the quake has claimed at least 2,719 lives": a toll, not a claim.
-		if livesWithin(toks, verbEnd) {
+		// ("Officials said the earthquake had taken 300 lives" is a report.)
+		if strings.HasPrefix(t.lower, "claim") && livesWithin(toks, verbEnd) {
 			continue
 		}
 		// "a best estimate of $11bn", "AccuWeather's latest estimate, $225bn":
