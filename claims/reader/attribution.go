@@ -660,7 +660,7 @@ func monthOrWeekday(w string) bool {
 	// An exact name first ("tuesday", "tuesday's", "tuesdays"): the scan
 	// for one inside a word is for the rarer joined forms ("tuesday-night").
 	bare := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), "s")
-	if slices.Contains(weekdayNames[:], bare) || slices.Contains(weekdayNames[:], w) {
+	if slices.Contains(weekdayNames[:], bare) {
 		return true
 	}
 	return strings.ContainsRune(w, '-') && weekdayNamed(w) >= 0

@@ -40,13 +40,17 @@ func (d *document) names() []claims.Name {
 			if prev.punct && prev.text != "," && prev.text != ")" || !d.nameWord(toks, k) {
 				continue
 			}
-			words := []string{possessor(toks[k].text)}
-			for len(words) < maxStoryNameWords && words[len(words)-1] == toks[k].text && k+1 < len(toks) && d.nameWord(toks, k+1) {
+			// A run of name words, up to a title or a possessive that ends
+			// it ("Libya's health ministry" names Libya).
+			owner, owned := possessive(toks[k])
+			words := []string{owner.text}
+			for len(words) < maxStoryNameWords && !owned && k+1 < len(toks) && d.nameWord(toks, k+1) {
 				if _, isTitle := d.lx.titles.at(toks, k+1); isTitle {
 					break
 				}
 				k++
-				words = append(words, possessor(toks[k].text))
+				owner, owned = possessive(toks[k])
+				words = append(words, owner.text)
 			}
 			name := strings.Join(words, " ")
 			if counts[name] == 0 {
@@ -77,21 +81,7 @@ func (d *document) nameWord(toks []token, k int) bool {
 	if t.punct || !t.capitalized() {
 		return false
 	}
-	lower := possessor(t.lower)
-	return len(lower) >= 2 && !functionWords[lower] && !pronouns[lower] && !calendarWord(lower) && !isDigitWord(lower)
-}
-
-// calendarWord reports a month or a weekday's full name: monthOrWeekday
-// for the words that start with a capital, without its scan for a weekday
-// inside a word, which the names pass would make for every one.
-func calendarWord(lower string) bool {
-	if _, ok := monthNames[strings.TrimSuffix(lower, ".")]; ok {
-		return true
-	}
-	return slices.Contains(weekdayNames[:], lower)
-}
-
-// possessor strips a possessive: "Libya's" is "Libya".
-func possessor(word string) string {
-	return strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
+	owner, _ := possessive(t)
+	w := owner.lower
+	return len(w) >= 2 && !functionWords[w] && !pronouns[w] && !monthOrWeekday(w) && !isDigitWord(w)
 }
