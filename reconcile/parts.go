@@ -39,8 +39,9 @@ func ReconcileInParts(src Source, opt claims.Options, partSize func() int, w cla
 	}); err != nil {
 		return err
 	}
-	r.storyOf = stories.stories()
-	r.nameStories(stories.labels)
+	storyOf, labels := stories.stories()
+	r.storyOf = storyOf
+	r.nameStories(labels)
 	if err := r.assign(); err != nil {
 		return err
 	}

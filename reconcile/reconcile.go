@@ -59,12 +59,13 @@ func (x *Reconciler) Reconcile(w claims.ReconciliationWriter) error {
 	}
 	x.events = nil
 	l := x.quantities
-	l.finish(x.stories.stories())
+	storyOf, labels := x.stories.stories()
+	x.stories = nil
+	l.finish(storyOf)
 	// The passes a ledger read in parts makes, over every article at once:
 	// positions are claim indexes.
 	s := newSorting(l, len(l.facts), false)
-	s.nameStories(x.stories.labels)
-	x.stories = nil
+	s.nameStories(labels)
 	for _, members := range l.byDoc {
 		s.noteMeasured(members)
 	}

@@ -171,7 +171,7 @@ func (s *sorting) numberSeries() {
 	l.numberGroups(s.sets)
 }
 
-// nameStories keeps the names of the stories (storyFinder.labels) by their
+// nameStories keeps the names of the stories (storyFinder.stories) by their
 // symbols.
 func (s *sorting) nameStories(labels map[string]string) {
 	s.storyNames = make(map[symbol]string, len(labels))

@@ -10,7 +10,7 @@ import (
 	"claimtrack/claims"
 )
 
-// Stories (docs/reconciling.md, G3): the articles of one story are tied by
+// Stories (docs/reconciling.md, G0): the articles of one story are tied by
 // the names they stress (claims.Document.Names) and by time. Two articles are
 // of one story when the names they use, each weighed by how few articles
 // use it, are alike (cosine similarity of the weighted names at least
@@ -40,8 +40,6 @@ type storyFinder struct {
 	// depend on the ledger it was read into.
 	day   []int32
 	terms map[string]int32
-	// labels name each story, by its key, once stories has run.
-	labels map[string]string
 }
 
 type termCount struct{ term, count int32 }
@@ -82,9 +80,10 @@ func (s *storyFinder) note(e *claims.Entry) {
 	s.day = append(s.day, day)
 }
 
-// stories returns the story of each article, by document name: the name of
-// its first article in name order, "" for articles that name nothing.
-func (s *storyFinder) stories() map[string]string {
+// stories returns the story of each article, by document name (the name of
+// its first article in name order; "" for articles that name nothing), and
+// each story's label, by that key.
+func (s *storyFinder) stories() (storyOf, labels map[string]string) {
 	n := len(s.docs)
 	vectors := s.vectors()
 	sets := newDisjointSets(n)
@@ -139,7 +138,7 @@ func (s *storyFinder) stories() map[string]string {
 			first[root] = int32(a)
 		}
 	}
-	storyOf := make(map[string]string, n)
+	storyOf = make(map[string]string, n)
 	weights := map[int32]map[int32]float64{} // story root → term → summed weight
 	for a := range n {
 		if len(s.names[a]) == 0 {
@@ -158,11 +157,11 @@ func (s *storyFinder) stories() map[string]string {
 	for name, t := range s.terms {
 		text[t] = name
 	}
-	s.labels = make(map[string]string, len(first))
+	labels = make(map[string]string, len(first))
 	for root, f := range first {
-		s.labels[s.docs[f]] = label(weights[root], text)
+		labels[s.docs[f]] = label(weights[root], text)
 	}
-	return storyOf
+	return storyOf, labels
 }
 
 // storyLabelNames is how many names label a story.

@@ -222,7 +222,8 @@ func TestArticleStories(t *testing.T) {
 				s.note(&e)
 			}
 			byStory := map[string][]string{}
-			for doc, story := range s.stories() {
+			storyOf, _ := s.stories()
+			for doc, story := range storyOf {
 				byStory[story] = append(byStory[story], doc)
 			}
 			for _, a := range tt.articles {
