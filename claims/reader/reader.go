@@ -75,6 +75,8 @@ type document struct {
 	// leadMonthly is the article's first quantity for a month in its lead
 	// paragraphs: its reporting period.
 	leadMonthly claims.Claim
+	// leadStart is the paragraph where the lead starts (firstFigureParagraph).
+	leadStart int
 	// entities are the sources named most recently, the latest last; at most
 	// 2×recalledEntities (see remember).
 	entities []entity
@@ -125,6 +127,7 @@ func (r *Reader) Read(doc *claims.Document) []claims.Claim {
 		}
 	}
 	d.dropHeadlineRepeats()
+	d.leadStart = d.firstFigureParagraph()
 	for i := range d.sentences {
 		d.read(i)
 	}
@@ -148,8 +151,7 @@ const leadParagraphs = 2
 // inLead reports a claim in the article's lead: the first paragraphs that
 // hold figures.
 func (d *document) inLead(c claims.Claim) bool {
-	first := d.firstFigureParagraph()
-	return first >= 0 && d.sentenceAt(c.Start).Paragraph-first < leadParagraphs
+	return d.leadStart >= 0 && d.sentenceAt(c.Start).Paragraph-d.leadStart < leadParagraphs
 }
 
 // firstFigureParagraph is the first paragraph that holds a figure, -1 for
