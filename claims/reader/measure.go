@@ -397,13 +397,12 @@ func deicticPlace(toks []token, j int) bool {
 	}
 	switch toks[j+1].lower {
 	case "his", "her", "their", "its", "the":
-		return jurisdictions[toks[j+2].lower]
+		// A kind of place a speaker may speak for: "in his state", "in the
+		// city", "in the country".
+		return claims.IsPlaceKind(toks[j+2].lower) || toks[j+2].lower == "country"
 	}
 	return false
 }
-
-// jurisdictions are the places a speaker may speak for: "in his state".
-var jurisdictions = map[string]bool{"state": true, "city": true, "county": true, "country": true, "province": true, "region": true}
 
 // speakerRegion reads the place that qualifies a speaker named before
 // toks[before]: "Georgia" in "Georgia Governor Brian Kemp", "Asheville" in
@@ -558,11 +557,9 @@ func placeAt(text string, toks []token, i int) string {
 	}
 	// "in neighbouring Thailand", "in war-torn Sudan": one word describes
 	// the name after it.
-	if j+1 < len(toks) && !toks[j].capitalized() && !toks[j].punct && !functionWords[toks[j].lower] &&
-		len(numbers.Scan(toks[j].text)) == 0 && toks[j+1].capitalized() && !claims.IsPlaceKind(toks[j].lower) && !compassWord(toks[j].lower) {
-		if _, isMonth := monthNames[toks[j+1].lower]; !isMonth && claims.CountryOf(toks[j+1].text) != "" {
-			j++
-		}
+	if j+1 < len(toks) && toks[j+1].capitalized() && !toks[j].capitalized() && !toks[j].punct && claims.CountryOf(toks[j+1].text) != "" &&
+		!functionWords[toks[j].lower] && !claims.IsPlaceKind(toks[j].lower) && !compassWord(toks[j].lower) && len(numbers.Scan(toks[j].text)) == 0 {
+		j++
 	}
 	start := j
 	for j < len(toks) && j < start+8 {
